@@ -9,3 +9,84 @@ export type Lang = z.infer<typeof Lang>;
 /** Source languages that have an opus-mt model into English. */
 export const SOURCE_LANGS = ['de', 'is', 'nl'] as const satisfies readonly Lang[];
 export type SourceLang = (typeof SOURCE_LANGS)[number];
+
+export const IngestStatus = z.enum(['ingested', 'duplicate', 'rejected', 'unsupported']);
+export type IngestStatus = z.infer<typeof IngestStatus>;
+
+/** Options an analyst can give per ingest call (the CLI's --lang, --title, --date ...). */
+export const IngestOptions = z.object({
+  lang: Lang.optional(),
+  title: z.string().min(1).optional(),
+  date: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/u, 'date must be YYYY-MM-DD or YYYY-MM').optional(),
+  oneSentencePerLine: z.boolean().optional(),
+  /** Languages identification may choose from. */
+  allowedLangs: z.array(Lang).min(1).optional(),
+  /** Files larger than this are rejected (bytes). */
+  maxBytes: z.number().int().positive().optional(),
+});
+export type IngestOptions = z.infer<typeof IngestOptions>;
+
+export const IngestedDocument = z.object({
+  id: z.number().int().nullable(),
+  path: z.string(),
+  lang: z.string().nullable(),
+  langConfidence: z.number(),
+  title: z.string().nullable(),
+  date: z.string().nullable(),
+  sentences: z.number().int(),
+  status: IngestStatus,
+  error: z.string().nullable(),
+  errorCode: z.string().nullable(),
+  encoding: z.string().nullable(),
+  boilerplate: z.number().int(),
+  warnings: z.array(z.string()),
+});
+export type IngestedDocument = z.infer<typeof IngestedDocument>;
+
+export const IngestReport = z.object({ documents: z.array(IngestedDocument), skipped: z.array(z.object({ path: z.string(), reason: z.string() })) });
+export type IngestReport = z.infer<typeof IngestReport>;
+
+export const TranslateReport = z.object({
+  /** Content sentences that have an English translation after this run (of those considered). */
+  translated: z.number().int(),
+  /** Sentences served by the translation memory (human, imported, or earlier model output). */
+  fromMemory: z.number().int(),
+  /** Distinct source texts sent to a model in this run. */
+  byModel: z.number().int(),
+  /** Languages whose sentences stay untranslated because their model is not installed. */
+  missingModels: z.array(z.string()),
+  messages: z.array(z.string()),
+  cancelled: z.boolean(),
+  seconds: z.number(),
+});
+export type TranslateReport = z.infer<typeof TranslateReport>;
+
+export const SentenceView = z.object({
+  index: z.number().int(),
+  paragraph: z.number().int(),
+  start: z.number().int(),
+  end: z.number().int(),
+  text: z.string(),
+  translation: z.string().nullable(),
+  origin: z.enum(['human', 'imported', 'model']).nullable(),
+});
+export type SentenceView = z.infer<typeof SentenceView>;
+
+export const MemoryImportReport = z.object({ file: z.string(), imported: z.number().int(), byLang: z.record(z.string(), z.number().int()) });
+export type MemoryImportReport = z.infer<typeof MemoryImportReport>;
+
+/** Progress of a long job: emitted at least once a second while it runs. */
+export interface Progress {
+  phase: 'ingest' | 'translate' | 'import' | 'fetch' | 'verify';
+  done: number;
+  total: number;
+  /** What is being worked on: a file name or a language. */
+  item?: string;
+  perSecond?: number;
+  etaSeconds?: number;
+}
+
+export interface JobControl {
+  signal?: AbortSignal;
+  onProgress?: (p: Progress) => void;
+}
