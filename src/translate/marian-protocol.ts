@@ -1,0 +1,9 @@
+// Messages between MarianTranslator (caller thread) and marian-worker.ts.
+export type WorkerRequest =
+  | { type: 'load'; id: number; modelsDir: string; modelId: string }
+  | { type: 'translate'; id: number; sentences: string[] };
+
+export type WorkerResponse =
+  | { type: 'loaded'; id: number; ms: number }
+  | { type: 'translated'; id: number; english: string[]; pieces: number }
+  | { type: 'error'; id: number; message: string };

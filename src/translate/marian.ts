@@ -1,0 +1,82 @@
+// The Marian engine: a Translator backed by transformers.js in a worker thread.
+import { Worker } from 'node:worker_threads';
+import type { SourceLang } from '../api/types.ts';
+import type { WorkerRequest, WorkerResponse } from './marian-protocol.ts';
+import { CancelledError, type Translator } from './translator.ts';
+
+type Pending = { resolve: (r: WorkerResponse) => void; reject: (e: Error) => void };
+
+export class MarianTranslator implements Translator {
+  private worker: Worker | null = null;
+  private ready: Promise<void> | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+
+  constructor(
+    readonly lang: SourceLang,
+    readonly modelId: string,
+    readonly revision: string,
+    private readonly modelsDir: string,
+  ) {}
+
+  private start(): Promise<void> {
+    if (this.ready) return this.ready;
+    const worker = new Worker(new URL('./marian-worker-boot.mjs', import.meta.url));
+    worker.on('message', (msg: WorkerResponse) => {
+      const p = this.pending.get(msg.id);
+      if (!p) return;
+      this.pending.delete(msg.id);
+      if (msg.type === 'error') p.reject(new Error(`Translation model ${this.modelId}: ${msg.message}`));
+      else p.resolve(msg);
+    });
+    const failAll = (err: Error) => {
+      if (this.worker !== worker && this.worker !== null) return; // an old worker, already replaced
+      for (const p of this.pending.values()) p.reject(err);
+      this.pending.clear();
+      this.worker = null;
+      this.ready = null;
+    };
+    worker.on('error', failAll);
+    worker.on('exit', (code) => failAll(new Error(`translation worker stopped (exit code ${code})`)));
+    this.worker = worker;
+    this.ready = this.request({ type: 'load', id: 0, modelsDir: this.modelsDir, modelId: this.modelId }).then(() => undefined);
+    return this.ready;
+  }
+
+  private request(msg: WorkerRequest): Promise<WorkerResponse> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker!.postMessage({ ...msg, id });
+    });
+  }
+
+  async translate(sentences: string[], signal?: AbortSignal): Promise<string[]> {
+    if (sentences.length === 0) return [];
+    if (signal?.aborted) throw new CancelledError();
+    // Cancelling mid-batch stops the worker at once; the next call starts a fresh one.
+    const onAbort = () => void this.close();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      await this.start();
+      const reply = await this.request({ type: 'translate', id: 0, sentences });
+      if (reply.type !== 'translated') throw new Error(`unexpected worker reply ${reply.type}`);
+      return reply.english;
+    } catch (err) {
+      if (signal?.aborted) throw new CancelledError();
+      throw err;
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  async close(): Promise<void> {
+    const w = this.worker;
+    if (!w) return;
+    for (const p of this.pending.values()) p.reject(new CancelledError('translation worker closed'));
+    this.pending.clear();
+    this.worker = null;
+    this.ready = null;
+    await w.terminate();
+  }
+}

@@ -1,0 +1,17 @@
+import type { SourceLang } from '../api/types.ts';
+
+/** Anything that turns source sentences into English, in order, one output per input. */
+export interface Translator {
+  readonly lang: SourceLang;
+  readonly modelId: string;
+  readonly revision: string;
+  translate(sentences: string[], signal?: AbortSignal): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export class CancelledError extends Error {
+  constructor(message = 'Cancelled') {
+    super(message);
+    this.name = 'CancelledError';
+  }
+}
