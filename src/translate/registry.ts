@@ -1,0 +1,63 @@
+// The installed models as the rest of the engine sees them: which language can be translated,
+// by which model id and revision (the translation-memory pin), and the management verbs.
+import type { SourceLang } from '../api/types.ts';
+import type { ModelPins } from '../store/index.ts';
+import {
+  addModel,
+  fetchModels,
+  listModels,
+  loadManifest,
+  missingModelMessage,
+  verifyModels,
+  type FetchOptions,
+  type Manifest,
+  type ModelStatus,
+} from './models.ts';
+
+const USABLE: readonly ModelStatus['state'][] = ['installed', 'sideloaded'];
+
+export class ModelRegistry {
+  private manifestCache: Manifest | null = null;
+
+  constructor(readonly modelsDir: string, private readonly manifestPath?: string) {}
+
+  get manifest(): Manifest {
+    this.manifestCache ??= loadManifest(this.manifestPath);
+    return this.manifestCache;
+  }
+
+  list(): Promise<ModelStatus[]> {
+    return listModels(this.modelsDir, this.manifest);
+  }
+
+  /**
+   * Model id and revision per usable language. A side-loaded model is identified by its weights'
+   * hash, so swapping in other weights under the same id never passes off old output as its own.
+   */
+  async pins(): Promise<ModelPins> {
+    const pins: ModelPins = {};
+    for (const m of await this.list()) {
+      if (!USABLE.includes(m.state)) continue;
+      const weights = m.files.find((f) => f.file.endsWith('decoder_model_merged.onnx'))?.expectedSha256;
+      const revision = m.state === 'sideloaded' && weights ? `sideload:${weights.slice(0, 16)}` : (m.revision ?? 'main');
+      pins[m.lang] = { modelId: m.id, revision };
+    }
+    return pins;
+  }
+
+  missingMessage(lang: SourceLang): string {
+    return missingModelMessage(lang, this.manifest);
+  }
+
+  verify(lang?: SourceLang) {
+    return verifyModels(this.modelsDir, this.manifest, { lang });
+  }
+
+  fetch(options: FetchOptions) {
+    return fetchModels(this.modelsDir, this.manifest, options);
+  }
+
+  add(sourceDir: string, lang: SourceLang) {
+    return addModel(this.modelsDir, this.manifest, sourceDir, lang);
+  }
+}
