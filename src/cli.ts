@@ -1,0 +1,251 @@
+// `tandem`: the engine from the command line, for batch work and scripted tests.
+// Exit codes: 0 ok, 1 failure (including any rejected input file), 2 usage.
+import { resolve } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import cliProgress from 'cli-progress';
+import { Tandem } from './api/service.ts';
+import { LANGS, SOURCE_LANGS, type IngestReport, type Progress, type TranslateReport } from './api/types.ts';
+
+interface GlobalOptions {
+  db: string;
+  models: string;
+  manifest?: string;
+  json?: boolean;
+}
+
+class UsageError extends Error {}
+
+const program = new Command('tandem')
+  .description('Offline translation-and-alignment workbench for news analysts')
+  .option('--db <path>', 'SQLite database file', './tandem.db')
+  .option('--models <dir>', 'models folder', process.env.TANDEM_MODELS ?? './models')
+  .option('--manifest <file>', 'model manifest (default: the bundled models/manifest.json)', process.env.TANDEM_MANIFEST)
+  .option('--json', 'print machine-readable JSON on stdout')
+  .showHelpAfterError()
+  .exitOverride();
+
+function globals(): GlobalOptions {
+  return program.opts<GlobalOptions>();
+}
+
+async function withTandem<T>(work: (t: Tandem, control: { signal: AbortSignal }) => Promise<T>): Promise<T> {
+  const g = globals();
+  const tandem = await Tandem.open({ dbPath: resolve(g.db), modelsDir: resolve(g.models), manifestPath: g.manifest ? resolve(g.manifest) : undefined });
+  // First Ctrl-C stops cleanly after saving finished work; a second one exits at once.
+  const controller = new AbortController();
+  const onSigint = () => {
+    if (controller.signal.aborted) process.exit(130);
+    process.stderr.write('\nStopping after the current step (Ctrl-C again to quit now)…\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    return await work(tandem, { signal: controller.signal });
+  } finally {
+    process.off('SIGINT', onSigint);
+    await tandem.close();
+  }
+}
+
+/** A bar on a terminal, one plain line a second otherwise; always on stderr. */
+function progressReporter(): { onProgress: (p: Progress) => void; stop: () => void } {
+  if (process.stderr.isTTY) {
+    let bar: cliProgress.SingleBar | null = null;
+    let phase = '';
+    return {
+      onProgress(p) {
+        if (p.phase !== phase || !bar) {
+          bar?.stop();
+          phase = p.phase;
+          bar = new cliProgress.SingleBar({ stream: process.stderr, format: `${p.phase.padEnd(9)} [{bar}] {value}/{total} {item} {rate}/s eta {eta_formatted}`, hideCursor: true }, cliProgress.Presets.shades_classic);
+          bar.start(p.total || 1, 0, { item: '', rate: '0' });
+        }
+        bar.setTotal(Math.max(p.total, p.done, 1));
+        bar.update(p.done, { item: p.item ?? '', rate: (p.perSecond ?? 0).toFixed(1) });
+      },
+      stop: () => bar?.stop(),
+    };
+  }
+  let last = 0;
+  return {
+    onProgress(p) {
+      const now = Date.now();
+      if (now - last < 1000 && p.done !== p.total) return;
+      last = now;
+      const eta = p.etaSeconds !== undefined && Number.isFinite(p.etaSeconds) ? `, eta ${Math.ceil(p.etaSeconds)}s` : '';
+      const rate = p.perSecond ? `, ${p.perSecond.toFixed(1)}/s` : '';
+      process.stderr.write(`${p.phase}: ${p.done}/${p.total || '?'}${p.item ? ` ${p.item}` : ''}${rate}${eta}\n`);
+    },
+    stop: () => undefined,
+  };
+}
+
+function print(value: unknown, human: () => string): void {
+  process.stdout.write(globals().json ? `${JSON.stringify(value, null, 2)}\n` : `${human()}\n`);
+}
+
+function describeIngest(r: IngestReport): string {
+  const lines = r.documents.map((d) => {
+    const what = d.status === 'rejected' ? `rejected: ${d.error}` : `${d.lang ?? '??'} ${(d.langConfidence * 100).toFixed(0)}%  ${d.sentences} sentences  ${d.title ?? ''}`;
+    return `${d.status.padEnd(11)} #${d.id ?? '-'}  ${d.path}\n            ${what}${d.status === 'unsupported' ? `\n            ${d.error}` : ''}`;
+  });
+  const count = (s: string) => r.documents.filter((d) => d.status === s).length;
+  lines.push(`${count('ingested')} ingested, ${count('duplicate')} already known, ${count('unsupported')} unsupported language, ${count('rejected')} rejected, ${r.skipped.length} skipped`);
+  return lines.join('\n');
+}
+
+function describeTranslate(r: TranslateReport): string {
+  const lines = [`${r.translated} sentences translated: ${r.fromMemory} from memory, ${r.byModel} new texts by model in ${r.seconds.toFixed(1)}s${r.cancelled ? ' (cancelled; finished work is saved)' : ''}`];
+  lines.push(...r.messages);
+  return lines.join('\n');
+}
+
+const ingestFlags = (cmd: Command) =>
+  cmd
+    .addOption(new Option('--lang <lang>', 'language of every file (skip identification)').choices([...LANGS]))
+    .option('--title <title>', 'title for the document(s)')
+    .option('--date <date>', 'publication date, YYYY-MM-DD')
+    .option('--one-sentence-per-line', 'input is pre-segmented: one sentence per line, no cleaning')
+    .option('--max-size <mb>', 'largest file to accept, in MB', '16');
+
+interface IngestFlags {
+  lang?: (typeof LANGS)[number];
+  title?: string;
+  date?: string;
+  oneSentencePerLine?: boolean;
+  maxSize: string;
+}
+
+function ingestOptions(f: IngestFlags) {
+  const mb = Number(f.maxSize);
+  if (!Number.isFinite(mb) || mb <= 0) throw new UsageError(`--max-size must be a positive number of megabytes, not "${f.maxSize}"`);
+  return { lang: f.lang, title: f.title, date: f.date, oneSentencePerLine: f.oneSentencePerLine, maxBytes: Math.round(mb * 1024 * 1024) };
+}
+
+ingestFlags(program.command('ingest').description('add articles (files or folders) to the database').argument('<paths...>'))
+  .action(async (paths: string[], flags: IngestFlags) => {
+    const options = ingestOptions(flags);
+    const report = await withTandem(async (t, { signal }) => {
+      const p = progressReporter();
+      try {
+        return await t.ingest(paths, options, { signal, onProgress: p.onProgress });
+      } finally {
+        p.stop();
+      }
+    });
+    print(report, () => describeIngest(report));
+    if (report.documents.some((d) => d.status === 'rejected')) process.exitCode = 1;
+  });
+
+const langList = (v: string, prev: string[] = []) => [...prev, ...v.split(',')];
+const docList = (v: string, prev: number[] = []) => [...prev, ...v.split(',').map((x) => {
+  const n = Number(x);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--doc takes document ids, not "${x}"`);
+  return n;
+})];
+
+program.command('translate').description('translate every untranslated sentence into English')
+  .option('--lang <langs>', `only these source languages (${SOURCE_LANGS.join(', ')})`, langList)
+  .option('--doc <ids>', 'only these document ids', docList)
+  .action(async (flags: { lang?: string[]; doc?: number[] }) => {
+    const report = await withTandem(async (t, { signal }) => {
+      const p = progressReporter();
+      try {
+        return await t.translate({ langs: flags.lang, documentIds: flags.doc }, { signal, onProgress: p.onProgress });
+      } finally {
+        p.stop();
+      }
+    });
+    print(report, () => describeTranslate(report));
+    if (report.cancelled) process.exitCode = 1;
+  });
+
+ingestFlags(program.command('run').description('ingest, then translate').argument('<paths...>'))
+  .action(async (paths: string[], flags: IngestFlags) => {
+    const options = ingestOptions(flags);
+    const result = await withTandem(async (t, { signal }) => {
+      const p = progressReporter();
+      try {
+        const ingest = await t.ingest(paths, options, { signal, onProgress: p.onProgress });
+        const translation = await t.translate({}, { signal, onProgress: p.onProgress });
+        return { ...ingest, translation };
+      } finally {
+        p.stop();
+      }
+    });
+    print(result, () => `${describeIngest(result)}\n${describeTranslate(result.translation)}`);
+    if (result.documents.some((d) => d.status === 'rejected') || result.translation.cancelled) process.exitCode = 1;
+  });
+
+program.command('documents').description('list the documents in the database').action(async () => {
+  const docs = await withTandem((t) => t.documents());
+  print(docs, () => docs.map((d) => `#${d.id} ${d.lang ?? '??'} ${d.status} ${d.translatedCount}/${d.sentenceCount} translated  ${d.published ?? '          '}  ${d.title ?? d.fileName}`).join('\n') || 'no documents');
+});
+
+program.command('sentences').description("a document's sentences with their English").argument('<doc>', 'document id')
+  .action(async (doc: string) => {
+    const id = Number(doc);
+    if (!Number.isInteger(id) || id <= 0) throw new UsageError(`DOC must be a document id, not "${doc}"`);
+    const rows = await withTandem((t) => t.sentences(id));
+    print(rows, () => rows.map((s) => `${String(s.index).padStart(4)} ¶${s.paragraph}  ${s.text}\n      → ${s.translation ?? '(not translated)'}`).join('\n'));
+  });
+
+const tm = program.command('tm').description('translation memory');
+tm.command('import').description('import a memory: TMX 1.4, TSV (source<TAB>english), or line-aligned text with --english')
+  .argument('<file>')
+  .addOption(new Option('--lang <lang>', 'source language (required for TSV and line-aligned files)').choices([...SOURCE_LANGS]))
+  .option('--english <file>', 'line-aligned English file: line N translates line N of FILE')
+  .action(async (file: string, flags: { lang?: string; english?: string }) => {
+    const report = await withTandem((t, { signal }) => t.importMemory(file, { lang: flags.lang, english: flags.english && resolve(flags.english) }, { signal }));
+    print(report, () => `${report.imported} pairs imported from ${file} (${Object.entries(report.byLang).map(([l, n]) => `${l}: ${n}`).join(', ') || 'none'})`);
+  });
+
+const models = program.command('models').description('translation models');
+models.command('list').description('installed and missing models').action(async () => {
+  const list = await withTandem((t) => t.models.list());
+  print(list, () => list.map((m) => `${m.lang}  ${m.state.padEnd(10)} ${m.id}@${m.revision ?? 'unpinned'}`).join('\n'));
+});
+models.command('verify').description('check every model file against its sha256')
+  .addOption(new Option('--lang <lang>').choices([...SOURCE_LANGS]))
+  .action(async (flags: { lang?: (typeof SOURCE_LANGS)[number] }) => {
+    const results = await withTandem((t) => t.models.verify(flags.lang));
+    print(results, () => results.map((r) => `${r.lang}  ${r.ok ? 'ok    ' : 'FAILED'}  ${r.id}  ${r.files.filter((f) => f.status !== 'ok').map((f) => `${f.file}: ${f.status}`).join('; ')}`).join('\n'));
+    if (results.some((r) => !r.ok)) process.exitCode = 1;
+  });
+models.command('fetch').description('download the pinned model files (needs network)')
+  .addOption(new Option('--lang <lang>').choices([...SOURCE_LANGS]))
+  .option('--base-url <url>', 'mirror to download from instead of the model hub')
+  .action(async (flags: { lang?: (typeof SOURCE_LANGS)[number]; baseUrl?: string }) => {
+    const results = await withTandem(async (t, { signal }) => {
+      const p = progressReporter();
+      try {
+        return await t.models.fetch({
+          lang: flags.lang, baseUrl: flags.baseUrl, signal,
+          onProgress: (f) => p.onProgress({ phase: 'fetch', done: f.receivedBytes, total: f.totalBytes ?? 0, item: `${f.lang} ${f.file}`, perSecond: f.bytesPerSecond }),
+        });
+      } finally {
+        p.stop();
+      }
+    });
+    print(results, () => results.map((r) => `${r.lang}  ${r.id}@${r.revision ?? 'main'}: ${r.files.map((f) => `${f.file} ${f.status}`).join(', ')}`).join('\n'));
+  });
+models.command('add').description('side-load a model folder copied from elsewhere').argument('<dir>')
+  .addOption(new Option('--lang <lang>').choices([...SOURCE_LANGS]).makeOptionMandatory())
+  .action(async (dir: string, flags: { lang: (typeof SOURCE_LANGS)[number] }) => {
+    const result = await withTandem((t) => t.models.add(resolve(dir), flags.lang));
+    print(result, () => JSON.stringify(result, null, 2));
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    process.exitCode = err.exitCode === 0 ? 0 : 2;
+  } else if (err instanceof UsageError) {
+    process.stderr.write(`tandem: ${err.message}\n`);
+    process.exitCode = 2;
+  } else {
+    process.stderr.write(`tandem: ${(err as Error).message}\n`);
+    process.exitCode = 1;
+  }
+}
