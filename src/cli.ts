@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { Tandem } from './api/service.ts';
-import { LANGS, SOURCE_LANGS, type IngestReport, type Progress, type TranslateReport } from './api/types.ts';
+import { IngestOptions, LANGS, SOURCE_LANGS, type IngestReport, type Progress, type TranslateReport } from './api/types.ts';
 
 interface GlobalOptions {
   db: string;
@@ -119,6 +119,7 @@ interface IngestFlags {
 function ingestOptions(f: IngestFlags) {
   const mb = Number(f.maxSize);
   if (!Number.isFinite(mb) || mb <= 0) throw new UsageError(`--max-size must be a positive number of megabytes, not "${f.maxSize}"`);
+  if (f.date !== undefined && !IngestOptions.shape.date.safeParse(f.date).success) throw new UsageError(`--date must be YYYY-MM-DD or YYYY-MM, not "${f.date}"`);
   return { lang: f.lang, title: f.title, date: f.date, oneSentencePerLine: f.oneSentencePerLine, maxBytes: Math.round(mb * 1024 * 1024) };
 }
 

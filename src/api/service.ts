@@ -50,7 +50,9 @@ export class Tandem {
   // ---- ingest ----------------------------------------------------------------------------
 
   async ingest(paths: string[], rawOptions: IngestOptions = {}, control: JobControl = {}): Promise<IngestReport> {
-    const options = IngestOptions.parse(rawOptions);
+    const parsed = IngestOptions.safeParse(rawOptions);
+    if (!parsed.success) throw new Error(`Invalid ingest options: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    const options = parsed.data;
     const { files, skipped } = await collectFiles(paths);
     const documents: IngestedDocument[] = [];
     const started = performance.now();

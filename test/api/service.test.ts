@@ -90,4 +90,28 @@ describe('the engine on the samples', () => {
     ]);
     expect(await tandem.store.integrityCheck()).toBe('ok');
   });
+
+  it('extracts the article from an HTML page and honours title, date and language overrides', async () => {
+    const page = join(dir, 'page.html');
+    writeFileSync(page, `<!doctype html><html><head><title>Lawrow in Peking | Beispielzeitung</title>
+      <meta property="article:published_time" content="2024-04-08T09:30:00Z"><script>alert('x')</script></head>
+      <body><nav><a href="/">Startseite</a> <a href="/politik">Politik</a></nav>
+      <article><h1>Lawrow in Peking</h1>
+      <p>Der russische Außenminister Sergej Lawrow ist am Montag zu einem zweitägigen Besuch in Peking eingetroffen.</p>
+      <p>Er wird mit seinem chinesischen Amtskollegen Wang Yi über den Krieg in der Ukraine sprechen.<img src=x onerror="alert(1)"></p>
+      </article><footer>© 2024 Beispielzeitung. Alle Rechte vorbehalten.</footer></body></html>`);
+    const [doc] = (await tandem.ingest([page])).documents;
+    expect(doc).toMatchObject({ status: 'ingested', lang: 'de', title: 'Lawrow in Peking', date: expect.stringMatching(/^2024-04-08/) });
+    const texts = (await tandem.sentences(doc!.id!)).map((s) => s.text);
+    expect(texts).toEqual([
+      'Der russische Außenminister Sergej Lawrow ist am Montag zu einem zweitägigen Besuch in Peking eingetroffen.',
+      'Er wird mit seinem chinesischen Amtskollegen Wang Yi über den Krieg in der Ukraine sprechen.',
+    ]);
+
+    const plain = join(dir, 'override.txt');
+    writeFileSync(plain, 'Dit is een kort bericht over het bezoek van de minister aan Peking.\n');
+    const [over] = (await tandem.ingest([plain], { lang: 'nl', title: 'Eigen titel', date: '2024-05-16' })).documents;
+    expect(over).toMatchObject({ status: 'ingested', lang: 'nl', langConfidence: 1, title: 'Eigen titel', date: '2024-05-16' });
+    await expect(tandem.ingest([plain], { date: '16.05.2024' })).rejects.toThrow(/YYYY-MM-DD/);
+  });
 });
