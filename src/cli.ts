@@ -100,12 +100,19 @@ function describeTranslate(r: TranslateReport): string {
   return lines.join('\n');
 }
 
+function documentId(doc: string): number {
+  const id = Number(doc);
+  if (!Number.isInteger(id) || id <= 0) throw new UsageError(`DOC must be a document id, not "${doc}"`);
+  return id;
+}
+
 const ingestFlags = (cmd: Command) =>
   cmd
     .addOption(new Option('--lang <lang>', 'language of every file (skip identification)').choices([...LANGS]))
     .option('--title <title>', 'title for the document(s)')
     .option('--date <date>', 'publication date, YYYY-MM-DD')
     .option('--one-sentence-per-line', 'input is pre-segmented: one sentence per line, no cleaning')
+    .option('--langs <langs>', `languages identification may choose from (default ${LANGS.join(',')})`)
     .option('--max-size <mb>', 'largest file to accept, in MB', '16');
 
 interface IngestFlags {
@@ -113,6 +120,7 @@ interface IngestFlags {
   title?: string;
   date?: string;
   oneSentencePerLine?: boolean;
+  langs?: string;
   maxSize: string;
 }
 
@@ -120,7 +128,10 @@ function ingestOptions(f: IngestFlags) {
   const mb = Number(f.maxSize);
   if (!Number.isFinite(mb) || mb <= 0) throw new UsageError(`--max-size must be a positive number of megabytes, not "${f.maxSize}"`);
   if (f.date !== undefined && !IngestOptions.shape.date.safeParse(f.date).success) throw new UsageError(`--date must be YYYY-MM-DD or YYYY-MM, not "${f.date}"`);
-  return { lang: f.lang, title: f.title, date: f.date, oneSentencePerLine: f.oneSentencePerLine, maxBytes: Math.round(mb * 1024 * 1024) };
+  const allowedLangs = f.langs?.split(',').map((l) => l.trim());
+  const unknown = allowedLangs?.filter((l) => !(LANGS as readonly string[]).includes(l));
+  if (unknown?.length) throw new UsageError(`--langs takes ${LANGS.join(', ')}; not ${unknown.join(', ')}`);
+  return { lang: f.lang, title: f.title, date: f.date, oneSentencePerLine: f.oneSentencePerLine, allowedLangs: allowedLangs as (typeof LANGS)[number][] | undefined, maxBytes: Math.round(mb * 1024 * 1024) };
 }
 
 ingestFlags(program.command('ingest').description('add articles (files or folders) to the database').argument('<paths...>'))
@@ -185,10 +196,14 @@ program.command('documents').description('list the documents in the database').a
 
 program.command('sentences').description("a document's sentences with their English").argument('<doc>', 'document id')
   .action(async (doc: string) => {
-    const id = Number(doc);
-    if (!Number.isInteger(id) || id <= 0) throw new UsageError(`DOC must be a document id, not "${doc}"`);
-    const rows = await withTandem((t) => t.sentences(id));
+    const rows = await withTandem((t) => t.sentences(documentId(doc)));
     print(rows, () => rows.map((s) => `${String(s.index).padStart(4)} ¶${s.paragraph}  ${s.text}\n      → ${s.translation ?? '(not translated)'}`).join('\n'));
+  });
+
+program.command('paragraphs').description("a document's paragraphs, with the boilerplate that cleaning set aside").argument('<doc>', 'document id')
+  .action(async (doc: string) => {
+    const rows = await withTandem((t) => t.paragraphs(documentId(doc)));
+    print(rows, () => rows.map((p) => `${String(p.index).padStart(4)} ${p.dropped ? `[set aside: ${p.dropped}] ` : ''}${p.text}`).join('\n'));
   });
 
 const tm = program.command('tm').description('translation memory');

@@ -9,6 +9,7 @@ import { ModelRegistry } from '../translate/registry.ts';
 import { CancelledError, type Translator } from '../translate/translator.ts';
 import {
   IngestOptions,
+  LANGS,
   SOURCE_LANGS,
   type IngestedDocument,
   type IngestReport,
@@ -84,7 +85,7 @@ export class Tandem {
         ...base, id, status: unsupported ? 'unsupported' : 'ingested', lang: article.lang, langConfidence: article.langConfidence,
         title: article.title, date: article.published, sentences: article.sentences.length, encoding: article.encoding,
         boilerplate: article.boilerplate, warnings: article.warnings,
-        error: unsupported ? `${basename(path)}: ${describeUnsupported(article.detectedLang)}; stored without translation` : null,
+        error: unsupported ? `${basename(path)}: ${describeUnsupported(article.detectedLang, options.allowedLangs)}; stored without translation` : null,
         errorCode: unsupported ? 'unsupported_language' : null,
       };
     } catch (err) {
@@ -95,6 +96,12 @@ export class Tandem {
 
   async documents() {
     return this.store.listDocuments();
+  }
+
+  /** Every paragraph, boilerplate included and flagged with why it was set aside. */
+  async paragraphs(documentId: number) {
+    if (!(await this.store.document(documentId))) throw new Error(`No document ${documentId}`);
+    return this.store.paragraphs(documentId);
   }
 
   async sentences(documentId: number): Promise<SentenceView[]> {
@@ -188,7 +195,7 @@ export class Tandem {
 
 const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' });
 
-function describeUnsupported(detected: string | null): string {
+function describeUnsupported(detected: string | null, allowed?: readonly string[]): string {
   if (!detected) return 'language could not be identified';
   let name = detected;
   try {
@@ -196,5 +203,6 @@ function describeUnsupported(detected: string | null): string {
   } catch {
     /* not a valid code: keep it as is */
   }
+  if ((LANGS as readonly string[]).includes(detected)) return `language looks like ${name} (${detected}), which is not among the allowed languages (${allowed?.join(', ')})`;
   return `language looks like ${name} (${detected}), which Tandem does not translate`;
 }

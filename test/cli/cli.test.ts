@@ -53,12 +53,21 @@ describe('tandem CLI', () => {
     expect(again.documents.every((d: { status: string }) => d.status === 'duplicate')).toBe(true);
     expect(again.translation.byModel).toBe(0);
 
+    const paragraphs = JSON.parse(tandem(['--db', 'samples.db', '--json', 'paragraphs', String(out.documents[3].id)]).stdout);
+    // Boilerplate is set aside, not lost: the analyst can still see it and why.
+    expect(paragraphs.filter((p: { dropped: string | null }) => p.dropped).map((p: { text: string }) => p.text)).toEqual(
+      expect.arrayContaining(['[Anzeige_2]', 'Quellenlink', 'Kommentar (0)']),
+    );
+
     const sentences = JSON.parse(tandem(['--db', 'samples.db', '--json', 'sentences', String(out.documents[3].id)]).stdout);
     expect(sentences[0]).toEqual({ index: 0, paragraph: 0, text: expect.stringMatching(/^Der russische Außenminister Lawrow/), translation: expect.any(String), start: 0, end: expect.any(Number), origin: 'model' });
   });
 
   it('exits 2 on usage errors and 1 on failures, with a message on stderr', () => {
     expect(tandem(['frobnicate']).status).toBe(2);
+    const badLangs = tandem(['--db', 'samples.db', 'ingest', '--langs', 'de,fr', join(root, 'samples')]);
+    expect(badLangs.status).toBe(2);
+    expect(badLangs.stderr).toMatch(/--langs .*not fr/);
     const badDoc = tandem(['--db', 'samples.db', 'sentences', 'abc']);
     expect(badDoc.status).toBe(2);
     expect(badDoc.stderr).toMatch(/document id/);
