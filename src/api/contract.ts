@@ -1,0 +1,106 @@
+// The api as every face sees it: method names, their validated inputs, and the dispatcher that
+// runs them on the service. The HTTP bridge, the Electron IPC binding and the renderer's client
+// are all typed from this one table, so a method exists everywhere or nowhere.
+import { z } from 'zod';
+import type { Tandem } from './service.ts';
+import { IngestOptions, SOURCE_LANGS } from './types.ts';
+
+const DocumentId = z.object({ id: z.number().int().positive() });
+const SourceLang = z.enum(SOURCE_LANGS);
+
+/** Quick calls: answered at once. */
+export const queries = {
+  documents: z.object({}),
+  document: DocumentId,
+  paragraphs: DocumentId,
+  sentences: DocumentId,
+  models: z.object({}),
+  jobs: z.object({}),
+} as const;
+
+/** Long jobs: started, reported through progress events, cancellable. */
+export const jobs = {
+  ingest: z.object({ paths: z.array(z.string().min(1)).min(1), options: IngestOptions.default({}) }),
+  translate: z.object({ langs: z.array(SourceLang).optional(), documentIds: z.array(z.number().int().positive()).optional() }),
+  importMemory: z.object({ file: z.string().min(1), lang: SourceLang.optional(), english: z.string().min(1).optional() }),
+  fetchModels: z.object({ lang: SourceLang.optional(), baseUrl: z.string().url().optional() }),
+} as const;
+
+export type QueryName = keyof typeof queries;
+export type JobName = keyof typeof jobs;
+export type QueryInput<K extends QueryName> = z.input<(typeof queries)[K]>;
+export type JobInput<K extends JobName> = z.input<(typeof jobs)[K]>;
+
+type Control = { signal: AbortSignal; onProgress: Parameters<Tandem['ingest']>[2] extends infer C ? (C extends { onProgress?: infer P } ? NonNullable<P> : never) : never };
+
+const queryHandlers = {
+  documents: (t: Tandem) => t.documents(),
+  document: async (t: Tandem, i: z.infer<typeof DocumentId>) => {
+    const d = await t.store.document(i.id);
+    if (!d) throw new ApiError('not_found', `No document ${i.id}`);
+    return d;
+  },
+  paragraphs: (t: Tandem, i: z.infer<typeof DocumentId>) => t.paragraphs(i.id),
+  sentences: (t: Tandem, i: z.infer<typeof DocumentId>) => t.sentences(i.id),
+  models: (t: Tandem) => t.models.list(),
+  jobs: (t: Tandem) => t.store.jobs(),
+} satisfies { [K in QueryName]: (t: Tandem, input: z.infer<(typeof queries)[K]>) => Promise<unknown> };
+
+const jobHandlers = {
+  ingest: (t: Tandem, i: z.infer<typeof jobs.ingest>, c: Control) => t.ingest(i.paths, i.options, c),
+  translate: (t: Tandem, i: z.infer<typeof jobs.translate>, c: Control) => t.translate(i, c),
+  importMemory: (t: Tandem, i: z.infer<typeof jobs.importMemory>, c: Control) => t.importMemory(i.file, { lang: i.lang, english: i.english }, c),
+  fetchModels: (t: Tandem, i: z.infer<typeof jobs.fetchModels>, c: Control) =>
+    t.models.fetch({
+      lang: i.lang, baseUrl: i.baseUrl, signal: c.signal,
+      onProgress: (f) => c.onProgress({ phase: 'fetch', done: f.receivedBytes, total: f.totalBytes ?? 0, item: `${f.lang} ${f.file}`, perSecond: f.bytesPerSecond }),
+    }),
+} satisfies { [K in JobName]: (t: Tandem, input: z.infer<(typeof jobs)[K]>, control: Control) => Promise<unknown> };
+
+export type QueryResult<K extends QueryName> = Awaited<ReturnType<(typeof queryHandlers)[K]>>;
+export type JobResult<K extends JobName> = Awaited<ReturnType<(typeof jobHandlers)[K]>>;
+
+/** An error a caller can act on: bad input, or something that does not exist. */
+export class ApiError extends Error {
+  constructor(readonly code: 'bad_request' | 'not_found' | 'unknown_method' | 'failed', message: string) {
+    super(message);
+  }
+}
+
+function parse<S extends z.ZodType>(schema: S, input: unknown, method: string): z.infer<S> {
+  const r = schema.safeParse(input ?? {});
+  if (!r.success) throw new ApiError('bad_request', `${method}: ${r.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}`);
+  return r.data;
+}
+
+export function isQuery(method: string): method is QueryName {
+  return Object.hasOwn(queries, method);
+}
+
+export function isJob(method: string): method is JobName {
+  return Object.hasOwn(jobs, method);
+}
+
+/** Validates `input` and runs a query. Unknown methods and bad input throw ApiError. */
+export async function runQuery(t: Tandem, method: string, input: unknown): Promise<unknown> {
+  if (!isQuery(method)) throw new ApiError('unknown_method', `No api method "${method}"`);
+  const handler = queryHandlers[method] as (t: Tandem, i: unknown) => Promise<unknown>;
+  return handler(t, parse(queries[method], input, method));
+}
+
+/** A job's validated input; throws ApiError for an unknown job or bad input. */
+export interface ValidJob {
+  method: JobName;
+  input: unknown;
+}
+
+export function validateJob(method: string, input: unknown): ValidJob {
+  if (!isJob(method)) throw new ApiError('unknown_method', `No api job "${method}"`);
+  return { method, input: parse(jobs[method], input, method) };
+}
+
+/** Runs a validated job to completion. */
+export function runJob(t: Tandem, job: ValidJob, control: Control): Promise<unknown> {
+  const handler = jobHandlers[job.method] as (t: Tandem, i: unknown, c: Control) => Promise<unknown>;
+  return handler(t, job.input, control);
+}
