@@ -1,0 +1,450 @@
+// Sentence features and the sentence-pair similarity used by the aligner and the passage matcher.
+//
+// Every sentence (and every run of 2-3 consecutive sentences, and every coarse block) becomes a
+// `Span`: hashed dense vectors that add up when sentences are merged, plus lengths and punctuation.
+//  - English side (`english`): lightly stemmed token vector and character 3-gram vector.
+//  - Language-independent anchors from the original text: numbers, capitalised names and long
+//    words folded to ASCII and cut to a prefix (so "Ísafjörður"/"Ísafjörð" and "astronomers"/
+//    "astronomar" meet), plus the sentence's opening and closing punctuation and its length.
+// Two similarity modes: English-English when both sides have an English side, otherwise the
+// language-independent one (length ratio against the document's own ratio, anchors, punctuation).
+import type { AlignSentence } from './types.ts';
+import { foldWord, normalizeNumber } from './tokenize.ts';
+
+export const D_TOK = 256;
+export const D_CHR = 256;
+export const D_ANC = 128;
+
+/** Weights of the similarity mix (tuned on FLORES with MT and on the ParIce gold without). */
+export const TUNE = {
+  nameW: 1,
+  longW: 0.5,
+  gcVar: 11,
+  nLen: 0.2,
+  nAnc: 0.32,
+  nAncNone: 0.4,
+  nPunct: 0.2,
+  pClose: 0.5,
+  pOpen: 0.2,
+  eTok: 0.22,
+  eChr: 0.34,
+  eLen: 0.16,
+  eAnc: 0.1,
+  calLo: 0.12,
+  calHi: 1,
+};
+
+const PUNCT_KINDS = ',;:()"?!-';
+export const D_PUN = PUNCT_KINDS.length;
+
+/** Scalar description of one sentence or a run of sentences (vector norms included). */
+export interface SpanInfo {
+  /** Characters of the original text. */
+  len: number;
+  /** Characters of the English side (0 when none). */
+  enLen: number;
+  /** Every sentence of the span has an English side. */
+  hasEn: boolean;
+  tokNorm: number;
+  chrNorm: number;
+  ancNorm: number;
+  /** Number of anchor features (numbers, names, long words) in the text. */
+  ancCount: number;
+  /** Opening / closing punctuation class of the text (see punctClass). */
+  open: number;
+  close: number;
+  /** Counts of inner punctuation marks (see PUNCT_KINDS). */
+  pun: Float32Array;
+}
+
+/** A sentence (or coarse block) with its hashed vectors. Vectors add up when sentences merge,
+ * so the similarity of a run of sentences follows from the dot products of single sentences. */
+export interface Span extends SpanInfo {
+  tok: Float32Array;
+  chr: Float32Array;
+  anc: Float32Array;
+  /** Indices of the non-zero entries of tok / chr / anc (sparse-dense dot products). */
+  tokNz: Uint16Array;
+  chrNz: Uint16Array;
+  ancNz: Uint16Array;
+}
+
+const STOP = new Set(
+  ('a an the and or but if of to in on at by for with from as is are was were be been being it its this that these those ' +
+    'he she they we you i his her their our your my me him them us not no do does did has have had will would can could ' +
+    'should may might must shall there here than then so such also which who whom whose what when where how all any some ' +
+    'into out up down over about after before more most other said says')
+    .split(' '),
+);
+
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function add(vec: Float32Array, key: string, w: number): void {
+  const h = hash(key);
+  vec[h % vec.length]! += h & 0x80000000 ? -w : w;
+}
+
+/** Light English stemmer on a folded word: drop common inflection suffixes, cut to 6 characters. */
+function stem(word: string): string {
+  let w = word;
+  if (w.length > 4) w = w.replace(/(?:ies|es|s|ed|ing|ly|'s|’s)$/u, '');
+  return w.slice(0, 6);
+}
+
+function punctClass(text: string, atEnd: boolean): number {
+  const t = text.trim();
+  if (!t) return 0;
+  if (!atEnd) {
+    const c = t[0]!;
+    if (c === '-' || c === '–' || c === '—') return 1;
+    if (/["'„“”«»‚‘’]/u.test(c)) return 2;
+    if (c === '(' || c === '[') return 3;
+    return 0;
+  }
+  const s = t.replace(/["'„“”«»‚‘’)\]]+$/u, '');
+  if (s.endsWith('...') || s.endsWith('…')) return 3;
+  const c = s[s.length - 1] ?? '';
+  return ({ '?': 1, '!': 2, '.': 4, ',': 5, ':': 6, ';': 6, '-': 7, '–': 7, '—': 7 } as Record<string, number>)[c] ?? 0;
+}
+
+interface Raw {
+  pun: Float32Array;
+  len: number;
+  enLen: number;
+  hasEn: boolean;
+  tok: Float32Array;
+  chr: Float32Array;
+  anc: Float32Array;
+  ancCount: number;
+  open: number;
+  close: number;
+}
+
+const EN_TOKEN_RE = /(\p{Nd}+(?:[.,'’]\p{Nd}+)*)|([\p{L}\p{Nd}]+(?:['’]\p{L}+)*)/gu;
+const TEXT_TOKEN_RE = /(\p{Nd}+(?:[.,'’]\p{Nd}+)*%?)|([\p{L}\p{M}\p{Nd}]+)/gu;
+const NON_ALNUM_RE = /[^\p{L}\p{N}]+/gu;
+const UPPER_FIRST_RE = /^\p{Lu}/u;
+const UPPER_INNER_RE = /.\p{Lu}/u;
+const PUNCT_INDEX = new Map<string, number>([
+  ...[...PUNCT_KINDS].map((c, i) => [c, i] as [string, number]),
+  [')', PUNCT_KINDS.indexOf('(')],
+  ...[...'„“”«»'].map((c) => [c, PUNCT_KINDS.indexOf('"')] as [string, number]),
+  ['–', PUNCT_KINDS.indexOf('-')],
+  ['—', PUNCT_KINDS.indexOf('-')],
+]);
+
+/** Hashes the character trigrams of `s` into vec (rolling, no substrings). */
+function addTrigrams(vec: Float32Array, s: string): void {
+  if (s.length < 3) return;
+  let c0 = s.charCodeAt(0), c1 = s.charCodeAt(1);
+  for (let i = 2; i < s.length; i++) {
+    const c2 = s.charCodeAt(i);
+    let h = Math.imul(c0, 0x9e3779b1) ^ Math.imul(c1, 0x85ebca77) ^ Math.imul(c2, 0xc2b2ae3d);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x2c1b3c6d);
+    h ^= h >>> 12;
+    h >>>= 0;
+    vec[h % vec.length]! += h & 0x80000000 ? -1 : 1;
+    c0 = c1;
+    c1 = c2;
+  }
+}
+
+function rawFeatures(s: AlignSentence): Raw {
+  const tok = new Float32Array(D_TOK);
+  const chr = new Float32Array(D_CHR);
+  const anc = new Float32Array(D_ANC);
+  const en = s.english;
+  if (en) {
+    const folded = foldWord(en);
+    for (const m of folded.matchAll(EN_TOKEN_RE)) {
+      if (m[1]) add(tok, `#${normalizeNumber(m[1])}`, 1.5);
+      else if (m[2]) add(tok, stem(m[2]), STOP.has(m[2]) ? 0.25 : 1);
+    }
+    addTrigrams(chr, ` ${folded.replace(NON_ALNUM_RE, ' ').trim()} `);
+  }
+  const pun = new Float32Array(D_PUN);
+  for (let i = 0; i < s.text.length; i++) {
+    const k = PUNCT_INDEX.get(s.text[i]!);
+    if (k !== undefined) pun[k]! += 1;
+  }
+  let ancCount = 0;
+  let first = true;
+  for (const m of s.text.matchAll(TEXT_TOKEN_RE)) {
+    if (m[1]) {
+      add(anc, `#${normalizeNumber(m[1])}`, 2);
+      ancCount++;
+      continue;
+    }
+    const w = m[2]!;
+    const isCap = UPPER_FIRST_RE.test(w);
+    if (isCap && (!first || UPPER_INNER_RE.test(w)) && w.length >= 2) {
+      // Names and cognates: folded character trigrams, one unit of weight per word
+      // ("Finland"/"Finnland", "Helsinki"/"Helsingfors", "Greenland"/"Grænland" share most).
+      const padded = ` ${foldWord(w)} `;
+      const grams = padded.length - 2;
+      for (let g = 0; g < grams; g++) add(anc, `N${padded.slice(g, g + 3)}`, TUNE.nameW / Math.sqrt(grams));
+      ancCount++;
+    } else if (w.length >= 7) {
+      add(anc, `L${foldWord(w.slice(0, 6)).slice(0, 4)}`, TUNE.longW);
+      ancCount++;
+    }
+    first = false;
+  }
+  return {
+    pun,
+    len: s.text.length,
+    enLen: en?.length ?? 0,
+    hasEn: en !== null && en.length > 0,
+    tok,
+    chr,
+    anc,
+    ancCount,
+    open: punctClass(s.text, false),
+    close: punctClass(s.text, true),
+  };
+}
+
+function norm(v: Float32Array): number {
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += v[i]! * v[i]!;
+  return Math.sqrt(s);
+}
+
+function nonZero(v: Float32Array): Uint16Array {
+  let n = 0;
+  for (let i = 0; i < v.length; i++) if (v[i] !== 0) n++;
+  const out = new Uint16Array(n);
+  n = 0;
+  for (let i = 0; i < v.length; i++) if (v[i] !== 0) out[n++] = i;
+  return out;
+}
+
+function finish(r: Raw): Span {
+  return {
+    ...r,
+    tokNorm: norm(r.tok),
+    chrNorm: norm(r.chr),
+    ancNorm: norm(r.anc),
+    tokNz: nonZero(r.tok),
+    chrNz: nonZero(r.chr),
+    ancNz: nonZero(r.anc),
+  };
+}
+
+/** Features of a document's sentences (computed once; runs of sentences are described on demand). */
+export class DocFeatures {
+  readonly single: Span[];
+  private readonly raw: Raw[];
+  private readonly cache = new Map<number, SpanInfo>();
+
+  private constructor(raw: Raw[]) {
+    this.raw = raw;
+    this.single = raw.map(finish);
+  }
+
+  static of(sentences: AlignSentence[]): DocFeatures {
+    return new DocFeatures(sentences.map(rawFeatures));
+  }
+
+  get length(): number {
+    return this.raw.length;
+  }
+
+  /** Share of sentences that have an English side. */
+  englishShare(): number {
+    return this.raw.length ? this.raw.filter((r) => r.hasEn).length / this.raw.length : 0;
+  }
+
+  /** Total characters of the original texts. */
+  chars(): number {
+    let n = 0;
+    for (const r of this.raw) n += r.len;
+    return n;
+  }
+
+  /** Scalars of the run of sentences [start, start + count); norms from pairwise dot products. */
+  info(start: number, count: number): SpanInfo {
+    if (count === 1) return this.single[start]!;
+    const key = start * 8 + count;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const parts = this.single.slice(start, start + count);
+    let t2 = 0, c2 = 0, a2 = 0, len = 0, enLen = 0, ancCount = 0, hasEn = true;
+    const pun = new Float32Array(D_PUN);
+    for (let x = 0; x < parts.length; x++) {
+      const p = parts[x]!;
+      t2 += p.tokNorm * p.tokNorm;
+      c2 += p.chrNorm * p.chrNorm;
+      a2 += p.ancNorm * p.ancNorm;
+      for (let y = x + 1; y < parts.length; y++) {
+        const q = parts[y]!;
+        t2 += 2 * sparseDot(p.tok, p.tokNz, q.tok, q.tokNz);
+        c2 += 2 * sparseDot(p.chr, p.chrNz, q.chr, q.chrNz);
+        a2 += 2 * sparseDot(p.anc, p.ancNz, q.anc, q.ancNz);
+      }
+      len += p.len + 1;
+      enLen += p.enLen + 1;
+      ancCount += p.ancCount;
+      hasEn &&= p.hasEn;
+      for (let i = 0; i < D_PUN; i++) pun[i]! += p.pun[i]!;
+    }
+    const out: SpanInfo = {
+      len: len - 1,
+      enLen: enLen - 1,
+      hasEn,
+      tokNorm: Math.sqrt(Math.max(0, t2)),
+      chrNorm: Math.sqrt(Math.max(0, c2)),
+      ancNorm: Math.sqrt(Math.max(0, a2)),
+      ancCount,
+      open: parts[0]?.open ?? 0,
+      close: parts[parts.length - 1]?.close ?? 0,
+      pun,
+    };
+    if (count < 8) this.cache.set(key, out);
+    return out;
+  }
+
+  /** The document cut into blocks of k consecutive sentences (the last block may be shorter). */
+  blocks(k: number): DocFeatures {
+    const out: Raw[] = [];
+    for (let i = 0; i < this.raw.length; i += k) out.push(mergeRaw(this.raw.slice(i, i + k)));
+    return new DocFeatures(out);
+  }
+}
+
+/** Dot product over the non-zero entries of the sparser vector. */
+function sparseDot(a: Float32Array, aNz: Uint16Array, b: Float32Array, bNz: Uint16Array): number {
+  let s = 0;
+  if (aNz.length <= bNz.length) for (let k = 0; k < aNz.length; k++) s += a[aNz[k]!]! * b[aNz[k]!]!;
+  else for (let k = 0; k < bNz.length; k++) s += a[bNz[k]!]! * b[bNz[k]!]!;
+  return s;
+}
+
+/** Dot products (token, character, anchor vectors) of two single sentences, written into out[0..2]. */
+export function pairDots(a: Span, b: Span, out: Float64Array): void {
+  const en = a.hasEn && b.hasEn;
+  out[0] = en ? sparseDot(a.tok, a.tokNz, b.tok, b.tokNz) : 0;
+  out[1] = en ? sparseDot(a.chr, a.chrNz, b.chr, b.chrNz) : 0;
+  out[2] = a.ancCount && b.ancCount ? sparseDot(a.anc, a.ancNz, b.anc, b.ancNz) : 0;
+}
+
+function mergeRaw(parts: Raw[]): Raw {
+  const tok = new Float32Array(D_TOK);
+  const chr = new Float32Array(D_CHR);
+  const anc = new Float32Array(D_ANC);
+  const pun = new Float32Array(D_PUN);
+  let len = 0, enLen = 0, ancCount = 0, hasEn = true;
+  for (const p of parts) {
+    for (let i = 0; i < D_TOK; i++) tok[i]! += p.tok[i]!;
+    for (let i = 0; i < D_CHR; i++) chr[i]! += p.chr[i]!;
+    for (let i = 0; i < D_ANC; i++) anc[i]! += p.anc[i]!;
+    for (let i = 0; i < D_PUN; i++) pun[i]! += p.pun[i]!;
+    len += p.len + 1;
+    enLen += p.enLen + 1;
+    ancCount += p.ancCount;
+    hasEn &&= p.hasEn;
+  }
+  return {
+    pun,
+    len: len - 1,
+    enLen: enLen - 1,
+    hasEn,
+    tok,
+    chr,
+    anc,
+    ancCount,
+    open: parts[0]?.open ?? 0,
+    close: parts[parts.length - 1]?.close ?? 0,
+  };
+}
+
+function cosOf(d: number, an: number, bn: number): number {
+  if (an === 0 || bn === 0) return 0;
+  const c = d / (an * bn);
+  return c < 0 ? 0 : c > 1 ? 1 : c;
+}
+
+/** Standard normal CDF (Abramowitz-Stegun 7.1.26 through erf). */
+function phi(x: number): number {
+  const z = Math.abs(x) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * z);
+  const erf = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-z * z);
+  return x >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
+}
+
+export interface SimContext {
+  /** Expected characters of b per character of a (the documents' own ratio). */
+  ratio: number;
+}
+
+/** Gale-Church style probability that lengths la, lb are translations of each other, 0..1. */
+function lengthScore(la: number, lb: number, ratio: number): number {
+  const mean = (la * ratio + lb) / 2;
+  const delta = (lb - la * ratio) / Math.sqrt(TUNE.gcVar * Math.max(mean, 1));
+  return 2 * (1 - phi(Math.abs(delta)));
+}
+
+function punctScore(a: SpanInfo, b: SpanInfo): number {
+  const close = a.close === b.close ? 1 : (a.close === 0 || a.close === 4) && (b.close === 0 || b.close === 4) ? 0.6 : 0;
+  const open = a.open === b.open ? 1 : 0.3;
+  let diff = 0, tot = 0;
+  for (let i = 0; i < D_PUN; i++) {
+    diff += Math.abs(a.pun[i]! - b.pun[i]!);
+    tot += a.pun[i]! + b.pun[i]!;
+  }
+  const inner = 1 - diff / (tot + 2);
+  return TUNE.pClose * close + TUNE.pOpen * open + (1 - TUNE.pClose - TUNE.pOpen) * inner;
+}
+
+/**
+ * Similarity of two spans, 0..1, from their scalars and the dot products of their vectors.
+ * English-English when both have an English side (1 = same text), else language-independent.
+ */
+export function simFromDots(a: SpanInfo, b: SpanInfo, dTok: number, dChr: number, dAnc: number, ctx: SimContext): number {
+  const anc = a.ancCount === 0 && b.ancCount === 0 ? null : cosOf(dAnc, a.ancNorm, b.ancNorm);
+  if (a.hasEn && b.hasEn) {
+    const tok = cosOf(dTok, a.tokNorm, b.tokNorm);
+    const chr = cosOf(dChr, a.chrNorm, b.chrNorm);
+    const la = a.enLen, lb = b.enLen;
+    const lenR = (Math.min(la, lb) + 10) / (Math.max(la, lb) + 10);
+    const raw = (TUNE.eTok * tok + TUNE.eChr * chr + TUNE.eLen * lenR + TUNE.eAnc * (anc ?? tok)) / (TUNE.eTok + TUNE.eChr + TUNE.eLen + TUNE.eAnc);
+    return calibrateEnglish(raw);
+  }
+  const len = lengthScore(a.len, b.len, ctx.ratio);
+  const p = punctScore(a, b);
+  const ancTerm = anc === null ? TUNE.nAncNone : anc;
+  return (TUNE.nLen * len + TUNE.nAnc * ancTerm + TUNE.nPunct * p) / (TUNE.nLen + TUNE.nAnc + TUNE.nPunct);
+}
+
+const scratch = new Float64Array(3);
+
+/** Similarity of two single sentences (or blocks). */
+export function similarity(a: Span, b: Span, ctx: SimContext): number {
+  pairDots(a, b, scratch);
+  return simFromDots(a, b, scratch[0]!, scratch[1]!, scratch[2]!, ctx);
+}
+
+/** Evidence for non-monotonic passage matching when a side has no English: shared names and numbers only. */
+export function simAnchorsOnly(a: Span, b: Span): number {
+  if (a.ancCount < 2 || b.ancCount < 2) return 0;
+  return cosOf(sparseDot(a.anc, a.ancNz, b.anc, b.ancNz), a.ancNorm, b.ancNorm);
+}
+
+/** Maps the raw English mix onto 0..1 so that unrelated pairs sit near 0 and translations high. */
+function calibrateEnglish(raw: number): number {
+  const x = (raw - TUNE.calLo) / (TUNE.calHi - TUNE.calLo);
+  return x <= 0 ? 0 : x >= 1 ? 1 : x;
+}
+
+export function contextFor(a: DocFeatures, b: DocFeatures): SimContext {
+  const r = b.chars() / a.chars();
+  return { ratio: Number.isFinite(r) && r > 0 ? Math.min(3, Math.max(1 / 3, r)) : 1 };
+}
