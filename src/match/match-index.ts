@@ -1,0 +1,154 @@
+// Candidate search that never compares all pairs: an inverted index over a few keys per document
+// (its names, informative numbers, and a bottom-k MinHash sketch of its content stems in its own
+// language and in English). A new document looks up its keys, ranks the documents sharing them, and
+// is compared in full with the best MAX_CANDIDATES only. Keys that become too common (more than
+// MAX_POSTING documents) are retired: they say nothing and would make lookups quadratic. Work per
+// added document is therefore bounded and the whole collection costs O(n).
+import { compareFingerprints, fingerprint } from './compare.ts';
+import type { DocumentMatch, Fingerprint, MatchDocument } from './types.ts';
+
+export interface MatchIndexOptions {
+  /** Full comparisons per added document (the best-ranked candidates). */
+  maxCandidates?: number;
+  /** Keys shared by more documents than this stop being looked up. */
+  maxPosting?: number;
+  /** Sketch size per text space. */
+  sketch?: number;
+}
+
+function hash32(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return h >>> 0;
+}
+
+function bottomK(items: Iterable<string>, k: number): string[] {
+  const scored = [...new Set(items)].map((t) => [hash32(t), t] as const);
+  scored.sort((p, q) => p[0] - q[0]);
+  return scored.slice(0, k).map((p) => p[1]);
+}
+
+/** The lookup keys of a document, with their weights for ranking candidates. */
+export function indexKeys(f: Fingerprint, sketch = 24): Map<string, number> {
+  const keys = new Map<string, number>();
+  const names = new Set(f.sentences.flatMap((s) => s.names));
+  // names are cheap to share across languages; German nouns make de sets large: sketch them too
+  for (const n of bottomK(names, sketch * 2)) keys.set(`n:${n}`, 1);
+  for (const s of f.sentences) for (const x of s.numbers) if (!/^([0-9]|10)$/u.test(x)) keys.set(`#:${x}`, 1);
+  for (const c of bottomK(f.sentences.flatMap((s) => s.cognates), sketch)) if (!keys.has(`n:${c}`)) keys.set(`c:${c}`, 0.5);
+  const own = f.sentences.flatMap((s) => s.own);
+  if (f.lang !== 'en') for (const t of bottomK(own, sketch)) keys.set(`${f.lang}:${t}`, 1.5);
+  const en = f.sentences.flatMap((s) => s.en ?? []);
+  for (const t of bottomK(en, sketch)) keys.set(`en:${t}`, 1.5);
+  return keys;
+}
+
+export class MatchIndex {
+  private readonly docs = new Map<number, { f: Fingerprint; keys: string[] }>();
+  private readonly postings = new Map<string, number[]>();
+  private readonly retired = new Set<string>();
+  private readonly maxCandidates: number;
+  private readonly maxPosting: number;
+  private readonly sketch: number;
+  /** Full comparisons made so far (for benchmarks). */
+  comparisons = 0;
+
+  constructor(options: MatchIndexOptions = {}) {
+    this.maxCandidates = options.maxCandidates ?? 20;
+    this.maxPosting = options.maxPosting ?? 400;
+    this.sketch = options.sketch ?? 24;
+  }
+
+  /** Rebuilds an index from stored fingerprints without comparing anything (their matches are stored). */
+  static fromFingerprints(fingerprints: Iterable<Fingerprint>, options: MatchIndexOptions = {}): MatchIndex {
+    const index = new MatchIndex(options);
+    for (const f of fingerprints) index.insert(f);
+    return index;
+  }
+
+  get size(): number {
+    return this.docs.size;
+  }
+
+  has(id: number): boolean {
+    return this.docs.has(id);
+  }
+
+  /** Stored fingerprints, for persistence. */
+  fingerprints(): Fingerprint[] {
+    return [...this.docs.values()].map((d) => d.f);
+  }
+
+  /**
+   * Adds a document (or its stored fingerprint) and returns its matches above 'unrelated' with the
+   * documents already indexed. Re-adding an id replaces the old version.
+   */
+  add(doc: MatchDocument | Fingerprint): DocumentMatch[] {
+    const f = 'v' in doc ? doc : fingerprint(doc);
+    if (this.docs.has(f.id)) this.remove(f.id);
+    const matches: DocumentMatch[] = [];
+    for (const id of this.candidates(f)) {
+      const other = this.docs.get(id);
+      if (!other) continue;
+      this.comparisons++;
+      const m = compareFingerprints(f, other.f);
+      if (m.level !== 'unrelated') matches.push(m);
+    }
+    this.insert(f);
+    return matches.sort((p, q) => q.score - p.score || p.a - q.a || p.b - q.b);
+  }
+
+  /** Adds many documents in order; the union of what `add` returns. */
+  addAll(docs: Iterable<MatchDocument | Fingerprint>): DocumentMatch[] {
+    const out: DocumentMatch[] = [];
+    for (const d of docs) out.push(...this.add(d));
+    return out;
+  }
+
+  remove(id: number): void {
+    const entry = this.docs.get(id);
+    if (!entry) return;
+    this.docs.delete(id);
+    for (const k of entry.keys) {
+      const list = this.postings.get(k);
+      if (!list) continue;
+      const at = list.indexOf(id);
+      if (at >= 0) list.splice(at, 1);
+      if (!list.length) this.postings.delete(k);
+    }
+  }
+
+  /** Ids of the documents sharing the most key weight with `f`, best first. */
+  candidates(f: Fingerprint): number[] {
+    const keys = indexKeys(f, this.sketch);
+    const score = new Map<number, number>();
+    for (const [k, w] of keys) {
+      const list = this.postings.get(k);
+      if (!list) continue;
+      for (const id of list) if (id !== f.id) score.set(id, (score.get(id) ?? 0) + w);
+    }
+    // a single shared name or number is not enough to be worth a comparison
+    const ranked = [...score].filter(([, s]) => s >= 2).sort((p, q) => q[1] - p[1] || p[0] - q[0]);
+    return ranked.slice(0, this.maxCandidates).map(([id]) => id);
+  }
+
+  private insert(f: Fingerprint): void {
+    const keys = [...indexKeys(f, this.sketch).keys()].filter((k) => !this.retired.has(k));
+    for (const k of keys) {
+      let list = this.postings.get(k);
+      if (!list) this.postings.set(k, (list = []));
+      list.push(f.id);
+      if (list.length > this.maxPosting) {
+        this.postings.delete(k);
+        this.retired.add(k);
+      }
+    }
+    this.docs.set(f.id, { f, keys });
+  }
+}

@@ -1,0 +1,72 @@
+// Shapes of the match module. All JSON-serializable.
+import type { Lang } from '../api/types.ts';
+
+export interface MatchDocument {
+  id: number;
+  lang: Lang;
+  published: string | null;
+  eventDates: string[];
+  /** english: null when untranslated (for lang 'en' the text itself is used) */
+  sentences: { text: string; english: string | null }[];
+}
+
+export type MatchLevel = 'duplicate' | 'same_event' | 'same_story' | 'unrelated';
+
+export interface Evidence {
+  kind: 'names' | 'numbers' | 'dates' | 'event_date' | 'passages' | 'lexical' | string;
+  detail: string;
+  values?: unknown;
+  weight: number;
+  decisive?: boolean;
+}
+
+export interface DocumentMatch {
+  a: number;
+  b: number;
+  score: number;
+  level: MatchLevel;
+  evidence: Evidence[];
+  basis: 'translation' | 'same_language' | 'language_independent';
+}
+
+export interface PassageSpan {
+  doc: number;
+  sentences: number[];
+}
+export interface RepeatedPassage {
+  a: PassageSpan;
+  b: PassageSpan;
+  score: number;
+}
+
+export type Decision = { kind: 'confirm' | 'reject'; a: number; b: number } | { kind: 'move'; doc: number; story: string };
+
+export interface Story {
+  id: string;
+  documents: number[];
+  level: 'event' | 'story';
+}
+
+/** Per-sentence features: what persisting a document for matching needs (no text). */
+export interface SentenceFeatures {
+  /** content-word stems in the document's own language */
+  own: string[];
+  /** content-word stems of the English (the text itself for 'en'); null when untranslated */
+  en: string[] | null;
+  /** folded names */
+  names: string[];
+  /** normalized numbers */
+  numbers: string[];
+  /** folded 5-letter prefixes of longer words (cross-language cognates) */
+  cognates: string[];
+}
+
+/** Everything matching needs about one document, computed once (`fingerprint`), storable as JSON. */
+export interface Fingerprint {
+  v: 1;
+  id: number;
+  lang: Lang;
+  published: string | null;
+  eventDates: string[];
+  sentences: SentenceFeatures[];
+}
