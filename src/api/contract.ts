@@ -2,7 +2,10 @@
 // runs them on the service. The HTTP bridge, the Electron IPC binding and the renderer's client
 // are all typed from this one table, so a method exists everywhere or nowhere.
 import { z } from 'zod';
+import { ApiError } from './errors.ts';
 import type { Tandem } from './service.ts';
+
+export { ApiError } from './errors.ts';
 import { IngestOptions, SOURCE_LANGS } from './types.ts';
 
 const DocumentId = z.object({ id: z.number().int().positive() });
@@ -60,12 +63,6 @@ const jobHandlers = {
 export type QueryResult<K extends QueryName> = Awaited<ReturnType<(typeof queryHandlers)[K]>>;
 export type JobResult<K extends JobName> = Awaited<ReturnType<(typeof jobHandlers)[K]>>;
 
-/** An error a caller can act on: bad input, or something that does not exist. */
-export class ApiError extends Error {
-  constructor(readonly code: 'bad_request' | 'not_found' | 'unknown_method' | 'failed', message: string) {
-    super(message);
-  }
-}
 
 function parse<S extends z.ZodType>(schema: S, input: unknown, method: string): z.infer<S> {
   const r = schema.safeParse(input ?? {});

@@ -1,8 +1,12 @@
 // The service: the one object the CLI, the HTTP bridge and the Electron IPC all drive.
 // Every public method takes and returns the types of ./types.ts.
+import { createHash } from 'node:crypto';
 import { basename, resolve } from 'node:path';
+import { alignDocuments, matchPassages } from '../align/index.ts';
+import { clusterStories, compareDocuments, findRepeatedPassages, fingerprint, MatchIndex, type DocumentMatch, type Fingerprint, type MatchDocument } from '../match/index.ts';
 import { collectFiles, contentHash, IngestError, initLanguageDetector, parseArticle, readArticle } from '../ingest/index.ts';
-import { Store } from '../store/index.ts';
+import { ApiError } from './errors.ts';
+import { Store, type MatchInput, type StoryDecision } from '../store/index.ts';
 import { MarianTranslator } from '../translate/marian.ts';
 import { memoryKey, readMemoryFile, type ImportOptions } from '../translate/memory.ts';
 import { ModelRegistry } from '../translate/registry.ts';
@@ -14,6 +18,8 @@ import {
   type IngestedDocument,
   type IngestReport,
   type JobControl,
+  type Lang,
+  type MatchReport,
   type MemoryImportReport,
   type SentenceView,
   type SourceLang,
@@ -100,12 +106,12 @@ export class Tandem {
 
   /** Every paragraph, boilerplate included and flagged with why it was set aside. */
   async paragraphs(documentId: number) {
-    if (!(await this.store.document(documentId))) throw new Error(`No document ${documentId}`);
+    if (!(await this.store.document(documentId))) throw new ApiError('not_found', `No document ${documentId}`);
     return this.store.paragraphs(documentId);
   }
 
   async sentences(documentId: number): Promise<SentenceView[]> {
-    if (!(await this.store.document(documentId))) throw new Error(`No document ${documentId}`);
+    if (!(await this.store.document(documentId))) throw new ApiError('not_found', `No document ${documentId}`);
     return (await this.store.sentences(documentId)).map(({ id: _id, ...s }) => s);
   }
 
@@ -174,6 +180,117 @@ export class Tandem {
     return created;
   }
 
+  // ---- matching --------------------------------------------------------------------------
+
+  /**
+   * Finds matching reports and repeated passages, incrementally: only documents whose text or
+   * English changed since the last run are fingerprinted and compared again, against an index of
+   * all others. Stories are then re-clustered with the analyst's decisions, which always win.
+   */
+  async match(control: JobControl = {}): Promise<MatchReport> {
+    const started = performance.now();
+    const inputs = (await this.store.matchInputs()).map(toMatchDocument);
+    const stored = await this.store.fingerprints();
+    const unchanged: Fingerprint[] = [];
+    const changed: { doc: MatchDocument; hash: string }[] = [];
+    for (const doc of inputs) {
+      const hash = createHash('sha256').update(JSON.stringify([doc.lang, doc.published, doc.eventDates, doc.sentences])).digest('hex');
+      const known = stored.get(doc.id);
+      if (known?.sourceHash === hash) unchanged.push(JSON.parse(known.data) as Fingerprint);
+      else changed.push({ doc, hash });
+    }
+    const index = MatchIndex.fromFingerprints(unchanged);
+    const byId = new Map(unchanged.map((f) => [f.id, f]));
+    let batch: Parameters<Store['replaceMatches']>[0] = { fingerprints: [], matches: [], passages: [] };
+    const flush = async () => {
+      if (batch.fingerprints.length) await this.store.replaceMatches(batch);
+      batch = { fingerprints: [], matches: [], passages: [] };
+    };
+    for (const [i, { doc, hash }] of changed.entries()) {
+      if (control.signal?.aborted) break;
+      const f = fingerprint(doc);
+      const found = index.add(f);
+      byId.set(f.id, f);
+      batch.fingerprints.push({ documentId: doc.id, sourceHash: hash, data: JSON.stringify(f) });
+      batch.matches.push(...found);
+      batch.passages.push(...findRepeatedPassages(f));
+      for (const m of found) {
+        const other = byId.get(m.a === doc.id ? m.b : m.a);
+        if (other) batch.passages.push(...findRepeatedPassages(f, other));
+      }
+      if (batch.fingerprints.length >= 200) await flush();
+      const seconds = (performance.now() - started) / 1000;
+      control.onProgress?.({ phase: 'match', done: i + 1, total: changed.length, perSecond: (i + 1) / seconds, etaSeconds: ((changed.length - i - 1) * seconds) / (i + 1) });
+    }
+    await flush();
+    const stories = await this.recluster(inputs.map((d) => d.id));
+    return {
+      pairs: (await this.store.matches()).map(({ a, b, score, level, basis, evidence }) => ({ a, b, score, level, basis, evidence })),
+      stories: stories.event.map((s) => s.documents),
+      storyViews: stories,
+      passages: await this.store.passages(),
+      compared: changed.length,
+      cancelled: control.signal?.aborted ?? false,
+      seconds: (performance.now() - started) / 1000,
+    };
+  }
+
+  private async recluster(documentIds?: number[]) {
+    const ids = documentIds ?? (await this.store.listDocuments()).filter((d) => d.status === 'ingested').map((d) => d.id);
+    const matches = (await this.store.matches()) as DocumentMatch[];
+    const decisions = await this.store.storyDecisions();
+    const previous = [...(await this.store.stories('event')).map((s) => ({ ...s, level: 'event' as const })), ...(await this.store.stories('story')).map((s) => ({ ...s, level: 'story' as const }))];
+    const clustered = clusterStories(ids, matches, decisions, previous);
+    const event = clustered.filter((s) => s.level === 'event').map(({ id, documents }) => ({ id, documents }));
+    const story = clustered.filter((s) => s.level === 'story').map(({ id, documents }) => ({ id, documents }));
+    await this.store.saveStories('event', event);
+    await this.store.saveStories('story', story);
+    return { event, story };
+  }
+
+  /** Records an analyst's story decision and re-clusters at once; later runs never undo it. */
+  async decideStory(decision: StoryDecision) {
+    const docs = decision.kind === 'move' ? [decision.doc] : [decision.a, decision.b];
+    for (const id of docs) if (!(await this.store.document(id))) throw new ApiError('not_found', `No document ${id}`);
+    await this.store.addStoryDecision(decision);
+    return this.recluster();
+  }
+
+  async stories() {
+    return { event: await this.store.stories('event'), story: await this.store.stories('story') };
+  }
+
+  /** Compares two documents directly (no index), with evidence. */
+  async similarity(a: number, b: number) {
+    const docs = new Map((await this.store.matchInputs()).map((d) => [d.id, d]));
+    const da = docs.get(a);
+    const db = docs.get(b);
+    if (!da || !db) throw new ApiError('not_found', `No supported document ${!da ? a : b}`);
+    const result = compareDocuments(toMatchDocument(da), toMatchDocument(db));
+    return { ...result, passages: findRepeatedPassages(toMatchDocument(da), toMatchDocument(db)) };
+  }
+
+  // ---- alignment -------------------------------------------------------------------------
+
+  /**
+   * Aligns two documents sentence by sentence through their English sides: monotonic beads for
+   * translations of each other, or non-monotonic passage links for independent reports.
+   */
+  async align(a: number, b: number, mode: 'monotonic' | 'passages' = 'monotonic') {
+    const docs = new Map((await this.store.matchInputs()).map((d) => [d.id, d]));
+    const da = docs.get(a);
+    const db = docs.get(b);
+    if (!da || !db) throw new ApiError('not_found', `No supported document ${!da ? a : b}`);
+    const sourceHash = createHash('sha256').update(JSON.stringify([mode, da.sentences, db.sentences])).digest('hex');
+    const existing = await this.store.alignment(a, b, mode);
+    if (existing && existing.sourceHash === sourceHash) return existing;
+    const beads = mode === 'monotonic'
+      ? alignDocuments(da.sentences, db.sentences, { langA: da.lang as Lang, langB: db.lang as Lang })
+      : matchPassages(da.sentences, db.sentences).map((l) => ({ a: [l.a], b: [l.b], score: l.score, kind: 'link' }));
+    await this.store.saveAlignment({ aDoc: a, bDoc: b, mode, sourceHash, beads });
+    return (await this.store.alignment(a, b, mode))!;
+  }
+
   // ---- translation memory ----------------------------------------------------------------
 
   async importMemory(file: string, options: ImportOptions = {}, control: JobControl = {}): Promise<MemoryImportReport> {
@@ -191,6 +308,10 @@ export class Tandem {
     }
     return { file, imported, byLang };
   }
+}
+
+function toMatchDocument(d: MatchInput): MatchDocument {
+  return { ...d, lang: d.lang as Lang };
 }
 
 const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' });

@@ -75,9 +75,31 @@ export type SentenceView = z.infer<typeof SentenceView>;
 export const MemoryImportReport = z.object({ file: z.string(), imported: z.number().int(), byLang: z.record(z.string(), z.number().int()) });
 export type MemoryImportReport = z.infer<typeof MemoryImportReport>;
 
+export const MatchLevel = z.enum(['duplicate', 'same_event', 'same_story', 'unrelated']);
+export type MatchLevel = z.infer<typeof MatchLevel>;
+
+export const PassageSpan = z.object({ doc: z.number().int(), sentences: z.array(z.number().int()) });
+
+export const MatchReport = z.object({
+  pairs: z.array(z.object({ a: z.number().int(), b: z.number().int(), score: z.number(), level: MatchLevel, basis: z.string(), evidence: z.array(z.unknown()) })),
+  /** Clusters at `same_event` or closer, as lists of document ids. */
+  stories: z.array(z.array(z.number().int())),
+  /** Both views with their stable ids: `event` and the looser `story`. */
+  storyViews: z.object({
+    event: z.array(z.object({ id: z.string(), documents: z.array(z.number().int()) })),
+    story: z.array(z.object({ id: z.string(), documents: z.array(z.number().int()) })),
+  }),
+  passages: z.array(z.object({ a: PassageSpan, b: PassageSpan, score: z.number() })),
+  /** Documents fingerprinted and compared in this run (the rest were unchanged). */
+  compared: z.number().int(),
+  cancelled: z.boolean(),
+  seconds: z.number(),
+});
+export type MatchReport = z.infer<typeof MatchReport>;
+
 /** Progress of a long job: emitted at least once a second while it runs. */
 export interface Progress {
-  phase: 'ingest' | 'translate' | 'import' | 'fetch' | 'verify';
+  phase: 'ingest' | 'translate' | 'match' | 'import' | 'fetch' | 'verify';
   done: number;
   total: number;
   /** What is being worked on: a file name or a language. */

@@ -75,6 +75,41 @@ export interface MemoryEntry {
   provenance?: string | null;
 }
 
+export interface MatchInput {
+  id: number;
+  lang: string;
+  published: string | null;
+  eventDates: string[];
+  sentences: { text: string; english: string | null }[];
+}
+
+export interface StoredMatch {
+  a: number;
+  b: number;
+  score: number;
+  level: 'duplicate' | 'same_event' | 'same_story' | 'unrelated';
+  basis: string;
+  evidence: unknown[];
+}
+
+export interface StoredPassage {
+  a: { doc: number; sentences: number[] };
+  b: { doc: number; sentences: number[] };
+  score: number;
+}
+
+export type StoryDecision = { kind: 'confirm' | 'reject'; a: number; b: number } | { kind: 'move'; doc: number; story: string };
+
+export interface StoredAlignment {
+  id: number;
+  aDoc: number;
+  bDoc: number;
+  mode: 'monotonic' | 'passages';
+  sourceHash: string;
+  createdAt: string;
+  beads: { a: number[]; b: number[]; score: number; kind: string }[];
+}
+
 /** Which model revision counts as "already translated" for a language. */
 export type ModelPins = Partial<Record<string, { modelId: string; revision: string }>>;
 
@@ -304,6 +339,161 @@ export class Store {
   async memorySize(): Promise<Record<string, number>> {
     const rows = await this.db.all<{ origin: string; n: number }>('SELECT origin, count(*) AS n FROM translations GROUP BY origin');
     return Object.fromEntries(rows.map((r) => [r.origin, r.n]));
+  }
+
+  // ---- matching ---------------------------------------------------------------------------
+
+  /**
+   * What matching reads about every supported document: sentences with their best English
+   * (English documents are their own English), publication and event dates.
+   */
+  async matchInputs(): Promise<MatchInput[]> {
+    const docs = await this.db.all<{ id: number; lang: string; published: string | null }>(
+      `SELECT id, lang, published FROM documents WHERE status = 'ingested' ORDER BY id`,
+    );
+    const dates = await this.db.all<{ document_id: number; iso: string }>('SELECT DISTINCT document_id, iso FROM dates ORDER BY document_id, iso');
+    const sentences = await this.db.all<{ document_id: number; text: string; english: string | null }>(
+      `SELECT s.document_id, s.text,
+              CASE WHEN d.lang = 'en' THEN s.text ELSE (SELECT t.english FROM translations t
+                 WHERE t.source_lang = d.lang AND t.memory_key = s.memory_key
+                 ORDER BY CASE t.origin WHEN 'human' THEN 0 WHEN 'imported' THEN 1 ELSE 2 END, t.id DESC LIMIT 1) END AS english
+         FROM sentences s JOIN documents d ON d.id = s.document_id
+        WHERE d.status = 'ingested' ORDER BY s.document_id, s.idx`,
+    );
+    const byId = new Map(docs.map((d) => [d.id, { ...d, eventDates: [] as string[], sentences: [] as { text: string; english: string | null }[] }]));
+    for (const d of dates) byId.get(d.document_id)?.eventDates.push(d.iso);
+    for (const s of sentences) byId.get(s.document_id)?.sentences.push({ text: s.text, english: s.english });
+    return [...byId.values()];
+  }
+
+  async fingerprints(): Promise<Map<number, { sourceHash: string; data: string }>> {
+    const rows = await this.db.all<{ document_id: number; source_hash: string; data: string }>('SELECT document_id, source_hash, data FROM fingerprints');
+    return new Map(rows.map((r) => [r.document_id, { sourceHash: r.source_hash, data: r.data }]));
+  }
+
+  /**
+   * Replaces, in one transaction, the fingerprints of `changed` documents and every match and
+   * passage that involves them, with freshly computed ones.
+   */
+  replaceMatches(update: {
+    fingerprints: { documentId: number; sourceHash: string; data: string }[];
+    matches: StoredMatch[];
+    passages: StoredPassage[];
+  }): Promise<void> {
+    return this.db.transaction(async () => {
+      const ids = update.fingerprints.map((f) => f.documentId);
+      for (const id of ids) {
+        await this.db.run('DELETE FROM matches WHERE a = ? OR b = ?', [id, id]);
+        await this.db.run('DELETE FROM passages WHERE a_doc = ? OR b_doc = ?', [id, id]);
+      }
+      for (const f of update.fingerprints) {
+        await this.db.run(
+          'INSERT INTO fingerprints (document_id, source_hash, data) VALUES (?, ?, ?) ON CONFLICT (document_id) DO UPDATE SET source_hash = excluded.source_hash, data = excluded.data',
+          [f.documentId, f.sourceHash, f.data],
+        );
+      }
+      for (const m of update.matches) {
+        const [a, b] = m.a < m.b ? [m.a, m.b] : [m.b, m.a];
+        await this.db.run(
+          `INSERT INTO matches (a, b, score, level, basis, evidence) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (a, b) DO UPDATE SET score = excluded.score, level = excluded.level, basis = excluded.basis,
+             evidence = excluded.evidence, computed_at = excluded.computed_at`,
+          [a, b, m.score, m.level, m.basis, JSON.stringify(m.evidence)],
+        );
+      }
+      for (const p of update.passages) {
+        await this.db.run('INSERT INTO passages (a_doc, a_sentences, b_doc, b_sentences, score) VALUES (?, ?, ?, ?, ?)', [
+          p.a.doc, JSON.stringify(p.a.sentences), p.b.doc, JSON.stringify(p.b.sentences), p.score,
+        ]);
+      }
+    });
+  }
+
+  async matches(filter: { documentId?: number } = {}): Promise<StoredMatch[]> {
+    const rows = await this.db.all<Omit<StoredMatch, 'evidence'> & { evidence: string }>(
+      `SELECT a, b, score, level, basis, evidence FROM matches ${filter.documentId ? 'WHERE a = ? OR b = ?' : ''} ORDER BY score DESC, a, b`,
+      filter.documentId ? [filter.documentId, filter.documentId] : [],
+    );
+    return rows.map((r) => ({ ...r, evidence: JSON.parse(r.evidence) as unknown[] }));
+  }
+
+  async passages(filter: { documentId?: number } = {}): Promise<StoredPassage[]> {
+    const rows = await this.db.all<{ a_doc: number; a_sentences: string; b_doc: number; b_sentences: string; score: number }>(
+      `SELECT a_doc, a_sentences, b_doc, b_sentences, score FROM passages ${filter.documentId ? 'WHERE a_doc = ? OR b_doc = ?' : ''} ORDER BY a_doc, b_doc, id`,
+      filter.documentId ? [filter.documentId, filter.documentId] : [],
+    );
+    return rows.map((r) => ({
+      a: { doc: r.a_doc, sentences: JSON.parse(r.a_sentences) as number[] },
+      b: { doc: r.b_doc, sentences: JSON.parse(r.b_sentences) as number[] },
+      score: r.score,
+    }));
+  }
+
+  /** Replaces the computed story membership of one view. */
+  saveStories(level: 'event' | 'story', stories: { id: string; documents: number[] }[]): Promise<void> {
+    return this.db.transaction(async () => {
+      await this.db.run('DELETE FROM story_members WHERE level = ?', [level]);
+      for (const s of stories) {
+        for (const d of s.documents) await this.db.run('INSERT INTO story_members (level, story_id, document_id) VALUES (?, ?, ?)', [level, s.id, d]);
+      }
+    });
+  }
+
+  async stories(level: 'event' | 'story'): Promise<{ id: string; documents: number[] }[]> {
+    const rows = await this.db.all<{ story_id: string; document_id: number }>(
+      'SELECT story_id, document_id FROM story_members WHERE level = ? ORDER BY story_id, document_id',
+      [level],
+    );
+    const out = new Map<string, number[]>();
+    for (const r of rows) out.set(r.story_id, [...(out.get(r.story_id) ?? []), r.document_id]);
+    return [...out].map(([id, documents]) => ({ id, documents }));
+  }
+
+  async addStoryDecision(d: StoryDecision): Promise<number> {
+    const { lastID } = await this.db.run(
+      'INSERT INTO story_decisions (kind, a, b, story_id) VALUES (?, ?, ?, ?)',
+      d.kind === 'move' ? ['move', d.doc, null, d.story] : [d.kind, Math.min(d.a, d.b), Math.max(d.a, d.b), null],
+    );
+    return lastID;
+  }
+
+  async storyDecisions(): Promise<StoryDecision[]> {
+    const rows = await this.db.all<{ kind: 'confirm' | 'reject' | 'move'; a: number; b: number | null; story_id: string | null }>(
+      'SELECT kind, a, b, story_id FROM story_decisions ORDER BY id',
+    );
+    return rows.map((r) => (r.kind === 'move' ? { kind: 'move', doc: r.a, story: r.story_id! } : { kind: r.kind, a: r.a, b: r.b! }));
+  }
+
+  // ---- alignments --------------------------------------------------------------------------
+
+  async alignment(aDoc: number, bDoc: number, mode: 'monotonic' | 'passages'): Promise<StoredAlignment | null> {
+    const row = await this.db.get<{ id: number; source_hash: string; created_at: string }>(
+      'SELECT id, source_hash, created_at FROM alignments WHERE a_doc = ? AND b_doc = ? AND mode = ?',
+      [aDoc, bDoc, mode],
+    );
+    if (!row) return null;
+    const beads = await this.db.all<{ a_sentences: string; b_sentences: string; score: number; kind: string }>(
+      'SELECT a_sentences, b_sentences, score, kind FROM beads WHERE alignment_id = ? ORDER BY idx',
+      [row.id],
+    );
+    return {
+      id: row.id, aDoc, bDoc, mode, sourceHash: row.source_hash, createdAt: row.created_at,
+      beads: beads.map((b) => ({ a: JSON.parse(b.a_sentences) as number[], b: JSON.parse(b.b_sentences) as number[], score: b.score, kind: b.kind })),
+    };
+  }
+
+  /** Stores (or replaces) the alignment of a pair in one mode, beads and all, in one transaction. */
+  saveAlignment(a: Omit<StoredAlignment, 'id' | 'createdAt'>): Promise<number> {
+    return this.db.transaction(async () => {
+      await this.db.run('DELETE FROM alignments WHERE a_doc = ? AND b_doc = ? AND mode = ?', [a.aDoc, a.bDoc, a.mode]);
+      const { lastID } = await this.db.run('INSERT INTO alignments (a_doc, b_doc, mode, source_hash) VALUES (?, ?, ?, ?)', [a.aDoc, a.bDoc, a.mode, a.sourceHash]);
+      for (const [idx, b] of a.beads.entries()) {
+        await this.db.run('INSERT INTO beads (alignment_id, idx, a_sentences, b_sentences, score, kind) VALUES (?, ?, ?, ?, ?, ?)', [
+          lastID, idx, JSON.stringify(b.a), JSON.stringify(b.b), b.score, b.kind,
+        ]);
+      }
+      return lastID;
+    });
   }
 
   // ---- jobs ------------------------------------------------------------------------------
