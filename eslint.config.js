@@ -12,6 +12,17 @@ export default tseslint.config(
     },
   },
   {
+    // The review UI runs in a browser (or Electron's sandboxed renderer): browser globals, no Node.
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { window: 'readonly', document: 'readonly', navigator: 'readonly', location: 'readonly', history: 'readonly', fetch: 'readonly', EventSource: 'readonly', File: 'readonly', FileList: 'readonly', Blob: 'readonly', FormData: 'readonly', HTMLElement: 'readonly', HTMLInputElement: 'readonly', HTMLDivElement: 'readonly', KeyboardEvent: 'readonly', DragEvent: 'readonly', MessageEvent: 'readonly', Event: 'readonly', URLSearchParams: 'readonly', requestAnimationFrame: 'readonly', cancelAnimationFrame: 'readonly', Intl: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [
+        { group: ['node:*', '**/electron/**', 'electron'], message: 'The renderer has no Node: talk to the engine through the TandemClient.' },
+        { group: ['**/src/**'], allowTypeImports: true, message: 'Only types come from the engine (import type); calls go through the TandemClient.' },
+      ] }],
+    },
+  },
+  {
     // The engine runs anywhere: it must never reach up into the Electron shell or the UI.
     files: ['src/**/*.ts'],
     rules: {

@@ -1,10 +1,14 @@
 // `tandem`: the engine from the command line, for batch work and scripted tests.
 // Exit codes: 0 ok, 1 failure (including any rejected input file), 2 usage.
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import cliProgress from 'cli-progress';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { Tandem } from './api/service.ts';
-import { IngestOptions, LANGS, SOURCE_LANGS, type IngestReport, type Progress, type TranslateReport } from './api/types.ts';
+import { DEFAULT_RENDERER_DIR, startServer } from './server.ts';
+import { IngestOptions, LANGS, SOURCE_LANGS, type IngestReport, type MatchReport, type Progress, type TranslateReport } from './api/types.ts';
 
 interface GlobalOptions {
   db: string;
@@ -94,6 +98,14 @@ function describeIngest(r: IngestReport): string {
   return lines.join('\n');
 }
 
+function describeMatch(r: MatchReport): string {
+  const lines = r.pairs.map((p) => `  #${p.a} ~ #${p.b}  ${p.level.padEnd(10)} ${p.score.toFixed(2)}  ${(p.evidence as { detail?: string }[]).slice(0, 3).map((e) => e.detail).join('; ')}`);
+  const within = r.passages.filter((p) => p.a.doc === p.b.doc).length;
+  const multi = (stories: { documents: number[] }[]) => stories.filter((s) => s.documents.length > 1).length;
+  lines.unshift(`${r.pairs.length} matching pairs; ${multi(r.storyViews.event)} events and ${multi(r.storyViews.story)} stories with more than one report; ${r.passages.length} repeated passages (${within} within one document); ${r.compared} documents compared in ${r.seconds.toFixed(1)}s`);
+  return lines.join('\n');
+}
+
 function describeTranslate(r: TranslateReport): string {
   const lines = [`${r.translated} sentences translated: ${r.fromMemory} from memory, ${r.byModel} new texts by model in ${r.seconds.toFixed(1)}s${r.cancelled ? ' (cancelled; finished work is saved)' : ''}`];
   lines.push(...r.messages);
@@ -180,13 +192,75 @@ ingestFlags(program.command('run').description('ingest, then translate').argumen
       try {
         const ingest = await t.ingest(paths, options, { signal, onProgress: p.onProgress });
         const translation = await t.translate({}, { signal, onProgress: p.onProgress });
-        return { ...ingest, translation };
+        const matching = await t.match({ signal, onProgress: p.onProgress });
+        return { ...ingest, translation, matching };
       } finally {
         p.stop();
       }
     });
-    print(result, () => `${describeIngest(result)}\n${describeTranslate(result.translation)}`);
+    print(result, () => `${describeIngest(result)}\n${describeTranslate(result.translation)}\n${describeMatch(result.matching)}`);
     if (result.documents.some((d) => d.status === 'rejected') || result.translation.cancelled) process.exitCode = 1;
+  });
+
+program.command('match').description('find matching reports, stories and repeated passages (incremental)')
+  .action(async () => {
+    const report = await withTandem(async (t, { signal }) => {
+      const p = progressReporter();
+      try {
+        return await t.match({ signal, onProgress: p.onProgress });
+      } finally {
+        p.stop();
+      }
+    });
+    print(report, () => describeMatch(report));
+    if (report.cancelled) process.exitCode = 1;
+  });
+
+program.command('similarity').description('compare two article files: score, level and evidence')
+  .argument('<fileA>').argument('<fileB>')
+  .action(async (fileA: string, fileB: string) => {
+    // Without an explicit --db the files go into a throw-away store, leaving the analyst's alone.
+    const temp = program.getOptionValueSource('db') === 'default' ? mkdtempSync(join(tmpdir(), 'tandem-similarity-')) : null;
+    if (temp) program.setOptionValue('db', join(temp, 'similarity.db'));
+    try {
+      const result = await withTandem(async (t, { signal }) => {
+        const ingest = await t.ingest([fileA, fileB], {}, { signal });
+        const [a, b] = ingest.documents;
+        for (const d of [a, b]) if (!d?.id || (d.status !== 'ingested' && d.status !== 'duplicate')) throw new Error(d?.error ?? 'could not ingest both files');
+        if (a!.id === b!.id) throw new Error(`${fileA} and ${fileB} have the same bytes`);
+        await t.translate({ documentIds: [a!.id!, b!.id!] }, { signal });
+        return t.similarity(a!.id!, b!.id!);
+      });
+      print(result, () => [`${result.level} ${result.score.toFixed(2)} (${result.basis})`, ...(result.evidence as { kind: string; detail: string }[]).map((e) => `  ${e.kind}: ${e.detail}`)].join('\n'));
+    } finally {
+      if (temp) rmSync(temp, { recursive: true, force: true });
+    }
+  });
+
+program.command('align').description('align two documents sentence by sentence').argument('<a>', 'document id').argument('<b>', 'document id')
+  .option('--passages', 'independent reports: pair sentences in any order instead of monotonic beads')
+  .action(async (a: string, b: string, flags: { passages?: boolean }) => {
+    const alignment = await withTandem((t) => t.align(documentId(a), documentId(b), flags.passages ? 'passages' : 'monotonic'));
+    const out = { a: alignment.aDoc, b: alignment.bDoc, mode: alignment.mode, beads: alignment.beads };
+    print(out, () => alignment.beads.map((x) => `${x.kind.padEnd(5)} ${x.score.toFixed(2)}  [${x.a.join(',')}] ~ [${x.b.join(',')}]`).join('\n'));
+  });
+
+const stories = program.command('stories').description('story clusters, and the analyst decisions that shape them');
+stories.command('list', { isDefault: true }).description('current stories').action(async () => {
+  const views = await withTandem((t) => t.stories());
+  print(views, () => views.story.map((s) => `${s.id}: ${s.documents.map((d) => `#${d}`).join(' ')}`).join('\n') || 'no stories yet: run `tandem match`');
+});
+for (const kind of ['confirm', 'reject'] as const) {
+  stories.command(kind).description(`${kind} that two documents report the same event`).argument('<a>').argument('<b>')
+    .action(async (a: string, b: string) => {
+      const views = await withTandem((t) => t.decideStory({ kind, a: documentId(a), b: documentId(b) }));
+      print(views, () => `${kind}ed; ${views.event.length} event clusters`);
+    });
+}
+stories.command('move').description('move a document into a story').argument('<doc>').argument('<story>', 'story id')
+  .action(async (doc: string, story: string) => {
+    const views = await withTandem((t) => t.decideStory({ kind: 'move', doc: documentId(doc), story }));
+    print(views, () => `moved #${doc} to ${story}`);
   });
 
 program.command('documents').description('list the documents in the database').action(async () => {
@@ -251,6 +325,31 @@ models.command('add').description('side-load a model folder copied from elsewher
     const result = await withTandem((t) => t.models.add(resolve(dir), flags.lang));
     print(result, () => JSON.stringify(result, null, 2));
   });
+
+program.command('serve').description('serve the review UI and the api to a browser on 127.0.0.1 (Ctrl-C stops)')
+  .option('--port <n>', 'port (default: a random free one)', '0')
+  .option('--host <address>', 'loopback address to listen on', '127.0.0.1')
+  .option('--open', 'open the page in the default browser')
+  .action(async (flags: { port: string; host: string; open?: boolean }) => {
+    const port = Number(flags.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number, not "${flags.port}"`);
+    if (!/^(?:127(?:\.\d{1,3}){3}|::1|localhost)$/u.test(flags.host)) throw new UsageError(`--host must be a loopback address (127.0.0.1, ::1 or localhost), not "${flags.host}"`);
+    await withTandem(async (t, { signal }) => {
+      const server = await startServer({ tandem: t, port, host: flags.host });
+      if (!existsSync(join(DEFAULT_RENDERER_DIR, 'index.html'))) process.stderr.write('tandem: the review UI is not built; run `npm run build:renderer` (the api works without it)\n');
+      print({ url: server.url, port: server.port, token: server.token }, () => `Tandem is serving on ${server.url}\nOpen that address (it carries this launch's token). Ctrl-C stops.`);
+      if (flags.open) openInBrowser(server.url);
+      await new Promise<void>((r) => (signal.aborted ? r() : signal.addEventListener('abort', () => r(), { once: true })));
+      await server.close();
+    });
+  });
+
+function openInBrowser(url: string): void {
+  const [cmd, args] = process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
+  const child = spawn(cmd, args as string[], { stdio: 'ignore', detached: true });
+  child.on('error', () => process.stderr.write(`tandem: could not open a browser; open ${url} yourself\n`));
+  child.unref();
+}
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,205 @@
+// The shell: navigation, shortcuts, import (picker and drag and drop) and the job status area.
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { JobsBar } from './components/JobsBar.tsx';
+import { useClient, useJobs } from './state.tsx';
+import { DocumentView } from './views/DocumentView.tsx';
+import { Library, type ImportRun } from './views/Library.tsx';
+import { Models } from './views/Models.tsx';
+
+type Route = { view: 'library' } | { view: 'document'; id: number | null } | { view: 'models' };
+
+function parseHash(hash: string): Route {
+  const m = /^#\/(library|document|models)(?:\/(\d+))?$/u.exec(hash);
+  if (m?.[1] === 'document') return { view: 'document', id: m[2] ? Number(m[2]) : null };
+  if (m?.[1] === 'models') return { view: 'models' };
+  return { view: 'library' };
+}
+
+function toHash(r: Route): string {
+  return r.view === 'document' ? `#/document${r.id ? `/${r.id}` : ''}` : `#/${r.view}`;
+}
+
+const ACCEPT = '.txt,.text,.html,.htm,.xhtml,text/plain,text/html';
+
+export function App() {
+  const client = useClient();
+  const { connected } = useJobs();
+  const [route, setRoute] = useState<Route>(() => parseHash(window.location.hash));
+  const [lastDoc, setLastDoc] = useState<number | null>(route.view === 'document' ? route.id : null);
+  const [importRun, setImportRun] = useState<ImportRun | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const picker = useRef<HTMLInputElement>(null);
+  const main = useRef<HTMLElement>(null);
+
+  const go = useCallback((r: Route) => {
+    if (r.view === 'document' && r.id) setLastDoc(r.id);
+    setRoute(r);
+    const hash = toHash(r);
+    if (window.location.hash !== hash) window.history.pushState(null, '', `${window.location.pathname}${window.location.search}${hash}`);
+  }, []);
+
+  useEffect(() => {
+    const onPop = () => {
+      const r = parseHash(window.location.hash);
+      if (r.view === 'document' && r.id) setLastDoc(r.id);
+      setRoute(r);
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+
+  const importFiles = useCallback(
+    async (files: File[]) => {
+      if (!files.length) return;
+      go({ view: 'library' });
+      setImportRun({ jobId: null, failures: [], names: {} });
+      try {
+        const started = await client.importFiles(files);
+        setImportRun({ jobId: started.job?.id ?? null, failures: started.failures, names: started.names });
+      } catch (err) {
+        setImportRun({ jobId: null, failures: files.map((f) => ({ name: f.name, message: err instanceof Error ? err.message : String(err) })), names: {} });
+      }
+    },
+    [client, go],
+  );
+
+  // Shortcuts: Ctrl+O import, Ctrl+1/2/3 views (Cmd on macOS).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
+      const key = e.key.toLowerCase();
+      if (key === 'o') picker.current?.click();
+      else if (key === '1') go({ view: 'library' });
+      else if (key === '2') go({ view: 'document', id: lastDoc });
+      else if (key === '3') go({ view: 'models' });
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [go, lastDoc]);
+
+  // Drag and drop anywhere on the window.
+  useEffect(() => {
+    let depth = 0;
+    const hasFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? false;
+    const enter = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      depth++;
+      setDragging(true);
+    };
+    const over = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+    };
+    const leave = () => {
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setDragging(false);
+    };
+    const drop = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      depth = 0;
+      setDragging(false);
+      void importFiles([...(e.dataTransfer?.files ?? [])]);
+    };
+    window.addEventListener('dragenter', enter);
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragenter', enter);
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, [importFiles]);
+
+  useEffect(() => {
+    main.current?.focus({ preventScroll: true });
+  }, [route.view]);
+
+  const docId = route.view === 'document' ? route.id : lastDoc;
+  return (
+    <div className="app">
+      <nav className="nav" aria-label="Views">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          Tandem
+        </div>
+        <NavItem active={route.view === 'library'} shortcut="Ctrl+1" onClick={() => go({ view: 'library' })}>
+          Library
+        </NavItem>
+        <NavItem active={route.view === 'document'} shortcut="Ctrl+2" onClick={() => go({ view: 'document', id: docId })}>
+          Document
+        </NavItem>
+        <NavItem active={route.view === 'models'} shortcut="Ctrl+3" onClick={() => go({ view: 'models' })}>
+          Models
+        </NavItem>
+        <div className="nav-section">Coming next</div>
+        <NavItem disabled note="Story clusters and pairs arrive with story matching" onClick={() => undefined}>
+          Stories
+        </NavItem>
+        <NavItem disabled note="Aligned side-by-side comparison arrives with sentence alignment" onClick={() => undefined}>
+          Compare
+        </NavItem>
+        <span className="spacer-v" />
+        <div className="nav-help small">
+          <div><kbd>Ctrl</kbd>+<kbd>O</kbd> import files</div>
+          <div>or drop files on the window</div>
+          <div className={`conn ${connected ? 'conn-on' : 'conn-off'}`}>{connected ? 'Connected' : 'Disconnected'}</div>
+        </div>
+      </nav>
+      <main className="main" ref={main} tabIndex={-1}>
+        {route.view === 'library' && (
+          <Library
+            onOpen={(id) => go({ view: 'document', id })}
+            onPickFiles={() => picker.current?.click()}
+            importRun={importRun}
+            onDismissImport={() => setImportRun(null)}
+          />
+        )}
+        {route.view === 'document' && <DocumentView id={route.id ?? lastDoc} onBack={() => go({ view: 'library' })} />}
+        {route.view === 'models' && <Models />}
+      </main>
+      <JobsBar />
+      <input
+        ref={picker}
+        type="file"
+        multiple
+        accept={ACCEPT}
+        hidden
+        data-testid="file-picker"
+        onChange={(e) => {
+          const files = [...(e.target.files ?? [])];
+          e.target.value = '';
+          void importFiles(files);
+        }}
+      />
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          <div>Drop articles to import them</div>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function NavItem({ active, shortcut, disabled, note, onClick, children }: { active?: boolean; shortcut?: string; disabled?: boolean; note?: string; onClick: () => void; children: ReactNode }) {
+  return (
+    <button
+      type="button"
+      className={`nav-item${active ? ' active' : ''}`}
+      aria-current={active ? 'page' : undefined}
+      disabled={disabled}
+      title={note ?? (shortcut ? `${String(children)} (${shortcut})` : undefined)}
+      onClick={onClick}
+    >
+      <span>{children}</span>
+      {shortcut && <span className="kbd-hint">{shortcut}</span>}
+      {disabled && <span className="kbd-hint">later</span>}
+    </button>
+  );
+}

@@ -1,0 +1,87 @@
+// The status area: every long job with its progress, rate, ETA and a Cancel button.
+import { useState } from 'react';
+import { jobResult, type JobSnapshot } from '../api/client.ts';
+import { bytes, duration } from '../format.ts';
+import { useClient, useJobs } from '../state.tsx';
+import { ProgressBar } from './Progress.tsx';
+
+const TITLES: Record<JobSnapshot['method'], string> = {
+  ingest: 'Import',
+  translate: 'Translate',
+  importMemory: 'Import memory',
+  fetchModels: 'Fetch models',
+};
+
+export function summarize(job: JobSnapshot): string {
+  if (job.state === 'failed') return job.error ?? 'failed';
+  const ingest = jobResult(job, 'ingest');
+  if (ingest) {
+    const n = (s: string) => ingest.documents.filter((d) => d.status === s).length;
+    const parts = [`${n('ingested')} added`];
+    if (n('duplicate')) parts.push(`${n('duplicate')} already in the library`);
+    if (n('unsupported')) parts.push(`${n('unsupported')} unsupported language`);
+    if (n('rejected')) parts.push(`${n('rejected')} rejected`);
+    return parts.join(', ');
+  }
+  const tr = jobResult(job, 'translate');
+  if (tr) {
+    const s = `${tr.translated} sentences have English; ${tr.byModel} new by model in ${tr.seconds.toFixed(1)} s`;
+    return tr.missingModels.length ? `${s}. No model for: ${tr.missingModels.join(', ')}` : s;
+  }
+  const fetched = jobResult(job, 'fetchModels');
+  if (fetched) return `${fetched.length} model${fetched.length === 1 ? '' : 's'} checked`;
+  const tm = jobResult(job, 'importMemory');
+  if (tm) return `${tm.imported} pairs imported`;
+  return job.state === 'cancelled' ? job.error ?? 'cancelled; finished work is saved' : job.state;
+}
+
+function rate(job: JobSnapshot): string {
+  const p = job.progress;
+  if (!p?.perSecond) return '';
+  return job.method === 'fetchModels' ? `${bytes(p.perSecond)}/s` : `${p.perSecond.toFixed(p.perSecond < 10 ? 1 : 0)}/s`;
+}
+
+function amount(job: JobSnapshot): string {
+  const p = job.progress;
+  if (!p) return 'starting…';
+  if (job.method === 'fetchModels') return `${bytes(p.done)} of ${p.total ? bytes(p.total) : '?'}`;
+  return `${p.done} / ${p.total || '?'}`;
+}
+
+export function JobsBar() {
+  const client = useClient();
+  const { jobs, connected } = useJobs();
+  const [dismissed, setDismissed] = useState<Set<string>>(new Set());
+  const running = jobs.filter((j) => j.state === 'running');
+  const finished = jobs.filter((j) => j.state !== 'running' && !dismissed.has(j.id)).slice(-3);
+
+  return (
+    <section className="jobs" aria-label="Jobs" aria-live="polite">
+      {!connected && <div className="job job-offline" role="status">Not connected to Tandem — retrying…</div>}
+      {running.length === 0 && finished.length === 0 && connected && <div className="job job-idle">No jobs running</div>}
+      {running.map((job) => (
+        <div className="job job-running" key={job.id} data-job={job.method} data-state={job.state}>
+          <span className="job-title">{TITLES[job.method]}</span>
+          <span className="job-item" title={job.progress?.item}>{job.progress?.item ?? ''}</span>
+          <ProgressBar done={job.progress?.done ?? 0} total={job.progress?.total ?? 0} label={`${TITLES[job.method]} progress`} />
+          <span className="job-amount">{amount(job)}</span>
+          <span className="job-rate">{rate(job)}</span>
+          <span className="job-eta">{job.progress?.etaSeconds !== undefined ? `ETA ${duration(job.progress.etaSeconds)}` : ''}</span>
+          <button type="button" className="btn btn-small" onClick={() => void client.cancelJob(job.id)}>
+            Cancel
+          </button>
+        </div>
+      ))}
+      {finished.map((job) => (
+        <div className={`job job-${job.state}`} key={job.id} data-job={job.method} data-state={job.state}>
+          <span className="job-title">{TITLES[job.method]}</span>
+          <span className={`badge badge-${job.state}`}>{job.state}</span>
+          <span className="job-summary" title={summarize(job)}>{summarize(job)}</span>
+          <button type="button" className="btn btn-small btn-quiet" aria-label={`Dismiss ${TITLES[job.method]} result`} onClick={() => setDismissed((d) => new Set(d).add(job.id))}>
+            ✕
+          </button>
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,396 @@
+// The local HTTP bridge (browser mode, end-to-end tests): the built renderer and the api on a
+// loopback address. Other pages in the same browser must not be able to drive it, so every
+// request needs the per-launch token, the Host header must name this server (no DNS rebinding),
+// and a request that says where it comes from (Origin) must come from here.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, open, realpath, rename, rm, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, extname, join, resolve, sep } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Transform } from 'node:stream';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { ApiError, runQuery } from './api/contract.ts';
+import { JobRunner } from './api/jobs.ts';
+import type { Tandem } from './api/service.ts';
+
+export interface ServerOptions {
+  tandem: Tandem;
+  /** 0 or absent: a random free port. */
+  port?: number;
+  /** A loopback address only (default 127.0.0.1). */
+  host?: string;
+  /** Folder of the built renderer (default dist/renderer of this checkout). */
+  rendererDir?: string;
+  /** Largest uploaded file accepted, in bytes (default 16 MB, the ingest default). */
+  maxUploadBytes?: number;
+}
+
+export interface RunningServer {
+  /** The page address, token included. */
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const MAX_JSON_BYTES = 1024 * 1024;
+const DEFAULT_MAX_UPLOAD = 16 * 1024 * 1024;
+const HEARTBEAT_MS = 15_000;
+const TOKEN_HEADER = 'x-tandem-token';
+
+export const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../dist/renderer/', import.meta.url));
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+const PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+type ErrorCode =
+  | 'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'unknown_method' | 'method_not_allowed'
+  | 'payload_too_large' | 'unsupported_media_type' | 'failed' | 'internal' | 'not_built';
+
+const STATUS: Record<ErrorCode, number> = {
+  bad_request: 400, unauthorized: 401, forbidden: 403, not_found: 404, unknown_method: 404, method_not_allowed: 405,
+  payload_too_large: 413, unsupported_media_type: 415, failed: 500, internal: 500, not_built: 503,
+};
+
+class HttpError extends Error {
+  constructor(readonly code: ErrorCode, message: string) {
+    super(message);
+  }
+}
+
+const LOOPBACK = /^(?:127(?:\.\d{1,3}){3}|::1|localhost)$/u;
+
+/** Starts the bridge. The one entry point of this module. */
+export async function startServer(opts: ServerOptions): Promise<RunningServer> {
+  const host = opts.host ?? '127.0.0.1';
+  if (!LOOPBACK.test(host)) throw new Error(`tandem serve listens on a loopback address only (127.0.0.1, ::1 or localhost), not "${host}"`);
+  const rendererDir = resolve(opts.rendererDir ?? DEFAULT_RENDERER_DIR);
+  const maxUpload = opts.maxUploadBytes ?? DEFAULT_MAX_UPLOAD;
+  const token = randomBytes(24).toString('base64url');
+  const tokenBytes = Buffer.from(token);
+  const runner = new JobRunner(opts.tandem);
+  const inbox = opts.tandem.store.path === ':memory:' ? join(tmpdir(), `tandem-inbox-${process.pid}`) : join(dirname(resolve(opts.tandem.store.path)), 'inbox');
+  const streams = new Set<ServerResponse>();
+  let port = 0;
+  let allowedHosts = new Set<string>();
+  let allowedOrigins = new Set<string>();
+  let cookieName = 'tandem_token';
+
+  const tokenMatches = (given: string | undefined | null): boolean => {
+    if (!given) return false;
+    const b = Buffer.from(given);
+    return b.length === tokenBytes.length && timingSafeEqual(b, tokenBytes);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => sendError(res, err));
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+
+    // Host first: a rebound DNS name reaches this socket with a foreign Host header.
+    if (!allowedHosts.has((req.headers.host ?? '').toLowerCase())) throw new HttpError('forbidden', 'Host header does not name this server');
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedOrigins.has(origin.toLowerCase())) throw new HttpError('forbidden', 'Requests from other origins are refused');
+    if (req.headers['sec-fetch-site'] === 'cross-site') throw new HttpError('forbidden', 'Cross-site requests are refused');
+
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://${allowedHosts.values().next().value}`);
+    } catch {
+      throw new HttpError('bad_request', 'Malformed request target');
+    }
+    const method = req.method ?? 'GET';
+    const isApi = url.pathname === '/api' || url.pathname.startsWith('/api/');
+
+    // The token: a header from the client, the query string for the page and EventSource, and
+    // (for the page's own scripts and styles only) the cookie the page response set.
+    const headerToken = req.headers[TOKEN_HEADER];
+    const given = (typeof headerToken === 'string' ? headerToken : null) ?? url.searchParams.get('token');
+    const viaCookie = !isApi && method === 'GET' && tokenMatches(readCookie(req, cookieName));
+    if (!tokenMatches(given) && !viaCookie) throw new HttpError('unauthorized', 'Missing or wrong token: open the address `tandem serve` printed');
+
+    if (isApi) return handleApi(req, res, url, method);
+    if (method !== 'GET' && method !== 'HEAD') throw new HttpError('method_not_allowed', `${method} is not allowed here`);
+    return serveStatic(req, res, url);
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, method: string): Promise<void> {
+    res.setHeader('Cache-Control', 'no-store');
+    const parts = url.pathname.split('/').slice(2); // after "", "api"
+    const [area, name, action] = parts;
+    if (area === 'events' && parts.length === 1) {
+      if (method !== 'GET') throw new HttpError('method_not_allowed', 'Use GET for /api/events');
+      return openEvents(req, res);
+    }
+    if (area === 'jobs' && parts.length === 1) {
+      if (method !== 'GET') throw new HttpError('method_not_allowed', 'Use GET to list jobs');
+      return sendJson(res, 200, runner.list());
+    }
+    if (method !== 'POST') throw new HttpError('method_not_allowed', `Use POST for ${url.pathname}`);
+    if (area === 'query' && name && parts.length === 2) {
+      const input = await readJson(req);
+      return sendJson(res, 200, await runQuery(opts.tandem, name, input));
+    }
+    if (area === 'jobs' && name && parts.length === 2) {
+      const input = await readJson(req);
+      return sendJson(res, 202, runner.start(name, input));
+    }
+    if (area === 'jobs' && name && action === 'cancel' && parts.length === 3) {
+      await drain(req);
+      if (!runner.list().some((j) => j.id === name)) throw new HttpError('not_found', `No job "${name}"`);
+      return sendJson(res, 200, { cancelled: runner.cancel(name) });
+    }
+    if (area === 'upload' && parts.length === 1) return upload(req, res, url);
+    throw new HttpError('not_found', `No api endpoint ${url.pathname}`);
+  }
+
+  function openEvents(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.write('retry: 2000\n\n');
+    const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    // A (re)connecting client first learns every job it may have missed.
+    for (const job of runner.list()) send('job', job);
+    const unsubscribe = runner.subscribe((e) => send(e.type, e.job));
+    const heartbeat = setInterval(() => res.write(`: heartbeat ${Date.now()}\n\n`), HEARTBEAT_MS);
+    streams.add(res);
+    const stop = () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      streams.delete(res);
+    };
+    req.on('close', stop);
+    res.on('close', stop);
+  }
+
+  async function upload(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const name = sanitizeFileName(url.searchParams.get('name') ?? '');
+    const declared = Number(req.headers['content-length'] ?? NaN);
+    if (Number.isFinite(declared) && declared > maxUpload) {
+      req.resume();
+      throw new HttpError('payload_too_large', `${name}: larger than ${formatBytes(maxUpload)}`);
+    }
+    await mkdir(inbox, { recursive: true });
+    const part = join(inbox, `.${randomBytes(8).toString('hex')}.part`);
+    let received = 0;
+    const limiter = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        received += chunk.length;
+        if (received > maxUpload) done(new HttpError('payload_too_large', `${name}: larger than ${formatBytes(maxUpload)}`));
+        else done(null, chunk);
+      },
+    });
+    try {
+      await pipeline(req, limiter, createWriteStream(part, { flags: 'wx' }));
+    } catch (err) {
+      await rm(part, { force: true });
+      if (err instanceof HttpError) {
+        res.setHeader('Connection', 'close');
+        throw err;
+      }
+      throw new HttpError('bad_request', `${name}: upload interrupted`);
+    }
+    const target = await freeName(inbox, name);
+    await rename(part, target);
+    sendJson(res, 201, { path: target, name: target.slice(inbox.length + 1), bytes: received });
+  }
+
+  async function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    let rel: string;
+    try {
+      rel = decodeURIComponent(url.pathname);
+    } catch {
+      throw new HttpError('not_found', 'Not found');
+    }
+    if (rel.includes('\0') || rel.includes('\\')) throw new HttpError('not_found', 'Not found');
+    if (rel === '/' || rel === '/index.html') rel = '/index.html';
+    const full = resolve(rendererDir, `.${rel}`);
+    if (!full.startsWith(rendererDir + sep)) throw new HttpError('not_found', 'Not found');
+    let real: string;
+    try {
+      real = await realpath(full);
+      const root = await realpath(rendererDir);
+      if (!real.startsWith(root + sep) || !(await stat(real)).isFile()) throw new Error('outside');
+    } catch {
+      if (rel === '/index.html') throw new HttpError('not_built', `The review UI is not built: run \`npm run build:renderer\` (looked in ${rendererDir})`);
+      throw new HttpError('not_found', 'Not found');
+    }
+    const type = CONTENT_TYPES[extname(real).toLowerCase()] ?? 'application/octet-stream';
+    const headers: Record<string, string> = { 'Content-Type': type, 'Cache-Control': 'no-cache' };
+    if (rel === '/index.html') {
+      headers['Content-Security-Policy'] = PAGE_CSP;
+      // Lets the page's own scripts and styles load without the token in their URLs.
+      headers['Set-Cookie'] = `${cookieName}=${token}; Path=/; HttpOnly; SameSite=Strict`;
+    }
+    const fh = await open(real, 'r');
+    try {
+      const size = (await fh.stat()).size;
+      headers['Content-Length'] = String(size);
+      res.writeHead(200, headers);
+      if (req.method === 'HEAD') return void res.end();
+      await pipeline(fh.createReadStream(), res);
+    } finally {
+      await fh.close().catch(() => undefined);
+    }
+  }
+
+  await new Promise<void>((resolveListen, rejectListen) => {
+    server.once('error', rejectListen);
+    server.listen(opts.port ?? 0, host, () => {
+      server.off('error', rejectListen);
+      resolveListen();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `${host.includes(':') ? `[${host}]` : host}:${port}`]);
+  allowedOrigins = new Set([...allowedHosts].map((h) => `http://${h}`));
+  cookieName = `tandem_token_${port}`;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+
+  return {
+    url: `http://${shownHost}:${port}/?token=${token}`,
+    port,
+    token,
+    async close() {
+      await runner.stop();
+      for (const s of streams) s.end();
+      streams.clear();
+      await new Promise<void>((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+/**
+ * A file name safe to create in the inbox: no folders, no `..`, no control or shell-hostile
+ * characters, not hidden, at most 150 characters (the extension kept). Throws 400 when nothing is left.
+ */
+export function sanitizeFileName(raw: string): string {
+  let name = raw.normalize('NFC')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069]/gu, '')
+    .replace(/[/\\:*?"<>|]/gu, '_')
+    .replace(/\.{2,}/gu, '.')
+    .trim()
+    .replace(/^[.\s_]+/u, '');
+  if (name.length > 150) {
+    const ext = extname(name).slice(0, 12);
+    name = name.slice(0, 150 - ext.length) + ext;
+  }
+  if (!name || name === '.') throw new HttpError('bad_request', 'upload: the ?name= parameter must be a file name');
+  return name;
+}
+
+async function freeName(dir: string, name: string): Promise<string> {
+  const ext = extname(name);
+  const stem = name.slice(0, name.length - ext.length);
+  for (let n = 1; ; n++) {
+    const candidate = join(dir, n === 1 ? name : `${stem} (${n})${ext}`);
+    try {
+      await stat(candidate);
+    } catch {
+      return candidate;
+    }
+  }
+}
+
+function readCookie(req: IncomingMessage, name: string): string | null {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return null;
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const type = req.headers['content-type'];
+  if (type !== undefined && !/^application\/json\b/iu.test(type)) {
+    req.resume();
+    throw new HttpError('unsupported_media_type', 'Send the input as application/json');
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_JSON_BYTES) {
+      req.resume();
+      throw new HttpError('payload_too_large', `Request body is larger than ${formatBytes(MAX_JSON_BYTES)}`);
+    }
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString('utf8').trim();
+  if (!text) return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new HttpError('bad_request', 'Request body is not valid JSON');
+  }
+}
+
+async function drain(req: IncomingMessage): Promise<void> {
+  for await (const _ of req) {
+    /* discard */
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body ?? null);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' });
+  res.end(text);
+}
+
+function sendError(res: ServerResponse, err: unknown): void {
+  let code: ErrorCode = 'internal';
+  let message = 'Internal error';
+  if (err instanceof HttpError) ({ code, message } = err);
+  else if (err instanceof ApiError) ({ code, message } = err);
+  else if (err instanceof Error) {
+    // Engine errors carry a message meant for the analyst; never the stack.
+    code = 'failed';
+    message = err.message;
+  }
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.removeHeader('Content-Security-Policy');
+  res.removeHeader('Set-Cookie');
+  sendJson(res, STATUS[code], { error: { code, message } });
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(n % (1024 * 1024) ? 1 : 0)} MB` : `${Math.round(n / 1024)} KB`;
+}
