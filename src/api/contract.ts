@@ -9,9 +9,11 @@ export { ApiError } from './errors.ts';
 import { IngestOptions, SOURCE_LANGS } from './types.ts';
 
 const DocumentId = z.object({ id: z.number().int().positive() });
+const DocumentPair = z.object({ a: z.number().int().positive(), b: z.number().int().positive() });
+const AlignmentId = z.object({ alignmentId: z.number().int().positive() });
 const SourceLang = z.enum(SOURCE_LANGS);
 
-/** Quick calls: answered at once. */
+/** Quick calls, reads and single analyst decisions: answered at once. */
 export const queries = {
   documents: z.object({}),
   document: DocumentId,
@@ -19,6 +21,21 @@ export const queries = {
   sentences: DocumentId,
   models: z.object({}),
   jobs: z.object({}),
+  matches: z.object({ documentId: z.number().int().positive().optional() }),
+  passages: z.object({ documentId: z.number().int().positive().optional() }),
+  stories: z.object({}),
+  similarity: DocumentPair,
+  decideStory: z.discriminatedUnion('kind', [
+    z.object({ kind: z.enum(['confirm', 'reject']), a: z.number().int().positive(), b: z.number().int().positive() }),
+    z.object({ kind: z.literal('move'), doc: z.number().int().positive(), story: z.string().min(1) }),
+  ]),
+  alignments: z.object({}),
+  align: DocumentPair.extend({ mode: z.enum(['monotonic', 'passages', 'translation']).optional() }),
+  alignment: AlignmentId,
+  compare: AlignmentId.extend({ ignoreCase: z.boolean().optional(), ignorePunctuation: z.boolean().optional() }),
+  review: AlignmentId.extend({ beadId: z.number().int().positive(), action: z.enum(['accept', 'reject', 'reset', 'merge', 'split']) }),
+  editEnglish: AlignmentId.extend({ side: z.enum(['a', 'b']), sentence: z.number().int().nonnegative(), english: z.string().min(1).max(10_000) }),
+  undo: AlignmentId,
 } as const;
 
 /** Long jobs: started, reported through progress events, cancellable. */
@@ -27,6 +44,7 @@ export const jobs = {
   translate: z.object({ langs: z.array(SourceLang).optional(), documentIds: z.array(z.number().int().positive()).optional() }),
   importMemory: z.object({ file: z.string().min(1), lang: SourceLang.optional(), english: z.string().min(1).optional() }),
   fetchModels: z.object({ lang: SourceLang.optional(), baseUrl: z.string().url().optional() }),
+  match: z.object({}),
 } as const;
 
 export type QueryName = keyof typeof queries;
@@ -47,6 +65,18 @@ const queryHandlers = {
   sentences: (t: Tandem, i: z.infer<typeof DocumentId>) => t.sentences(i.id),
   models: (t: Tandem) => t.models.list(),
   jobs: (t: Tandem) => t.store.jobs(),
+  matches: (t: Tandem, i: z.infer<typeof queries.matches>) => t.store.matches(i),
+  passages: (t: Tandem, i: z.infer<typeof queries.passages>) => t.store.passages(i),
+  stories: (t: Tandem) => t.stories(),
+  similarity: (t: Tandem, i: z.infer<typeof DocumentPair>) => t.similarity(i.a, i.b),
+  decideStory: (t: Tandem, i: z.infer<typeof queries.decideStory>) => t.decideStory(i),
+  alignments: (t: Tandem) => t.store.alignments(),
+  align: (t: Tandem, i: z.infer<typeof queries.align>) => t.align(i.a, i.b, i.mode),
+  alignment: (t: Tandem, i: z.infer<typeof AlignmentId>) => t.alignment(i.alignmentId),
+  compare: (t: Tandem, i: z.infer<typeof queries.compare>) => t.compare(i.alignmentId, i),
+  review: (t: Tandem, i: z.infer<typeof queries.review>) => t.review(i.alignmentId, i.beadId, i.action),
+  editEnglish: (t: Tandem, i: z.infer<typeof queries.editEnglish>) => t.editEnglish(i.alignmentId, i.side, i.sentence, i.english),
+  undo: (t: Tandem, i: z.infer<typeof AlignmentId>) => t.undo(i.alignmentId),
 } satisfies { [K in QueryName]: (t: Tandem, input: z.infer<(typeof queries)[K]>) => Promise<unknown> };
 
 const jobHandlers = {
@@ -58,6 +88,7 @@ const jobHandlers = {
       lang: i.lang, baseUrl: i.baseUrl, signal: c.signal,
       onProgress: (f) => c.onProgress({ phase: 'fetch', done: f.receivedBytes, total: f.totalBytes ?? 0, item: `${f.lang} ${f.file}`, perSecond: f.bytesPerSecond }),
     }),
+  match: (t: Tandem, _i: z.infer<typeof jobs.match>, c: Control) => t.match(c),
 } satisfies { [K in JobName]: (t: Tandem, input: z.infer<(typeof jobs)[K]>, control: Control) => Promise<unknown> };
 
 export type QueryResult<K extends QueryName> = Awaited<ReturnType<(typeof queryHandlers)[K]>>;

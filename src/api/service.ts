@@ -2,11 +2,11 @@
 // Every public method takes and returns the types of ./types.ts.
 import { createHash } from 'node:crypto';
 import { basename, resolve } from 'node:path';
-import { alignDocuments, matchPassages } from '../align/index.ts';
+import { alignDocuments, matchPassages, wordDiff } from '../align/index.ts';
 import { clusterStories, compareDocuments, findRepeatedPassages, fingerprint, MatchIndex, type DocumentMatch, type Fingerprint, type MatchDocument } from '../match/index.ts';
 import { collectFiles, contentHash, IngestError, initLanguageDetector, parseArticle, readArticle } from '../ingest/index.ts';
 import { ApiError } from './errors.ts';
-import { Store, type MatchInput, type StoryDecision } from '../store/index.ts';
+import { Store, type AlignmentMode, type MatchInput, type SentenceRow, type StoredAlignment, type StoryDecision } from '../store/index.ts';
 import { MarianTranslator } from '../translate/marian.ts';
 import { memoryKey, readMemoryFile, type ImportOptions } from '../translate/memory.ts';
 import { ModelRegistry } from '../translate/registry.ts';
@@ -270,25 +270,124 @@ export class Tandem {
     return { ...result, passages: findRepeatedPassages(toMatchDocument(da), toMatchDocument(db)) };
   }
 
-  // ---- alignment -------------------------------------------------------------------------
+  // ---- alignment and review ------------------------------------------------------------
 
   /**
    * Aligns two documents sentence by sentence through their English sides: monotonic beads for
-   * translations of each other, or non-monotonic passage links for independent reports.
+   * translations of each other, passage links for independent reports, or one document against
+   * its own English ('translation', for reviewing a single article). Stored; recomputed only when
+   * the text or English changed and never once an analyst has reviewed it.
    */
-  async align(a: number, b: number, mode: 'monotonic' | 'passages' = 'monotonic') {
-    const docs = new Map((await this.store.matchInputs()).map((d) => [d.id, d]));
-    const da = docs.get(a);
-    const db = docs.get(b);
+  async align(a: number, b: number, mode: AlignmentMode = a === b ? 'translation' : 'monotonic'): Promise<StoredAlignment> {
+    if ((mode === 'translation') !== (a === b)) throw new ApiError('bad_request', 'translation review aligns a document with itself; other modes need two documents');
+    const inputs = new Map((await this.store.matchInputs([a, b])).map((d) => [d.id, d]));
+    const da = inputs.get(a);
+    const db = inputs.get(b);
     if (!da || !db) throw new ApiError('not_found', `No supported document ${!da ? a : b}`);
     const sourceHash = createHash('sha256').update(JSON.stringify([mode, da.sentences, db.sentences])).digest('hex');
-    const existing = await this.store.alignment(a, b, mode);
-    if (existing && existing.sourceHash === sourceHash) return existing;
+    const existingId = await this.store.alignmentId(a, b, mode);
+    const existing = existingId === null ? null : await this.store.alignment(existingId);
+    if (existing && (existing.reviewed || existing.sourceHash === sourceHash)) return existing;
     const beads = mode === 'monotonic'
       ? alignDocuments(da.sentences, db.sentences, { langA: da.lang as Lang, langB: db.lang as Lang })
-      : matchPassages(da.sentences, db.sentences).map((l) => ({ a: [l.a], b: [l.b], score: l.score, kind: 'link' }));
-    await this.store.saveAlignment({ aDoc: a, bDoc: b, mode, sourceHash, beads });
-    return (await this.store.alignment(a, b, mode))!;
+      : mode === 'passages'
+        ? matchPassages(da.sentences, db.sentences).map((l) => ({ a: [l.a], b: [l.b], score: l.score, kind: 'link' }))
+        : da.sentences.map((s, i) => ({ a: [i], b: [i], score: s.english ? 1 : 0, kind: '1-1' }));
+    const id = await this.store.saveAlignment({ aDoc: a, bDoc: b, mode, sourceHash, beads });
+    return (await this.store.alignment(id))!;
+  }
+
+  async alignment(id: number): Promise<StoredAlignment> {
+    const found = await this.store.alignment(id);
+    if (!found) throw new ApiError('not_found', `No alignment ${id}`);
+    return found;
+  }
+
+  /**
+   * Everything the Compare view shows for an alignment: each bead with both sides' sentences,
+   * their English, and the word diff between the English sides.
+   */
+  async compare(id: number, options: { ignoreCase?: boolean; ignorePunctuation?: boolean } = {}) {
+    const alignment = await this.alignment(id);
+    const [sa, sb] = await Promise.all([this.store.sentences(alignment.aDoc), alignment.aDoc === alignment.bDoc ? null : this.store.sentences(alignment.bDoc)]);
+    const [docA, docB] = await Promise.all([this.store.document(alignment.aDoc), this.store.document(alignment.bDoc)]);
+    const englishOf = (doc: typeof docA, s: SentenceRow) => (doc?.lang === 'en' ? s.text : s.translation);
+    const side = (doc: typeof docA, rows: SentenceRow[], idx: number[]) => idx.map((i) => {
+      const s = rows[i];
+      return { index: i, text: s?.text ?? '', english: s ? englishOf(doc, s) : null, origin: doc?.lang === 'en' ? null : (s?.origin ?? null) };
+    });
+    const passages = [
+      ...(await this.store.passages({ documentId: alignment.aDoc })),
+      ...(alignment.aDoc === alignment.bDoc ? [] : await this.store.passages({ documentId: alignment.bDoc })),
+    ];
+    const repeated = (doc: number) => new Set(passages.flatMap((p) => [p.a, p.b]).filter((span) => span.doc === doc).flatMap((span) => span.sentences));
+    const repeatedA = repeated(alignment.aDoc);
+    const repeatedB = repeated(alignment.bDoc);
+    const rows = alignment.beads.map((bead) => {
+      const a = side(docA, sa, bead.a);
+      const b = alignment.mode === 'translation' ? [] : side(docB, sb!, bead.b);
+      const englishA = a.map((s) => s.english ?? '').join(' ').trim();
+      const englishB = (alignment.mode === 'translation' ? '' : b.map((s) => s.english ?? '').join(' ')).trim();
+      return {
+        bead, a, b,
+        diff: englishA && englishB ? wordDiff(englishA, englishB, options) : null,
+        repeated: { a: bead.a.some((i) => repeatedA.has(i)), b: bead.b.some((i) => repeatedB.has(i)) },
+      };
+    });
+    return { alignment: { ...alignment, beads: undefined }, documents: { a: docA, b: docB }, rows };
+  }
+
+  /** One analyst decision on a bead, saved at once. Merge joins a bead with the next one. */
+  async review(alignmentId: number, beadId: number, action: 'accept' | 'reject' | 'reset' | 'merge' | 'split') {
+    const alignment = await this.alignment(alignmentId);
+    const at = alignment.beads.findIndex((b) => b.id === beadId);
+    const bead = alignment.beads[at];
+    if (!bead) throw new ApiError('not_found', `No bead ${beadId} in alignment ${alignmentId}`);
+    const next = alignment.beads[at + 1];
+    const status = { accept: 'accepted', reject: 'rejected', reset: 'pending' } as const;
+    if (action === 'accept' || action === 'reject' || action === 'reset') {
+      await this.store.reviewBeads(alignmentId, action, [bead], [{ ...bead, status: status[action] }]);
+    } else if (action === 'merge') {
+      if (!next) throw new ApiError('bad_request', 'The last bead has no next bead to merge with');
+      const a = [...bead.a, ...next.a].sort((x, y) => x - y);
+      const b = [...bead.b, ...next.b].sort((x, y) => x - y);
+      await this.store.reviewBeads(alignmentId, 'merge', [bead, next], [{
+        pos: bead.pos, a, b, score: Math.min(bead.score, next.score), kind: `${a.length}-${b.length}`, status: 'pending', origin: 'human',
+      }]);
+    } else {
+      const cut = (xs: number[]) => Math.ceil(xs.length / 2);
+      const parts = bead.a.length <= 1 && bead.b.length <= 1
+        ? [{ a: bead.a, b: [] }, { a: [], b: bead.b }]
+        : [{ a: bead.a.slice(0, cut(bead.a)), b: bead.b.slice(0, cut(bead.b)) }, { a: bead.a.slice(cut(bead.a)), b: bead.b.slice(cut(bead.b)) }];
+      if (parts.some((p) => !p.a.length && !p.b.length)) throw new ApiError('bad_request', 'A bead with one sentence on one side only cannot be split');
+      const secondPos = next ? (bead.pos + next.pos) / 2 : bead.pos + 1;
+      await this.store.reviewBeads(alignmentId, 'split', [bead], parts.map((p, i) => ({
+        pos: i === 0 ? bead.pos : secondPos, a: p.a, b: p.b, score: p.a.length && p.b.length ? bead.score : 0,
+        kind: `${p.a.length}-${p.b.length}`, status: 'pending' as const, origin: 'human' as const,
+      })));
+    }
+    return this.alignment(alignmentId);
+  }
+
+  /** A post-edit of one sentence's English. The machine version stays in memory underneath. */
+  async editEnglish(alignmentId: number, side: 'a' | 'b', sentence: number, english: string) {
+    const alignment = await this.alignment(alignmentId);
+    const docId = side === 'a' ? alignment.aDoc : alignment.bDoc;
+    const doc = await this.store.document(docId);
+    if (!doc?.lang || doc.lang === 'en') throw new ApiError('bad_request', 'Only the English of a non-English sentence can be edited');
+    const row = (await this.store.sentences(docId))[sentence];
+    if (!row) throw new ApiError('not_found', `No sentence ${sentence} in document ${docId}`);
+    const text = english.trim();
+    if (!text) throw new ApiError('bad_request', 'The English must not be empty');
+    await this.store.editTranslation(alignmentId, { sourceLang: doc.lang, memoryKey: memoryKey(row.text), sourceText: row.text, english: text, origin: 'human', provenance: 'review' });
+    return this.alignment(alignmentId);
+  }
+
+  /** Reverts the latest decision on an alignment (returns null when there is nothing to undo). */
+  async undo(alignmentId: number) {
+    await this.alignment(alignmentId);
+    const undone = await this.store.undoReview(alignmentId);
+    return { undone, alignment: await this.alignment(alignmentId) };
   }
 
   // ---- translation memory ----------------------------------------------------------------

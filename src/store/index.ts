@@ -100,14 +100,40 @@ export interface StoredPassage {
 
 export type StoryDecision = { kind: 'confirm' | 'reject'; a: number; b: number } | { kind: 'move'; doc: number; story: string };
 
+export type AlignmentMode = 'monotonic' | 'passages' | 'translation';
+export type ReviewAction = 'accept' | 'reject' | 'reset' | 'edit' | 'merge' | 'split';
+
+export interface BeadRow {
+  id: number;
+  pos: number;
+  a: number[];
+  b: number[];
+  score: number;
+  kind: string;
+  status: 'pending' | 'accepted' | 'rejected';
+  origin: 'auto' | 'human';
+}
+
 export interface StoredAlignment {
   id: number;
   aDoc: number;
   bDoc: number;
-  mode: 'monotonic' | 'passages';
+  mode: AlignmentMode;
   sourceHash: string;
+  reviewed: boolean;
   createdAt: string;
-  beads: { a: number[]; b: number[]; score: number; kind: string }[];
+  beads: BeadRow[];
+}
+
+type RawBead = { id: number; pos: number; a_sentences: string; b_sentences: string; score: number; kind: string; status: BeadRow['status']; origin: BeadRow['origin'] };
+
+function toBead(r: RawBead): BeadRow {
+  return { id: r.id, pos: r.pos, a: JSON.parse(r.a_sentences) as number[], b: JSON.parse(r.b_sentences) as number[], score: r.score, kind: r.kind, status: r.status, origin: r.origin };
+}
+
+interface UndoSnapshot {
+  beads?: BeadRow[];
+  translation?: { sourceLang: string; memoryKey: string; sourceText: string; english: string | null; provenance: string | null };
 }
 
 /** Which model revision counts as "already translated" for a language. */
@@ -347,18 +373,25 @@ export class Store {
    * What matching reads about every supported document: sentences with their best English
    * (English documents are their own English), publication and event dates.
    */
-  async matchInputs(): Promise<MatchInput[]> {
+  async matchInputs(documentIds?: number[]): Promise<MatchInput[]> {
+    const only = documentIds ? `AND d.id IN (${documentIds.map(() => '?').join(',') || 'NULL'})` : '';
+    const ids = documentIds ?? [];
     const docs = await this.db.all<{ id: number; lang: string; published: string | null }>(
-      `SELECT id, lang, published FROM documents WHERE status = 'ingested' ORDER BY id`,
+      `SELECT d.id, d.lang, d.published FROM documents d WHERE d.status = 'ingested' ${only} ORDER BY d.id`,
+      ids,
     );
-    const dates = await this.db.all<{ document_id: number; iso: string }>('SELECT DISTINCT document_id, iso FROM dates ORDER BY document_id, iso');
+    const dates = await this.db.all<{ document_id: number; iso: string }>(
+      `SELECT DISTINCT document_id, iso FROM dates d WHERE 1 = 1 ${only.replace('d.id', 'd.document_id')} ORDER BY document_id, iso`,
+      ids,
+    );
     const sentences = await this.db.all<{ document_id: number; text: string; english: string | null }>(
       `SELECT s.document_id, s.text,
               CASE WHEN d.lang = 'en' THEN s.text ELSE (SELECT t.english FROM translations t
                  WHERE t.source_lang = d.lang AND t.memory_key = s.memory_key
                  ORDER BY CASE t.origin WHEN 'human' THEN 0 WHEN 'imported' THEN 1 ELSE 2 END, t.id DESC LIMIT 1) END AS english
          FROM sentences s JOIN documents d ON d.id = s.document_id
-        WHERE d.status = 'ingested' ORDER BY s.document_id, s.idx`,
+        WHERE d.status = 'ingested' ${only} ORDER BY s.document_id, s.idx`,
+      ids,
     );
     const byId = new Map(docs.map((d) => [d.id, { ...d, eventDates: [] as string[], sentences: [] as { text: string; english: string | null }[] }]));
     for (const d of dates) byId.get(d.document_id)?.eventDates.push(d.iso);
@@ -464,36 +497,168 @@ export class Store {
     return rows.map((r) => (r.kind === 'move' ? { kind: 'move', doc: r.a, story: r.story_id! } : { kind: r.kind, a: r.a, b: r.b! }));
   }
 
-  // ---- alignments --------------------------------------------------------------------------
+  // ---- alignments and review --------------------------------------------------------------
 
-  async alignment(aDoc: number, bDoc: number, mode: 'monotonic' | 'passages'): Promise<StoredAlignment | null> {
-    const row = await this.db.get<{ id: number; source_hash: string; created_at: string }>(
-      'SELECT id, source_hash, created_at FROM alignments WHERE a_doc = ? AND b_doc = ? AND mode = ?',
-      [aDoc, bDoc, mode],
+  async alignmentId(aDoc: number, bDoc: number, mode: AlignmentMode): Promise<number | null> {
+    return (await this.db.get<{ id: number }>('SELECT id FROM alignments WHERE a_doc = ? AND b_doc = ? AND mode = ?', [aDoc, bDoc, mode]))?.id ?? null;
+  }
+
+  async alignment(id: number): Promise<StoredAlignment | null> {
+    const row = await this.db.get<{ id: number; a_doc: number; b_doc: number; mode: AlignmentMode; source_hash: string; reviewed: number; created_at: string }>(
+      'SELECT id, a_doc, b_doc, mode, source_hash, reviewed, created_at FROM alignments WHERE id = ?',
+      [id],
     );
     if (!row) return null;
-    const beads = await this.db.all<{ a_sentences: string; b_sentences: string; score: number; kind: string }>(
-      'SELECT a_sentences, b_sentences, score, kind FROM beads WHERE alignment_id = ? ORDER BY idx',
-      [row.id],
-    );
     return {
-      id: row.id, aDoc, bDoc, mode, sourceHash: row.source_hash, createdAt: row.created_at,
-      beads: beads.map((b) => ({ a: JSON.parse(b.a_sentences) as number[], b: JSON.parse(b.b_sentences) as number[], score: b.score, kind: b.kind })),
+      id: row.id, aDoc: row.a_doc, bDoc: row.b_doc, mode: row.mode, sourceHash: row.source_hash, reviewed: row.reviewed === 1,
+      createdAt: row.created_at, beads: await this.beads(id),
     };
   }
 
-  /** Stores (or replaces) the alignment of a pair in one mode, beads and all, in one transaction. */
-  saveAlignment(a: Omit<StoredAlignment, 'id' | 'createdAt'>): Promise<number> {
+  async alignments(): Promise<Omit<StoredAlignment, 'beads'>[]> {
+    const rows = await this.db.all<{ id: number; a_doc: number; b_doc: number; mode: AlignmentMode; source_hash: string; reviewed: number; created_at: string }>(
+      'SELECT id, a_doc, b_doc, mode, source_hash, reviewed, created_at FROM alignments ORDER BY id',
+    );
+    return rows.map((r) => ({ id: r.id, aDoc: r.a_doc, bDoc: r.b_doc, mode: r.mode, sourceHash: r.source_hash, reviewed: r.reviewed === 1, createdAt: r.created_at }));
+  }
+
+  private async beads(alignmentId: number): Promise<BeadRow[]> {
+    const rows = await this.db.all<RawBead>(
+      'SELECT id, pos, a_sentences, b_sentences, score, kind, status, origin FROM beads WHERE alignment_id = ? ORDER BY pos',
+      [alignmentId],
+    );
+    return rows.map(toBead);
+  }
+
+  /**
+   * Stores a freshly computed alignment of a pair in one mode, replacing the previous one unless an
+   * analyst has reviewed it: reviewed alignments are never overwritten by a run.
+   */
+  saveAlignment(a: { aDoc: number; bDoc: number; mode: AlignmentMode; sourceHash: string; beads: { a: number[]; b: number[]; score: number; kind: string }[] }): Promise<number> {
     return this.db.transaction(async () => {
-      await this.db.run('DELETE FROM alignments WHERE a_doc = ? AND b_doc = ? AND mode = ?', [a.aDoc, a.bDoc, a.mode]);
+      const old = await this.db.get<{ id: number; reviewed: number }>('SELECT id, reviewed FROM alignments WHERE a_doc = ? AND b_doc = ? AND mode = ?', [a.aDoc, a.bDoc, a.mode]);
+      if (old?.reviewed) return old.id;
+      if (old) await this.db.run('DELETE FROM alignments WHERE id = ?', [old.id]);
       const { lastID } = await this.db.run('INSERT INTO alignments (a_doc, b_doc, mode, source_hash) VALUES (?, ?, ?, ?)', [a.aDoc, a.bDoc, a.mode, a.sourceHash]);
-      for (const [idx, b] of a.beads.entries()) {
-        await this.db.run('INSERT INTO beads (alignment_id, idx, a_sentences, b_sentences, score, kind) VALUES (?, ?, ?, ?, ?, ?)', [
-          lastID, idx, JSON.stringify(b.a), JSON.stringify(b.b), b.score, b.kind,
+      for (const [pos, b] of a.beads.entries()) {
+        await this.db.run('INSERT INTO beads (alignment_id, pos, a_sentences, b_sentences, score, kind) VALUES (?, ?, ?, ?, ?, ?)', [
+          lastID, pos, JSON.stringify(b.a), JSON.stringify(b.b), b.score, b.kind,
         ]);
       }
       return lastID;
     });
+  }
+
+  /**
+   * One analyst action on beads, in one transaction: `before` rows are removed, `after` rows
+   * written (new rows get ids), the alignment is marked reviewed, and the change is logged so it
+   * can be undone. Returns the log id.
+   */
+  reviewBeads(alignmentId: number, action: ReviewAction, before: BeadRow[], after: Omit<BeadRow, 'id'>[]): Promise<number> {
+    return this.db.transaction(async () => {
+      for (const b of before) await this.db.run('DELETE FROM beads WHERE id = ? AND alignment_id = ?', [b.id, alignmentId]);
+      const written: BeadRow[] = [];
+      for (const b of after) {
+        const { lastID } = await this.db.run(
+          'INSERT INTO beads (alignment_id, pos, a_sentences, b_sentences, score, kind, status, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+          [alignmentId, b.pos, JSON.stringify(b.a), JSON.stringify(b.b), b.score, b.kind, b.status, b.origin],
+        );
+        written.push({ ...b, id: lastID });
+      }
+      await this.db.run('UPDATE alignments SET reviewed = 1 WHERE id = ?', [alignmentId]);
+      await this.db.run('DELETE FROM review_log WHERE alignment_id = ? AND undone = 1', [alignmentId]);
+      const { lastID } = await this.db.run('INSERT INTO review_log (alignment_id, action, before, after) VALUES (?, ?, ?, ?)', [
+        alignmentId, action, JSON.stringify({ beads: before }), JSON.stringify({ beads: written }),
+      ]);
+      return lastID;
+    });
+  }
+
+  /** A human post-edit of a sentence's English, logged against the alignment it was made in. */
+  editTranslation(alignmentId: number, entry: MemoryEntry & { origin: 'human' }): Promise<number> {
+    return this.db.transaction(async () => {
+      const previous = await this.db.get<{ english: string; provenance: string | null }>(
+        `SELECT english, provenance FROM translations WHERE source_lang = ? AND memory_key = ? AND origin = 'human'`,
+        [entry.sourceLang, entry.memoryKey],
+      );
+      await this.db.run(
+        `INSERT INTO translations (source_lang, memory_key, source_text, english, origin, provenance) VALUES (?, ?, ?, ?, 'human', ?)
+         ON CONFLICT (source_lang, memory_key, origin, model_id, model_revision)
+         DO UPDATE SET english = excluded.english, provenance = excluded.provenance, created_at = excluded.created_at`,
+        [entry.sourceLang, entry.memoryKey, entry.sourceText, entry.english, entry.provenance ?? null],
+      );
+      await this.db.run('UPDATE alignments SET reviewed = 1 WHERE id = ?', [alignmentId]);
+      await this.db.run('DELETE FROM review_log WHERE alignment_id = ? AND undone = 1', [alignmentId]);
+      const { lastID } = await this.db.run('INSERT INTO review_log (alignment_id, action, before, after) VALUES (?, ?, ?, ?)', [
+        alignmentId, 'edit',
+        JSON.stringify({ translation: { sourceLang: entry.sourceLang, memoryKey: entry.memoryKey, sourceText: entry.sourceText, english: previous?.english ?? null, provenance: previous?.provenance ?? null } }),
+        JSON.stringify({ translation: { english: entry.english } }),
+      ]);
+      return lastID;
+    });
+  }
+
+  /** Reverts the latest action on an alignment that is not undone yet; false when there is none. */
+  undoReview(alignmentId: number): Promise<ReviewAction | null> {
+    return this.db.transaction(async () => {
+      const last = await this.db.get<{ id: number; action: ReviewAction; before: string; after: string }>(
+        'SELECT id, action, before, after FROM review_log WHERE alignment_id = ? AND undone = 0 ORDER BY id DESC LIMIT 1',
+        [alignmentId],
+      );
+      if (!last) return null;
+      const before = JSON.parse(last.before) as UndoSnapshot;
+      const after = JSON.parse(last.after) as UndoSnapshot;
+      if (before.translation) {
+        const t = before.translation;
+        if (t.english === null) {
+          await this.db.run(`DELETE FROM translations WHERE source_lang = ? AND memory_key = ? AND origin = 'human'`, [t.sourceLang, t.memoryKey]);
+        } else {
+          await this.db.run(`UPDATE translations SET english = ?, provenance = ? WHERE source_lang = ? AND memory_key = ? AND origin = 'human'`, [t.english, t.provenance, t.sourceLang, t.memoryKey]);
+        }
+      } else {
+        for (const b of after.beads ?? []) await this.db.run('DELETE FROM beads WHERE id = ? AND alignment_id = ?', [b.id, alignmentId]);
+        for (const b of before.beads ?? []) {
+          await this.db.run(
+            'INSERT INTO beads (id, alignment_id, pos, a_sentences, b_sentences, score, kind, status, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+            [b.id, alignmentId, b.pos, JSON.stringify(b.a), JSON.stringify(b.b), b.score, b.kind, b.status, b.origin],
+          );
+        }
+      }
+      await this.db.run('UPDATE review_log SET undone = 1 WHERE id = ?', [last.id]);
+      return last.action;
+    });
+  }
+
+  /** Beads of every alignment matching the filter, streamed in pages, for export. */
+  async *exportBeads(filter: { status?: BeadRow['status'][]; minScore?: number; documentIds?: number[] }, pageSize = 2000): AsyncGenerator<(BeadRow & { alignmentId: number })[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.status?.length) {
+      where.push(`b.status IN (${filter.status.map(() => '?').join(',')})`);
+      params.push(...filter.status);
+    }
+    if (filter.minScore !== undefined) {
+      where.push('b.score >= ?');
+      params.push(filter.minScore);
+    }
+    if (filter.documentIds?.length) {
+      const marks = filter.documentIds.map(() => '?').join(',');
+      where.push(`(a.a_doc IN (${marks}) OR a.b_doc IN (${marks}))`);
+      params.push(...filter.documentIds, ...filter.documentIds);
+    }
+    let lastId = 0;
+    for (;;) {
+      const rows = await this.db.all<RawBead & { alignment_id: number }>(
+        `SELECT b.id, b.alignment_id, b.pos, b.a_sentences, b.b_sentences, b.score, b.kind, b.status, b.origin
+           FROM beads b JOIN alignments a ON a.id = b.alignment_id
+          WHERE b.id > ? ${where.length ? `AND ${where.join(' AND ')}` : ''}
+          ORDER BY b.id LIMIT ?`,
+        [lastId, ...params, pageSize],
+      );
+      if (!rows.length) return;
+      lastId = rows[rows.length - 1]!.id;
+      yield rows.map((r) => ({ ...toBead(r), alignmentId: r.alignment_id }));
+    }
   }
 
   // ---- jobs ------------------------------------------------------------------------------

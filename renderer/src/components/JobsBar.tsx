@@ -10,6 +10,7 @@ const TITLES: Record<JobSnapshot['method'], string> = {
   translate: 'Translate',
   importMemory: 'Import memory',
   fetchModels: 'Fetch models',
+  match: 'Match stories',
 };
 
 export function summarize(job: JobSnapshot): string {

@@ -52,24 +52,43 @@ CREATE TABLE story_decisions (
   CHECK ((kind = 'move' AND a IS NOT NULL AND story_id IS NOT NULL) OR (kind <> 'move' AND a IS NOT NULL AND b IS NOT NULL))
 );
 
--- Sentence alignments of two documents, kept per pair and mode.
+-- Sentence alignments: two documents (monotonic beads or passage links), or one document with
+-- its own English (mode 'translation', a_doc = b_doc) for single-article bilingual review.
 CREATE TABLE alignments (
   id          INTEGER PRIMARY KEY,
   a_doc       INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
   b_doc       INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
-  mode        TEXT NOT NULL CHECK (mode IN ('monotonic', 'passages')),
+  mode        TEXT NOT NULL CHECK (mode IN ('monotonic', 'passages', 'translation')),
   source_hash TEXT NOT NULL,
+  reviewed    INTEGER NOT NULL DEFAULT 0,    -- 1 once an analyst decided anything: never recomputed then
   created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
   UNIQUE (a_doc, b_doc, mode)
 );
 
+-- Beads in reading order (pos); merges and splits change rows without renumbering the rest.
 CREATE TABLE beads (
+  id           INTEGER PRIMARY KEY,
   alignment_id INTEGER NOT NULL REFERENCES alignments (id) ON DELETE CASCADE,
-  idx          INTEGER NOT NULL,
-  a_sentences  TEXT NOT NULL,
+  pos          REAL NOT NULL,
+  a_sentences  TEXT NOT NULL,                -- JSON array of sentence indices in a_doc
   b_sentences  TEXT NOT NULL,
   score        REAL NOT NULL,
   kind         TEXT NOT NULL,
-  PRIMARY KEY (alignment_id, idx)
+  status       TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'accepted', 'rejected')),
+  origin       TEXT NOT NULL DEFAULT 'auto' CHECK (origin IN ('auto', 'human')),
+  updated_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+  UNIQUE (alignment_id, pos)
 );
+
+-- Every analyst action on an alignment, with what it replaced, so it can be undone.
+CREATE TABLE review_log (
+  id           INTEGER PRIMARY KEY,
+  alignment_id INTEGER NOT NULL REFERENCES alignments (id) ON DELETE CASCADE,
+  action       TEXT NOT NULL CHECK (action IN ('accept', 'reject', 'reset', 'edit', 'merge', 'split')),
+  before       TEXT NOT NULL,
+  after        TEXT NOT NULL,
+  undone       INTEGER NOT NULL DEFAULT 0,
+  created_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+CREATE INDEX review_log_alignment ON review_log (alignment_id, id);
 `;
