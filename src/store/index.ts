@@ -131,6 +131,50 @@ function toBead(r: RawBead): BeadRow {
   return { id: r.id, pos: r.pos, a: JSON.parse(r.a_sentences) as number[], b: JSON.parse(r.b_sentences) as number[], score: r.score, kind: r.kind, status: r.status, origin: r.origin };
 }
 
+/** What an export selects (see Store.exportAlignments). */
+export interface ExportFilter {
+  status?: BeadRow['status'][];
+  minScore?: number;
+  documentIds?: number[];
+  langs?: string[];
+  storyId?: string;
+}
+
+export interface ExportAlignmentRow {
+  id: number;
+  aDoc: number;
+  bDoc: number;
+  mode: AlignmentMode;
+  aLang: string | null;
+  bLang: string | null;
+  /** Beads matching the status and score filter, with sentences on both sides. */
+  beads: number;
+}
+
+export interface ExportSentenceRow {
+  index: number;
+  text: string;
+  english: string | null;
+  origin: 'human' | 'imported' | 'model' | null;
+  modelId: string | null;
+  modelRevision: string | null;
+  provenance: string | null;
+}
+
+function exportBeadWhere(filter: Pick<ExportFilter, 'status' | 'minScore'>): { sql: string; params: unknown[] } {
+  const where = [`b.a_sentences <> '[]'`, `b.b_sentences <> '[]'`];
+  const params: unknown[] = [];
+  if (filter.status?.length) {
+    where.push(`b.status IN (${filter.status.map(() => '?').join(',')})`);
+    params.push(...filter.status);
+  }
+  if (filter.minScore !== undefined) {
+    where.push('b.score >= ?');
+    params.push(filter.minScore);
+  }
+  return { sql: `AND ${where.join(' AND ')}`, params };
+}
+
 interface UndoSnapshot {
   beads?: BeadRow[];
   translation?: { sourceLang: string; memoryKey: string; sourceText: string; english: string | null; provenance: string | null };
@@ -155,6 +199,21 @@ const DOCUMENT_COLUMNS = `
      SELECT 1 FROM translations t WHERE t.source_lang = d.lang AND t.memory_key = s.memory_key)) AS translatedCount`;
 
 type RawDocument = Omit<DocumentRow, 'warnings'> & { warnings: string };
+
+/** WHERE terms (on alias d) for supported documents, optionally of some languages or ids. */
+function supportedDocuments(filter: { langs?: string[]; documentIds?: number[] }): { where: string[]; params: unknown[] } {
+  const where: string[] = [`d.status = 'ingested'`];
+  const params: unknown[] = [];
+  if (filter.langs?.length) {
+    where.push(`d.lang IN (${filter.langs.map(() => '?').join(',')})`);
+    params.push(...filter.langs);
+  }
+  if (filter.documentIds?.length) {
+    where.push(`d.id IN (${filter.documentIds.map(() => '?').join(',')})`);
+    params.push(...filter.documentIds);
+  }
+  return { where, params };
+}
 
 function toDocument(raw: RawDocument): DocumentRow {
   return { ...raw, warnings: JSON.parse(raw.warnings) as string[] };
@@ -289,16 +348,7 @@ export class Store {
   async sentencesToTranslate(pins: ModelPins, filter: { langs?: string[]; documentIds?: number[] } = {}): Promise<
     { lang: string; memoryKey: string; text: string; count: number }[]
   > {
-    const where: string[] = [`d.status = 'ingested'`];
-    const params: unknown[] = [];
-    if (filter.langs?.length) {
-      where.push(`d.lang IN (${filter.langs.map(() => '?').join(',')})`);
-      params.push(...filter.langs);
-    }
-    if (filter.documentIds?.length) {
-      where.push(`d.id IN (${filter.documentIds.map(() => '?').join(',')})`);
-      params.push(...filter.documentIds);
-    }
+    const { where, params } = supportedDocuments(filter);
     const rows = await this.db.all<{ lang: string; memoryKey: string; text: string; count: number }>(
       `SELECT d.lang AS lang, s.memory_key AS memoryKey, min(s.text) AS text, count(*) AS count
          FROM sentences s JOIN documents d ON d.id = s.document_id
@@ -313,16 +363,7 @@ export class Store {
 
   /** Counts content sentences (not unique texts) of supported documents, per language. */
   async sentenceCounts(filter: { langs?: string[]; documentIds?: number[] } = {}): Promise<Record<string, number>> {
-    const where: string[] = [`d.status = 'ingested'`];
-    const params: unknown[] = [];
-    if (filter.langs?.length) {
-      where.push(`d.lang IN (${filter.langs.map(() => '?').join(',')})`);
-      params.push(...filter.langs);
-    }
-    if (filter.documentIds?.length) {
-      where.push(`d.id IN (${filter.documentIds.map(() => '?').join(',')})`);
-      params.push(...filter.documentIds);
-    }
+    const { where, params } = supportedDocuments(filter);
     const rows = await this.db.all<{ lang: string; n: number }>(
       `SELECT d.lang AS lang, count(*) AS n FROM sentences s JOIN documents d ON d.id = s.document_id
         WHERE ${where.join(' AND ')} GROUP BY d.lang`,
@@ -659,6 +700,78 @@ export class Store {
       lastId = rows[rows.length - 1]!.id;
       yield rows.map((r) => ({ ...toBead(r), alignmentId: r.alignment_id }));
     }
+  }
+
+  // ---- export ----------------------------------------------------------------------------
+
+  /**
+   * Alignments that have beads matching an export filter, in id order, with their documents'
+   * languages and how many beads match (beads with an empty side are not counted). A document
+   * filter keeps alignments touching any listed document; a story filter keeps alignments whose
+   * documents all belong to the story; a language filter keeps alignments with a document in one
+   * of the languages.
+   */
+  async exportAlignments(filter: ExportFilter): Promise<ExportAlignmentRow[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.documentIds?.length) {
+      const marks = filter.documentIds.map(() => '?').join(',');
+      where.push(`(al.a_doc IN (${marks}) OR al.b_doc IN (${marks}))`);
+      params.push(...filter.documentIds, ...filter.documentIds);
+    }
+    if (filter.langs?.length) {
+      const marks = filter.langs.map(() => '?').join(',');
+      where.push(`(da.lang IN (${marks}) OR db.lang IN (${marks}))`);
+      params.push(...filter.langs, ...filter.langs);
+    }
+    if (filter.storyId !== undefined) {
+      where.push(`al.a_doc IN (SELECT document_id FROM story_members WHERE story_id = ?) AND al.b_doc IN (SELECT document_id FROM story_members WHERE story_id = ?)`);
+      params.push(filter.storyId, filter.storyId);
+    }
+    const bead = exportBeadWhere(filter);
+    return this.db.all<ExportAlignmentRow>(
+      `SELECT al.id, al.a_doc AS aDoc, al.b_doc AS bDoc, al.mode, da.lang AS aLang, db.lang AS bLang,
+              (SELECT count(*) FROM beads b WHERE b.alignment_id = al.id ${bead.sql}) AS beads
+         FROM alignments al JOIN documents da ON da.id = al.a_doc JOIN documents db ON db.id = al.b_doc
+        WHERE ${where.length ? where.join(' AND ') : '1 = 1'}
+        ORDER BY al.id`,
+      [...bead.params, ...params],
+    ).then((rows) => rows.filter((r) => r.beads > 0));
+  }
+
+  /** Whether a story id (event "e..." or story "s...") exists. */
+  async storyExists(storyId: string): Promise<boolean> {
+    return (await this.db.get<{ n: number }>('SELECT count(*) AS n FROM story_members WHERE story_id = ?', [storyId]))!.n > 0;
+  }
+
+  /** One page of an alignment's beads matching an export filter, in position order after `afterPos`. */
+  async exportBeadPage(alignmentId: number, filter: Pick<ExportFilter, 'status' | 'minScore'>, afterPos: number | null, limit: number): Promise<BeadRow[]> {
+    const bead = exportBeadWhere(filter);
+    const rows = await this.db.all<RawBead>(
+      `SELECT b.id, b.pos, b.a_sentences, b.b_sentences, b.score, b.kind, b.status, b.origin FROM beads b
+        WHERE b.alignment_id = ? ${afterPos === null ? '' : 'AND b.pos > ?'} ${bead.sql}
+        ORDER BY b.pos LIMIT ?`,
+      [alignmentId, ...(afterPos === null ? [] : [afterPos]), ...bead.params, limit],
+    );
+    return rows.map(toBead);
+  }
+
+  /**
+   * The given sentences of a document with their best translation (human > imported > model,
+   * newest first within an origin) and where it came from: origin, model id and revision, provenance.
+   */
+  async exportSentences(documentId: number, indices: number[]): Promise<ExportSentenceRow[]> {
+    if (!indices.length) return [];
+    return this.db.all<ExportSentenceRow>(
+      `SELECT s.idx AS "index", s.text, t.english, t.origin, t.model_id AS modelId, t.model_revision AS modelRevision, t.provenance
+         FROM sentences s JOIN documents d ON d.id = s.document_id
+         LEFT JOIN translations t ON t.id = (
+           SELECT t2.id FROM translations t2 WHERE t2.source_lang = d.lang AND t2.memory_key = s.memory_key
+            ORDER BY CASE t2.origin WHEN 'human' THEN 0 WHEN 'imported' THEN 1 ELSE 2 END, t2.id DESC LIMIT 1)
+        WHERE s.document_id = ? AND s.idx IN (SELECT value FROM json_each(?))
+        ORDER BY s.idx`,
+      [documentId, JSON.stringify([...new Set(indices)])],
+    );
   }
 
   // ---- jobs ------------------------------------------------------------------------------

@@ -24,14 +24,4 @@ export function sampleSentences(prefix: string): string[] {
 /** A document whose English side is the text itself. */
 export const asDoc = (texts: string[]): AlignSentence[] => texts.map((t) => ({ text: t, english: t }));
 
-/** Deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom as rng } from '../support/random.ts';

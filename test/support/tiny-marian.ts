@@ -22,6 +22,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import onnxProto from 'onnx-proto';
 import type { onnx as OnnxTypes } from 'onnx-proto';
+import { seededRandom } from './random.ts';
 
 const { onnx } = onnxProto;
 
@@ -57,16 +58,6 @@ const IR_VERSION = 8;
 // Deterministic PRNG (mulberry32); uniform floats only, so no platform-dependent transcendental
 // functions are involved in the weights.
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function uniform(rand: () => number, n: number, scale: number): Float32Array {
   const out = new Float32Array(n);
@@ -588,7 +579,7 @@ export async function writeTinyMarianModel(
 
   const vocab = buildVocabulary();
   const vocabSize = vocab.pieces.length;
-  const rand = mulberry32(seed);
+  const rand = seededRandom(seed);
   const shared: SharedWeights = {
     embed: uniform(rand, vocabSize * spec.dModel, 0.5),
     positions: uniform(rand, spec.maxPositions * spec.dModel, 0.5),
