@@ -278,30 +278,30 @@ export class Store {
         [doc.contentHash, doc.path, doc.fileName, doc.format, doc.encoding, doc.byteSize, doc.status, doc.lang,
           doc.langConfidence, doc.detectedLang, doc.title, doc.published, doc.text, JSON.stringify(doc.warnings)],
       );
-      const paragraphIds: number[] = [];
-      for (const [idx, p] of doc.paragraphs.entries()) {
-        const { lastID } = await this.db.run(
-          'INSERT INTO paragraphs (document_id, idx, start, end, text, dropped) VALUES (?, ?, ?, ?, ?, ?)',
-          [documentId, idx, p.start, p.end, p.text, p.dropped],
-        );
-        paragraphIds.push(lastID);
-      }
-      for (const [idx, s] of doc.sentences.entries()) {
+      // Many rows per statement: each statement is a round trip to SQLite's thread, and a long
+      // article has tens of thousands of sentences.
+      await this.insertRows('paragraphs', ['document_id', 'idx', 'start', 'end', 'text', 'dropped'],
+        doc.paragraphs.map((p, idx) => [documentId, idx, p.start, p.end, p.text, p.dropped]));
+      const paragraphIds = (await this.db.all<{ id: number }>('SELECT id FROM paragraphs WHERE document_id = ? ORDER BY idx', [documentId])).map((r) => r.id);
+      await this.insertRows('sentences', ['document_id', 'paragraph_id', 'idx', 'start', 'end', 'text', 'memory_key'], doc.sentences.map((s, idx) => {
         const paragraphId = paragraphIds[s.paragraph];
         if (paragraphId === undefined) throw new Error(`sentence ${idx} points at missing paragraph ${s.paragraph}`);
-        await this.db.run(
-          'INSERT INTO sentences (document_id, paragraph_id, idx, start, end, text, memory_key) VALUES (?, ?, ?, ?, ?, ?, ?)',
-          [documentId, paragraphId, idx, s.start, s.end, s.text, s.memoryKey],
-        );
-      }
-      for (const d of doc.dates) {
-        await this.db.run(
-          'INSERT INTO dates (document_id, iso, precision, kind, start, end, text) VALUES (?, ?, ?, ?, ?, ?, ?)',
-          [documentId, d.iso, d.precision, d.kind, d.start, d.end, d.text],
-        );
-      }
+        return [documentId, paragraphId, idx, s.start, s.end, s.text, s.memoryKey];
+      }));
+      await this.insertRows('dates', ['document_id', 'iso', 'precision', 'kind', 'start', 'end', 'text'],
+        doc.dates.map((d) => [documentId, d.iso, d.precision, d.kind, d.start, d.end, d.text]));
       return documentId;
     });
+  }
+
+  /** Inserts rows a few hundred per statement; call inside a transaction. */
+  private async insertRows(table: string, columns: string[], rows: unknown[][]): Promise<void> {
+    const perStatement = Math.max(1, Math.floor(900 / columns.length));
+    const row = `(${columns.map(() => '?').join(', ')})`;
+    for (let i = 0; i < rows.length; i += perStatement) {
+      const chunk = rows.slice(i, i + perStatement);
+      await this.db.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(() => row).join(', ')}`, chunk.flat());
+    }
   }
 
   async listDocuments(): Promise<DocumentRow[]> {
