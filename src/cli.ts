@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { Tandem } from './api/service.ts';
 import { DEFAULT_RENDERER_DIR, startServer } from './server.ts';
-import { IngestOptions, LANGS, SOURCE_LANGS, type IngestReport, type MatchReport, type Progress, type TranslateReport } from './api/types.ts';
+import { EXPORT_FORMATS, IngestOptions, LANGS, SOURCE_LANGS, type ExportFormat, type ExportOptions, type IngestReport, type MatchReport, type Progress, type TranslateReport } from './api/types.ts';
 
 interface GlobalOptions {
   db: string;
@@ -288,6 +288,36 @@ tm.command('import').description('import a memory: TMX 1.4, TSV (source<TAB>engl
   .action(async (file: string, flags: { lang?: string; english?: string }) => {
     const report = await withTandem((t, { signal }) => t.importMemory(file, { lang: flags.lang, english: flags.english && resolve(flags.english) }, { signal }));
     print(report, () => `${report.imported} pairs imported from ${file} (${Object.entries(report.byLang).map(([l, n]) => `${l}: ${n}`).join(', ') || 'none'})`);
+  });
+
+program.command('export').description('write reviewed bilingual pairs as TMX, TSV, JSONL or XLIFF')
+  .addOption(new Option('--format <format>', 'file format').choices([...EXPORT_FORMATS]).makeOptionMandatory())
+  .requiredOption('--out <file>', 'file to write (written under a temporary name, renamed when complete)')
+  .addOption(new Option('--status <status>', 'review status to include').choices(['accepted', 'all', 'exclude-rejected']).default('accepted'))
+  .option('--min-score <x>', 'lowest bead score to include')
+  .option('--lang <langs>', `only pairs with these source languages (${SOURCE_LANGS.join(', ')})`, langList)
+  .option('--story <id>', 'only alignments inside this story (an id from `tandem stories`)')
+  .option('--doc <ids>', 'only alignments involving these document ids', docList)
+  .action(async (flags: { format: ExportFormat; out: string; status: 'accepted' | 'all' | 'exclude-rejected'; minScore?: string; lang?: string[]; story?: string; doc?: number[] }) => {
+    const minScore = flags.minScore === undefined ? undefined : Number(flags.minScore);
+    if (minScore !== undefined && (flags.minScore!.trim() === '' || !Number.isFinite(minScore))) throw new UsageError(`--min-score takes a number, not "${flags.minScore}"`);
+    const unknown = flags.lang?.filter((l) => !(SOURCE_LANGS as readonly string[]).includes(l));
+    if (unknown?.length) throw new UsageError(`--lang takes source languages ${SOURCE_LANGS.join(', ')}; not ${unknown.join(', ')}`);
+    const options: ExportOptions = {
+      format: flags.format, out: resolve(flags.out), status: flags.status, minScore,
+      langs: flags.lang as (typeof SOURCE_LANGS)[number][] | undefined, story: flags.story, documentIds: flags.doc,
+    };
+    const report = await withTandem(async (t, { signal }) => {
+      const p = progressReporter();
+      try {
+        return await t.export(options, { signal, onProgress: p.onProgress });
+      } finally {
+        p.stop();
+      }
+    });
+    const skipped = report.skipped ? `; ${report.skipped} skipped (${report.skippedBy.untranslated} without English, ${report.skippedBy.englishOnly} English on both sides)` : '';
+    const dropped = report.droppedChars ? `; ${report.droppedChars} characters XML cannot carry were left out` : '';
+    print(report, () => `${report.pairs} pairs written to ${report.file} (${report.format}, ${report.bytes} bytes)${skipped}${dropped}`);
   });
 
 const models = program.command('models').description('translation models');

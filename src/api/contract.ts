@@ -6,7 +6,7 @@ import { ApiError } from './errors.ts';
 import type { Tandem } from './service.ts';
 
 export { ApiError } from './errors.ts';
-import { IngestOptions, SOURCE_LANGS } from './types.ts';
+import { ExportFilterOptions, ExportOptions, IngestOptions, SOURCE_LANGS } from './types.ts';
 
 const DocumentId = z.object({ id: z.number().int().positive() });
 const DocumentPair = z.object({ a: z.number().int().positive(), b: z.number().int().positive() });
@@ -24,6 +24,7 @@ export const queries = {
   matches: z.object({ documentId: z.number().int().positive().optional() }),
   passages: z.object({ documentId: z.number().int().positive().optional() }),
   stories: z.object({}),
+  storyDecisions: z.object({}),
   similarity: DocumentPair,
   decideStory: z.discriminatedUnion('kind', [
     z.object({ kind: z.enum(['confirm', 'reject']), a: z.number().int().positive(), b: z.number().int().positive() }),
@@ -36,6 +37,7 @@ export const queries = {
   review: AlignmentId.extend({ beadId: z.number().int().positive(), action: z.enum(['accept', 'reject', 'reset', 'merge', 'split']) }),
   editEnglish: AlignmentId.extend({ side: z.enum(['a', 'b']), sentence: z.number().int().nonnegative(), english: z.string().min(1).max(10_000) }),
   undo: AlignmentId,
+  previewExport: ExportFilterOptions,
 } as const;
 
 /** Long jobs: started, reported through progress events, cancellable. */
@@ -45,6 +47,7 @@ export const jobs = {
   importMemory: z.object({ file: z.string().min(1), lang: SourceLang.optional(), english: z.string().min(1).optional() }),
   fetchModels: z.object({ lang: SourceLang.optional(), baseUrl: z.string().url().optional() }),
   match: z.object({}),
+  export: ExportOptions,
 } as const;
 
 export type QueryName = keyof typeof queries;
@@ -68,6 +71,7 @@ const queryHandlers = {
   matches: (t: Tandem, i: z.infer<typeof queries.matches>) => t.store.matches(i),
   passages: (t: Tandem, i: z.infer<typeof queries.passages>) => t.store.passages(i),
   stories: (t: Tandem) => t.stories(),
+  storyDecisions: (t: Tandem) => t.store.storyDecisions(),
   similarity: (t: Tandem, i: z.infer<typeof DocumentPair>) => t.similarity(i.a, i.b),
   decideStory: (t: Tandem, i: z.infer<typeof queries.decideStory>) => t.decideStory(i),
   alignments: (t: Tandem) => t.store.alignments(),
@@ -77,6 +81,7 @@ const queryHandlers = {
   review: (t: Tandem, i: z.infer<typeof queries.review>) => t.review(i.alignmentId, i.beadId, i.action),
   editEnglish: (t: Tandem, i: z.infer<typeof queries.editEnglish>) => t.editEnglish(i.alignmentId, i.side, i.sentence, i.english),
   undo: (t: Tandem, i: z.infer<typeof AlignmentId>) => t.undo(i.alignmentId),
+  previewExport: (t: Tandem, i: z.infer<typeof queries.previewExport>) => t.previewExport(i),
 } satisfies { [K in QueryName]: (t: Tandem, input: z.infer<(typeof queries)[K]>) => Promise<unknown> };
 
 const jobHandlers = {
@@ -89,6 +94,7 @@ const jobHandlers = {
       onProgress: (f) => c.onProgress({ phase: 'fetch', done: f.receivedBytes, total: f.totalBytes ?? 0, item: `${f.lang} ${f.file}`, perSecond: f.bytesPerSecond }),
     }),
   match: (t: Tandem, _i: z.infer<typeof jobs.match>, c: Control) => t.match(c),
+  export: (t: Tandem, i: z.infer<typeof jobs.export>, c: Control) => t.export(i, c),
 } satisfies { [K in JobName]: (t: Tandem, input: z.infer<(typeof jobs)[K]>, control: Control) => Promise<unknown> };
 
 export type QueryResult<K extends QueryName> = Awaited<ReturnType<(typeof queryHandlers)[K]>>;

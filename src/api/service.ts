@@ -6,6 +6,7 @@ import { alignDocuments, matchPassages, wordDiff } from '../align/index.ts';
 import { clusterStories, compareDocuments, findRepeatedPassages, fingerprint, MatchIndex, type DocumentMatch, type Fingerprint, type MatchDocument } from '../match/index.ts';
 import { collectFiles, contentHash, IngestError, initLanguageDetector, parseArticle, readArticle } from '../ingest/index.ts';
 import { ApiError } from './errors.ts';
+import { previewExport, runExport } from '../export/index.ts';
 import { Store, type AlignmentMode, type MatchInput, type SentenceRow, type StoredAlignment, type StoryDecision } from '../store/index.ts';
 import { MarianTranslator } from '../translate/marian.ts';
 import { memoryKey, readMemoryFile, type ImportOptions } from '../translate/memory.ts';
@@ -24,6 +25,10 @@ import {
   type SentenceView,
   type SourceLang,
   type TranslateReport,
+  type ExportFilterOptions,
+  type ExportOptions,
+  type ExportPreview,
+  type ExportReport,
 } from './types.ts';
 
 export interface TandemOptions {
@@ -406,6 +411,21 @@ export class Tandem {
       control.onProgress?.({ phase: 'import', done: imported, total: 0, item: basename(file) });
     }
     return { file, imported, byLang };
+  }
+
+  // ---- export ------------------------------------------------------------------------------
+
+  /**
+   * Writes the reviewed pairs matching the filters as TMX, TSV, JSONL or XLIFF (see src/export).
+   * The CLI and the app's Export dialog both come here, so equal options give equal bytes.
+   */
+  async export(options: ExportOptions, control: JobControl = {}): Promise<ExportReport> {
+    return runExport(this.store, options, control);
+  }
+
+  /** How many pairs an export with these filters would take, and their languages. */
+  async previewExport(filter: ExportFilterOptions = {}): Promise<ExportPreview> {
+    return previewExport(this.store, filter);
   }
 }
 

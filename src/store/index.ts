@@ -670,46 +670,14 @@ export class Store {
     });
   }
 
-  /** Beads of every alignment matching the filter, streamed in pages, for export. */
-  async *exportBeads(filter: { status?: BeadRow['status'][]; minScore?: number; documentIds?: number[] }, pageSize = 2000): AsyncGenerator<(BeadRow & { alignmentId: number })[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (filter.status?.length) {
-      where.push(`b.status IN (${filter.status.map(() => '?').join(',')})`);
-      params.push(...filter.status);
-    }
-    if (filter.minScore !== undefined) {
-      where.push('b.score >= ?');
-      params.push(filter.minScore);
-    }
-    if (filter.documentIds?.length) {
-      const marks = filter.documentIds.map(() => '?').join(',');
-      where.push(`(a.a_doc IN (${marks}) OR a.b_doc IN (${marks}))`);
-      params.push(...filter.documentIds, ...filter.documentIds);
-    }
-    let lastId = 0;
-    for (;;) {
-      const rows = await this.db.all<RawBead & { alignment_id: number }>(
-        `SELECT b.id, b.alignment_id, b.pos, b.a_sentences, b.b_sentences, b.score, b.kind, b.status, b.origin
-           FROM beads b JOIN alignments a ON a.id = b.alignment_id
-          WHERE b.id > ? ${where.length ? `AND ${where.join(' AND ')}` : ''}
-          ORDER BY b.id LIMIT ?`,
-        [lastId, ...params, pageSize],
-      );
-      if (!rows.length) return;
-      lastId = rows[rows.length - 1]!.id;
-      yield rows.map((r) => ({ ...toBead(r), alignmentId: r.alignment_id }));
-    }
-  }
-
   // ---- export ----------------------------------------------------------------------------
 
   /**
    * Alignments that have beads matching an export filter, in id order, with their documents'
    * languages and how many beads match (beads with an empty side are not counted). A document
    * filter keeps alignments touching any listed document; a story filter keeps alignments whose
-   * documents all belong to the story; a language filter keeps alignments with a document in one
-   * of the languages.
+   * documents all belong to the story; a language filter keeps alignments whose pairs' source
+   * language (side A, or side B when A is the English document) is listed.
    */
   async exportAlignments(filter: ExportFilter): Promise<ExportAlignmentRow[]> {
     const where: string[] = [];
@@ -720,9 +688,9 @@ export class Store {
       params.push(...filter.documentIds, ...filter.documentIds);
     }
     if (filter.langs?.length) {
-      const marks = filter.langs.map(() => '?').join(',');
-      where.push(`(da.lang IN (${marks}) OR db.lang IN (${marks}))`);
-      params.push(...filter.langs, ...filter.langs);
+      // The pairs' source language: side A, unless A is the English document of a two-document alignment.
+      where.push(`(CASE WHEN al.mode <> 'translation' AND da.lang = 'en' THEN db.lang ELSE da.lang END) IN (${filter.langs.map(() => '?').join(',')})`);
+      params.push(...filter.langs);
     }
     if (filter.storyId !== undefined) {
       where.push(`al.a_doc IN (SELECT document_id FROM story_members WHERE story_id = ?) AND al.b_doc IN (SELECT document_id FROM story_members WHERE story_id = ?)`);

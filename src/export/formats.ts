@@ -1,0 +1,268 @@
+// The four export formats as string producers: a header, one chunk per pair, a footer. They hold
+// no pairs, so the exporter can stream any number of them. Output is a pure function of the pairs
+// and the header fields: no timestamps, so the same filters give the same bytes.
+import type { ExportFormat } from '../api/types.ts';
+import type { ExportPair, PairEnglish, PairSide } from './pairs.ts';
+import { XmlEscaper } from './xml.ts';
+
+export const TOOL_NAME = 'tandem';
+/** Written into TMX headers; bump with the package version. */
+export const TOOL_VERSION = '0.1.0';
+
+export interface ExportHeader {
+  /** Source languages of the pairs, sorted. */
+  langs: string[];
+  /** The filters as written into the file (already normalized: sorted lists, no undefined). */
+  filters: Record<string, string>;
+}
+
+export interface FormatWriter {
+  header(): string;
+  pair(p: ExportPair): string;
+  footer(): string;
+  /** Characters XML could not carry (always 0 for TSV and JSONL). */
+  readonly dropped: number;
+}
+
+export const FILE_EXTENSIONS: Record<ExportFormat, string> = { tmx: '.tmx', tsv: '.tsv', jsonl: '.jsonl', xliff: '.xlf' };
+
+export function createWriter(format: ExportFormat, header: ExportHeader): FormatWriter {
+  switch (format) {
+    case 'tmx': return new TmxWriter(header);
+    case 'tsv': return new TsvWriter();
+    case 'jsonl': return new JsonlWriter();
+    case 'xliff': return new XliffWriter(header);
+  }
+}
+
+const sentenceList = (xs: number[]) => xs.join(',');
+
+// ---- TMX 1.4b ------------------------------------------------------------------------------
+
+/**
+ * TMX 1.4b, valid against the TMX 1.4 DTD. One <tu> per pair: the source <tuv>, the English
+ * <tuv>, and for two non-English documents the second document's <tuv> (its own English in a
+ * prop). Metadata in <prop type="x-…">: user-defined prop types must start with "x-".
+ */
+class TmxWriter implements FormatWriter {
+  private readonly x = new XmlEscaper();
+
+  constructor(private readonly h: ExportHeader) {}
+
+  get dropped() {
+    return this.x.dropped;
+  }
+
+  private prop(type: string, value: string | number | null | undefined, indent: string): string {
+    if (value === null || value === undefined || value === '') return '';
+    return `${indent}<prop type="${type}">${this.x.text(String(value))}</prop>\n`;
+  }
+
+  header(): string {
+    const srclang = this.h.langs.length === 1 ? this.h.langs[0]! : '*all*';
+    let out = '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n';
+    out += `  <header creationtool="${TOOL_NAME}" creationtoolversion="${TOOL_VERSION}" segtype="sentence" o-tmf="${TOOL_NAME}" adminlang="en" srclang="${this.x.attr(srclang)}" datatype="plaintext">\n`;
+    for (const [k, v] of Object.entries(this.h.filters)) out += this.prop(`x-filter-${k}`, v, '    ');
+    return `${out}  </header>\n  <body>\n`;
+  }
+
+  private sideTuv(s: PairSide, extra: string): string {
+    const i = '        ';
+    return `      <tuv xml:lang="${this.x.attr(s.lang)}">\n${this.prop('x-document', s.document, i)}${this.prop('x-title', s.title, i)}${this.prop('x-date', s.date, i)}`
+      + `${this.prop('x-sentences', sentenceList(s.sentences), i)}${extra}        <seg>${this.x.text(s.text)}</seg>\n      </tuv>\n`;
+  }
+
+  private englishProps(e: PairEnglish, prefix: string): string {
+    const i = '        ';
+    return this.prop(`${prefix}origin`, e.origin, i) + this.prop(`${prefix}model`, e.models.join(' '), i) + this.prop(`${prefix}provenance`, e.provenance.join(' '), i);
+  }
+
+  pair(p: ExportPair): string {
+    const i = '      ';
+    let out = `    <tu tuid="a${p.alignment}-b${p.bead}" srclang="${this.x.attr(p.source.lang)}">\n`;
+    out += this.prop('x-alignment', p.alignment, i) + this.prop('x-bead', p.bead, i) + this.prop('x-mode', p.mode, i)
+      + this.prop('x-status', p.status, i) + this.prop('x-score', p.score, i) + this.prop('x-kind', p.kind, i);
+    out += this.sideTuv(p.source, '');
+    const e = p.english;
+    const fromDoc = e.origin === 'document' ? this.prop('x-document', e.document, '        ') + this.prop('x-sentences', sentenceList(e.sentences), '        ') : '';
+    out += `      <tuv xml:lang="en">\n${this.englishProps(e, 'x-')}${fromDoc}        <seg>${this.x.text(e.text)}</seg>\n      </tuv>\n`;
+    if (p.other) {
+      const o = p.other;
+      out += this.sideTuv(o, this.englishProps(o.english, 'x-english-') + this.prop('x-english', o.english.text, '        '));
+    }
+    return `${out}    </tu>\n`;
+  }
+
+  footer(): string {
+    return '  </body>\n</tmx>\n';
+  }
+}
+
+// ---- TSV ------------------------------------------------------------------------------------
+
+/** Backslash, tab, line feed and carriage return escaped as \\ \t \n \r; everything else as is. */
+export function escapeTsv(s: string): string {
+  return /[\\\t\n\r]/u.test(s) ? s.replace(/[\\\t\n\r]/gu, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : s;
+}
+
+/** The inverse of escapeTsv (for readers and tests). */
+export function unescapeTsv(s: string): string {
+  return s.replace(/\\([\\tnr])/gu, (_, c: string) => (c === '\\' ? '\\' : c === 't' ? '\t' : c === 'n' ? '\n' : '\r'));
+}
+
+export const TSV_COLUMNS = [
+  'source_lang', 'source', 'english', 'status', 'score', 'origin', 'models', 'provenance',
+  'document', 'title', 'date', 'sentences', 'alignment', 'bead', 'mode', 'kind', 'english_document', 'english_sentences',
+  'other_lang', 'other_source', 'other_english', 'other_origin', 'other_models', 'other_provenance',
+  'other_document', 'other_title', 'other_date', 'other_sentences',
+] as const;
+
+class TsvWriter implements FormatWriter {
+  readonly dropped = 0;
+
+  header(): string {
+    return `${TSV_COLUMNS.join('\t')}\n`;
+  }
+
+  pair(p: ExportPair): string {
+    const o = p.other;
+    const cells: (string | number | null)[] = [
+      p.source.lang, p.source.text, p.english.text, p.status, p.score, p.english.origin, p.english.models.join(' '), p.english.provenance.join(' '),
+      p.source.document, p.source.title, p.source.date, sentenceList(p.source.sentences), p.alignment, p.bead, p.mode, p.kind,
+      p.english.document, sentenceList(p.english.sentences),
+      o?.lang ?? null, o?.text ?? null, o?.english.text ?? null, o?.english.origin ?? null, o ? o.english.models.join(' ') : null, o ? o.english.provenance.join(' ') : null,
+      o?.document ?? null, o?.title ?? null, o?.date ?? null, o ? sentenceList(o.sentences) : null,
+    ];
+    return `${cells.map((c) => (c === null ? '' : escapeTsv(String(c)))).join('\t')}\n`;
+  }
+
+  footer(): string {
+    return '';
+  }
+}
+
+// ---- JSONL -------------------------------------------------------------------------------------
+
+/** One JSON object per line, in the field order of ExportPair. JSON escapes keep every character. */
+class JsonlWriter implements FormatWriter {
+  readonly dropped = 0;
+
+  header(): string {
+    return '';
+  }
+
+  pair(p: ExportPair): string {
+    // Build in a fixed key order so the bytes never depend on how the object was assembled.
+    const side = (s: PairSide) => ({ lang: s.lang, text: s.text, document: s.document, title: s.title, date: s.date, sentences: s.sentences });
+    const english = (e: PairEnglish) => ({ text: e.text, origin: e.origin, models: e.models, provenance: e.provenance, document: e.document, sentences: e.sentences });
+    return `${JSON.stringify({
+      alignment: p.alignment, bead: p.bead, mode: p.mode, status: p.status, score: p.score, kind: p.kind,
+      source: side(p.source), english: english(p.english),
+      other: p.other ? { ...side(p.other), english: english(p.other.english) } : null,
+    })}\n`;
+  }
+
+  footer(): string {
+    return '';
+  }
+}
+
+// ---- XLIFF 2.1 ---------------------------------------------------------------------------------
+
+const XLIFF_NS = 'urn:oasis:names:tc:xliff:document:2.0';
+const MDA_NS = 'urn:oasis:names:tc:xliff:metadata:2.0';
+
+/**
+ * Review status as an XLIFF 2 segment state (initial, translated, reviewed, final), with the
+ * exact Tandem status kept in subState:
+ * - accepted: final (the analyst approved the pair: ready for use);
+ * - pending with a human post-edit: reviewed (a person worked on it but has not signed it off);
+ * - pending: translated (a target exists, from a model, a memory or an English document);
+ * - rejected: initial (the target is not an acceptable translation of the source).
+ */
+export function xliffState(p: ExportPair): 'initial' | 'translated' | 'reviewed' | 'final' {
+  if (p.status === 'accepted') return 'final';
+  if (p.status === 'rejected') return 'initial';
+  return p.english.origin.split('+').includes('human') ? 'reviewed' : 'translated';
+}
+
+/**
+ * XLIFF 2.1 (core namespace urn:oasis:names:tc:xliff:document:2.0, version="2.1"). One <file> per
+ * source document, one <unit> per pair with one <segment>; the English is the <target>.
+ * Metadata through the Metadata module (mda:metadata / metaGroup / meta). XLIFF has one source
+ * language per document, so an XLIFF export needs pairs of a single source language.
+ */
+class XliffWriter implements FormatWriter {
+  private readonly x = new XmlEscaper();
+  private current: number | null = null;
+  private readonly seen = new Set<number>();
+
+  constructor(private readonly h: ExportHeader) {
+    if (h.langs.length > 1) throw new Error(`XLIFF carries one source language per file; these pairs have ${h.langs.join(', ')}: choose one language`);
+  }
+
+  get dropped() {
+    return this.x.dropped;
+  }
+
+  private meta(type: string, value: string | number | null | undefined, indent: string): string {
+    if (value === null || value === undefined || value === '') return '';
+    return `${indent}<mda:meta type="${type}">${this.x.text(String(value))}</mda:meta>\n`;
+  }
+
+  header(): string {
+    const src = this.h.langs[0] ?? 'und';
+    return `<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="${XLIFF_NS}" xmlns:mda="${MDA_NS}" version="2.1" srcLang="${this.x.attr(src)}" trgLang="en">\n`;
+  }
+
+  private openFile(s: PairSide): string {
+    const i = '        ';
+    return `  <file id="d${s.document}">\n    <mda:metadata>\n      <mda:metaGroup category="document">\n`
+      + this.meta('document', s.document, i) + this.meta('lang', s.lang, i) + this.meta('title', s.title, i) + this.meta('date', s.date, i)
+      + Object.entries(this.h.filters).map(([k, v]) => this.meta(`filter-${k}`, v, i)).join('')
+      + '      </mda:metaGroup>\n    </mda:metadata>\n';
+  }
+
+  pair(p: ExportPair): string {
+    let out = '';
+    if (p.source.document !== this.current) {
+      if (this.seen.has(p.source.document)) throw new Error(`XLIFF export: pairs of document ${p.source.document} are not contiguous`);
+      if (this.current !== null) out += '  </file>\n';
+      out += this.openFile(p.source);
+      this.current = p.source.document;
+      this.seen.add(p.source.document);
+    }
+    const i = '          ';
+    const e = p.english;
+    out += `    <unit id="a${p.alignment}-b${p.bead}">\n      <mda:metadata>\n        <mda:metaGroup category="pair">\n`
+      + this.meta('alignment', p.alignment, i) + this.meta('bead', p.bead, i) + this.meta('mode', p.mode, i) + this.meta('status', p.status, i)
+      + this.meta('score', p.score, i) + this.meta('kind', p.kind, i) + this.meta('sentences', sentenceList(p.source.sentences), i)
+      + '        </mda:metaGroup>\n        <mda:metaGroup category="english" appliesTo="target">\n'
+      + this.meta('origin', e.origin, i) + this.meta('model', e.models.join(' '), i) + this.meta('provenance', e.provenance.join(' '), i)
+      + this.meta('document', e.document, i) + this.meta('sentences', sentenceList(e.sentences), i)
+      + '        </mda:metaGroup>\n';
+    if (p.other) {
+      const o = p.other;
+      out += '        <mda:metaGroup category="other-document">\n'
+        + this.meta('document', o.document, i) + this.meta('lang', o.lang, i) + this.meta('title', o.title, i) + this.meta('date', o.date, i)
+        + this.meta('sentences', sentenceList(o.sentences), i) + this.meta('text', o.text, i) + this.meta('english', o.english.text, i)
+        + this.meta('english-origin', o.english.origin, i) + this.meta('english-model', o.english.models.join(' '), i)
+        + this.meta('english-provenance', o.english.provenance.join(' '), i)
+        + '        </mda:metaGroup>\n';
+    }
+    out += '      </mda:metadata>\n'
+      + `      <segment state="${xliffState(p)}" subState="tandem:${p.status}">\n`
+      + `        <source>${this.x.xliffInline(p.source.text)}</source>\n`
+      + `        <target>${this.x.xliffInline(e.text)}</target>\n`
+      + '      </segment>\n    </unit>\n';
+    return out;
+  }
+
+  footer(): string {
+    if (this.current !== null) return '  </file>\n</xliff>\n';
+    // XLIFF requires at least one <file> with at least one <unit> holding a <segment>: an export
+    // with no pairs is a placeholder unit with an empty source and a note saying why.
+    return '  <file id="empty">\n    <unit id="none">\n      <notes>\n        <note category="tandem">No pairs matched the export filters.</note>\n      </notes>\n'
+      + '      <segment state="initial">\n        <source></source>\n      </segment>\n    </unit>\n  </file>\n</xliff>\n';
+  }
+}
