@@ -5,18 +5,28 @@ import { useClient, useJobs } from './state.tsx';
 import { DocumentView } from './views/DocumentView.tsx';
 import { Library, type ImportRun } from './views/Library.tsx';
 import { Models } from './views/Models.tsx';
+import { Compare } from './views/Compare.tsx';
+import { Stories, type AlignMode } from './views/Stories.tsx';
 
-type Route = { view: 'library' } | { view: 'document'; id: number | null } | { view: 'models' };
+type Route =
+  | { view: 'library' }
+  | { view: 'document'; id: number | null }
+  | { view: 'stories' }
+  | { view: 'compare'; id: number | null }
+  | { view: 'models' };
 
 function parseHash(hash: string): Route {
-  const m = /^#\/(library|document|models)(?:\/(\d+))?$/u.exec(hash);
-  if (m?.[1] === 'document') return { view: 'document', id: m[2] ? Number(m[2]) : null };
+  const m = /^#\/(library|document|stories|compare|models)(?:\/(\d+))?$/u.exec(hash);
+  const id = m?.[2] ? Number(m[2]) : null;
+  if (m?.[1] === 'document') return { view: 'document', id };
+  if (m?.[1] === 'compare') return { view: 'compare', id };
+  if (m?.[1] === 'stories') return { view: 'stories' };
   if (m?.[1] === 'models') return { view: 'models' };
   return { view: 'library' };
 }
 
 function toHash(r: Route): string {
-  return r.view === 'document' ? `#/document${r.id ? `/${r.id}` : ''}` : `#/${r.view}`;
+  return r.view === 'document' || r.view === 'compare' ? `#/${r.view}${r.id ? `/${r.id}` : ''}` : `#/${r.view}`;
 }
 
 const ACCEPT = '.txt,.text,.html,.htm,.xhtml,text/plain,text/html';
@@ -26,6 +36,7 @@ export function App() {
   const { connected } = useJobs();
   const [route, setRoute] = useState<Route>(() => parseHash(window.location.hash));
   const [lastDoc, setLastDoc] = useState<number | null>(route.view === 'document' ? route.id : null);
+  const [lastCompare, setLastCompare] = useState<number | null>(route.view === 'compare' ? route.id : null);
   const [importRun, setImportRun] = useState<ImportRun | null>(null);
   const [dragging, setDragging] = useState(false);
   const picker = useRef<HTMLInputElement>(null);
@@ -33,6 +44,7 @@ export function App() {
 
   const go = useCallback((r: Route) => {
     if (r.view === 'document' && r.id) setLastDoc(r.id);
+    if (r.view === 'compare' && r.id) setLastCompare(r.id);
     setRoute(r);
     const hash = toHash(r);
     if (window.location.hash !== hash) window.history.pushState(null, '', `${window.location.pathname}${window.location.search}${hash}`);
@@ -42,6 +54,7 @@ export function App() {
     const onPop = () => {
       const r = parseHash(window.location.hash);
       if (r.view === 'document' && r.id) setLastDoc(r.id);
+      if (r.view === 'compare' && r.id) setLastCompare(r.id);
       setRoute(r);
     };
     window.addEventListener('popstate', onPop);
@@ -63,7 +76,17 @@ export function App() {
     [client, go],
   );
 
-  // Shortcuts: Ctrl+O import, Ctrl+1/2/3 views (Cmd on macOS).
+  /** Aligns two documents (or one with its own English) and opens the result in Compare. */
+  const openCompare = useCallback(
+    async (a: number, b: number, mode?: AlignMode) => {
+      const alignment = await client.query('align', a === b ? { a, b } : { a, b, mode });
+      go({ view: 'compare', id: alignment.id });
+    },
+    [client, go],
+  );
+
+  // Shortcuts: Ctrl+O import, Ctrl+1..5 views (Cmd on macOS). The Electron menu shows the same
+  // accelerators and forwards them here as key presses, so the page owns every shortcut.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
@@ -71,13 +94,15 @@ export function App() {
       if (key === 'o') picker.current?.click();
       else if (key === '1') go({ view: 'library' });
       else if (key === '2') go({ view: 'document', id: lastDoc });
-      else if (key === '3') go({ view: 'models' });
+      else if (key === '3') go({ view: 'stories' });
+      else if (key === '4') go({ view: 'compare', id: lastCompare });
+      else if (key === '5') go({ view: 'models' });
       else return;
       e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [go, lastDoc]);
+  }, [go, lastDoc, lastCompare]);
 
   // Drag and drop anywhere on the window.
   useEffect(() => {
@@ -135,15 +160,14 @@ export function App() {
         <NavItem active={route.view === 'document'} shortcut="Ctrl+2" onClick={() => go({ view: 'document', id: docId })}>
           Document
         </NavItem>
-        <NavItem active={route.view === 'models'} shortcut="Ctrl+3" onClick={() => go({ view: 'models' })}>
-          Models
-        </NavItem>
-        <div className="nav-section">Coming next</div>
-        <NavItem disabled note="Story clusters and pairs arrive with story matching" onClick={() => undefined}>
+        <NavItem active={route.view === 'stories'} shortcut="Ctrl+3" onClick={() => go({ view: 'stories' })}>
           Stories
         </NavItem>
-        <NavItem disabled note="Aligned side-by-side comparison arrives with sentence alignment" onClick={() => undefined}>
+        <NavItem active={route.view === 'compare'} shortcut="Ctrl+4" onClick={() => go({ view: 'compare', id: route.view === 'compare' ? route.id : lastCompare })}>
           Compare
+        </NavItem>
+        <NavItem active={route.view === 'models'} shortcut="Ctrl+5" onClick={() => go({ view: 'models' })}>
+          Models
         </NavItem>
         <span className="spacer-v" />
         <div className="nav-help small">
@@ -161,7 +185,15 @@ export function App() {
             onDismissImport={() => setImportRun(null)}
           />
         )}
-        {route.view === 'document' && <DocumentView id={route.id ?? lastDoc} onBack={() => go({ view: 'library' })} />}
+        {route.view === 'document' && <DocumentView id={route.id ?? lastDoc} onBack={() => go({ view: 'library' })} onReview={(id) => openCompare(id, id)} />}
+        {route.view === 'stories' && <Stories onCompare={openCompare} />}
+        {route.view === 'compare' && (
+          <Compare
+            alignmentId={route.id ?? lastCompare}
+            onOpen={(id) => go({ view: 'compare', id })}
+            onBack={(doc) => go(doc ? { view: 'document', id: doc } : { view: 'stories' })}
+          />
+        )}
         {route.view === 'models' && <Models />}
       </main>
       <JobsBar />

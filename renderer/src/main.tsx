@@ -2,16 +2,16 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { HttpClient } from './api/http.ts';
+import { IpcClient } from './api/ipc.ts';
 import type { TandemClient } from './api/client.ts';
 import { Providers } from './state.tsx';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root')!);
 
-/** Electron's preload will provide an IPC client here; a plain browser gets the HTTP one. */
+/** In the Electron app the preload provides `window.tandem` (IPC); a plain browser gets HTTP. */
 function pickClient(): TandemClient {
-  const bridged = (window as { tandem?: TandemClient }).tandem;
-  return bridged ?? HttpClient.fromLocation();
+  return IpcClient.fromWindow() ?? HttpClient.fromLocation();
 }
 
 try {

@@ -130,10 +130,14 @@ describe.skipIf(!haveChromium)('the review UI in Chromium', () => {
   });
 
   it('shows the same state after a reload', async () => {
-    const before = await page.getByTestId('english').allTextContents();
+    // The list is virtualized: compare the first sentences, from the top, with the boilerplate collapsed.
+    await page.getByTestId('boilerplate').first().getByRole('button').click();
+    await page.getByTestId('doc-body').evaluate((el) => { el.scrollTop = 0; });
+    await page.waitForTimeout(200);
+    const before = (await page.getByTestId('english').allTextContents()).slice(0, 5);
     await page.reload();
     await page.getByTestId('sentence').first().waitFor();
-    expect(await page.getByTestId('english').allTextContents()).toEqual(before);
+    expect((await page.getByTestId('english').allTextContents()).slice(0, 5)).toEqual(before);
     await page.keyboard.press('Control+1');
     await expect.poll(() => page.getByTestId('doc-row').count()).toBe(5);
     const translated = await page.getByTestId('doc-translated').allTextContents();
@@ -143,7 +147,7 @@ describe.skipIf(!haveChromium)('the review UI in Chromium', () => {
   });
 
   it('lists the installed models', async () => {
-    await page.keyboard.press('Control+3');
+    await page.keyboard.press('Control+5');
     await expect.poll(() => page.getByTestId('model').count()).toBe(3);
     const states = await page.getByTestId('model').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-lang')}:${e.getAttribute('data-state')}`));
     expect(states.sort()).toEqual(['de:installed', 'is:installed', 'nl:installed']);

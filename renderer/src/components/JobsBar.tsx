@@ -5,13 +5,15 @@ import { bytes, duration } from '../format.ts';
 import { useClient, useJobs } from '../state.tsx';
 import { ProgressBar } from './Progress.tsx';
 
-const TITLES: Record<JobSnapshot['method'], string> = {
+const TITLES: Partial<Record<JobSnapshot['method'], string>> = {
   ingest: 'Import',
   translate: 'Translate',
   importMemory: 'Import memory',
   fetchModels: 'Fetch models',
   match: 'Match stories',
 };
+
+const title = (m: JobSnapshot['method']): string => TITLES[m] ?? m;
 
 export function summarize(job: JobSnapshot): string {
   if (job.state === 'failed') return job.error ?? 'failed';
@@ -31,6 +33,8 @@ export function summarize(job: JobSnapshot): string {
   }
   const fetched = jobResult(job, 'fetchModels');
   if (fetched) return `${fetched.length} model${fetched.length === 1 ? '' : 's'} checked`;
+  const match = jobResult(job, 'match');
+  if (match) return `${match.pairs.length} pairs, ${match.storyViews.event.filter((s) => s.documents.length > 1).length} event clusters, ${match.passages.length} repeated passages (${match.compared} compared)`;
   const tm = jobResult(job, 'importMemory');
   if (tm) return `${tm.imported} pairs imported`;
   return job.state === 'cancelled' ? job.error ?? 'cancelled; finished work is saved' : job.state;
@@ -62,9 +66,9 @@ export function JobsBar() {
       {running.length === 0 && finished.length === 0 && connected && <div className="job job-idle">No jobs running</div>}
       {running.map((job) => (
         <div className="job job-running" key={job.id} data-job={job.method} data-state={job.state}>
-          <span className="job-title">{TITLES[job.method]}</span>
+          <span className="job-title">{title(job.method)}</span>
           <span className="job-item" title={job.progress?.item}>{job.progress?.item ?? ''}</span>
-          <ProgressBar done={job.progress?.done ?? 0} total={job.progress?.total ?? 0} label={`${TITLES[job.method]} progress`} />
+          <ProgressBar done={job.progress?.done ?? 0} total={job.progress?.total ?? 0} label={`${title(job.method)} progress`} />
           <span className="job-amount">{amount(job)}</span>
           <span className="job-rate">{rate(job)}</span>
           <span className="job-eta">{job.progress?.etaSeconds !== undefined ? `ETA ${duration(job.progress.etaSeconds)}` : ''}</span>
@@ -75,10 +79,10 @@ export function JobsBar() {
       ))}
       {finished.map((job) => (
         <div className={`job job-${job.state}`} key={job.id} data-job={job.method} data-state={job.state}>
-          <span className="job-title">{TITLES[job.method]}</span>
+          <span className="job-title">{title(job.method)}</span>
           <span className={`badge badge-${job.state}`}>{job.state}</span>
           <span className="job-summary" title={summarize(job)}>{summarize(job)}</span>
-          <button type="button" className="btn btn-small btn-quiet" aria-label={`Dismiss ${TITLES[job.method]} result`} onClick={() => setDismissed((d) => new Set(d).add(job.id))}>
+          <button type="button" className="btn btn-small btn-quiet" aria-label={`Dismiss ${title(job.method)} result`} onClick={() => setDismissed((d) => new Set(d).add(job.id))}>
             ✕
           </button>
         </div>

@@ -21,7 +21,7 @@ const MODES: { mode: Mode; label: string; key: string }[] = [
   { mode: 'both', label: 'Both', key: 'b' },
 ];
 
-export function DocumentView({ id, onBack }: { id: number | null; onBack: () => void }) {
+export function DocumentView({ id, onBack, onReview }: { id: number | null; onBack: () => void; onReview: (id: number) => Promise<void> }) {
   if (id === null) {
     return (
       <div className="view">
@@ -32,10 +32,10 @@ export function DocumentView({ id, onBack }: { id: number | null; onBack: () => 
       </div>
     );
   }
-  return <DocumentBody key={id} id={id} onBack={onBack} />;
+  return <DocumentBody key={id} id={id} onBack={onBack} onReview={onReview} />;
 }
 
-function DocumentBody({ id, onBack }: { id: number; onBack: () => void }) {
+function DocumentBody({ id, onBack, onReview }: { id: number; onBack: () => void; onReview: (id: number) => Promise<void> }) {
   const client = useClient();
   const { jobs, revision } = useJobs();
   const doc = useQuery('document', { id }, revision);
@@ -114,6 +114,20 @@ function DocumentBody({ id, onBack }: { id: number; onBack: () => void }) {
             </button>
           ))}
         </div>
+        {d?.status === 'ingested' && d.lang !== 'en' && (
+          <button
+            type="button"
+            className="btn"
+            title="Review this article against its English row by row: accept, reject, post-edit (opens Compare)"
+            onClick={() => {
+              setError(null);
+              onReview(id).catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+            }}
+            data-testid="review-translation"
+          >
+            Review translation
+          </button>
+        )}
         {d?.status === 'ingested' && untranslated > 0 && (
           <button type="button" className="btn btn-primary" disabled={translating} onClick={() => void translate()}>
             {translating ? 'Translating…' : 'Translate'}

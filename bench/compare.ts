@@ -1,0 +1,164 @@
+// The Compare view under load: time from opening Compare on a 2,000-row pair to the first painted
+// rows, and frame times while scrolling it, against a 200-row pair in the same run (Debian's
+// Chromium via playwright-core, against `tandem serve` in-process). Prints one JSON object.
+//   npx tsx bench/compare.ts [--rows 2000] [--baseline 200] [--repeat 3]
+// The pairs are two one-sentence-per-line documents (de, nl) of generated sentences whose English
+// comes from an imported translation memory (no model needed), aligned in order; every fifth
+// English sentence differs on one side, so the word diff has work to do.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { Tandem } from '../src/api/service.ts';
+import { startServer } from '../src/server.ts';
+import { CHROMIUM, ensureRendererBuilt } from '../test/e2e/renderer.ts';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const ROWS = arg('--rows', 2000);
+const BASELINE = arg('--baseline', 200);
+const REPEAT = arg('--repeat', 3);
+
+const PLACES = ['Berlin', 'Peking', 'Moskau', 'Pjöngjang', 'Reykjavík', 'Den Haag', 'Kiew', 'Wien'];
+const EN_PLACES = ['Berlin', 'Beijing', 'Moscow', 'Pyongyang', 'Reykjavik', 'The Hague', 'Kyiv', 'Vienna'];
+const NL_PLACES = ['Berlijn', 'Peking', 'Moskou', 'Pyongyang', 'Reykjavik', 'Den Haag', 'Kiev', 'Wenen'];
+
+function corpus(n: number, tag: string) {
+  const de: string[] = [], nl: string[] = [], enDe: string[] = [], enNl: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const p = i % PLACES.length;
+    const k = (i * 7) % 13;
+    de.push(`Der Minister traf am Tag ${i} in ${PLACES[p]} ${k} Vertreter der Regierung (${tag}).`);
+    nl.push(`De minister ontmoette op dag ${i} in ${NL_PLACES[p]} ${k} vertegenwoordigers van de regering (${tag}).`);
+    enDe.push(`The minister met ${k} government representatives in ${EN_PLACES[p]} on day ${i} (${tag}).`);
+    enNl.push(i % 5 === 0
+      ? `On day ${i} the minister met ${k} representatives of the government in ${EN_PLACES[p]} (${tag}).`
+      : `The minister met ${k} government representatives in ${EN_PLACES[p]} on day ${i} (${tag}).`);
+  }
+  return { de, nl, enDe, enNl };
+}
+
+async function pair(tandem: Tandem, dir: string, n: number): Promise<{ alignmentId: number; rows: number }> {
+  const tag = `set ${n}`;
+  const c = corpus(n, tag);
+  const f = (name: string, lines: string[]) => {
+    const path = join(dir, `${n}-${name}`);
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    return path;
+  };
+  const a = await tandem.ingest([f('de.txt', c.de)], { lang: 'de', oneSentencePerLine: true, title: `Generated German report, ${n} sentences` });
+  const b = await tandem.ingest([f('nl.txt', c.nl)], { lang: 'nl', oneSentencePerLine: true, title: `Generated Dutch report, ${n} sentences` });
+  await tandem.importMemory(f('de.tsv', c.de.map((s, i) => `${s}\t${c.enDe[i]}`)), { lang: 'de' });
+  await tandem.importMemory(f('nl.tsv', c.nl.map((s, i) => `${s}\t${c.enNl[i]}`)), { lang: 'nl' });
+  const alignment = await tandem.align(a.documents[0]!.id!, b.documents[0]!.id!, 'monotonic');
+  return { alignmentId: alignment.id, rows: alignment.beads.length };
+}
+
+/** Opens Compare from the Library by its address and waits for rows on screen plus one frame. */
+async function openToPaint(page: Page, alignmentId: number): Promise<number> {
+  await page.evaluate("location.hash = '#/library'");
+  await page.getByTestId('doc-row').first().waitFor();
+  // Page scripts go as strings: tsx's helpers (__name) do not exist in the page.
+  return page.evaluate(`(async () => {
+    performance.clearMarks();
+    performance.mark('tandem:open-compare');
+    const t0 = performance.now();
+    location.hash = '#/compare/${alignmentId}';
+    await new Promise((resolve) => {
+      const check = () => (document.querySelector('[data-testid="cmp-row"]') ? requestAnimationFrame(() => resolve()) : requestAnimationFrame(check));
+      check();
+    });
+    return performance.now() - t0;
+  })()`) as Promise<number>;
+}
+
+/** Scrolls the row list programmatically, one step per frame, and records the frame deltas. */
+async function scrollFrames(page: Page, frames: number, step: number) {
+  return page.evaluate(`(async () => {
+    const frames = ${frames}, step = ${step};
+    const body = document.querySelector('[data-testid="cmp-body"]');
+    body.scrollTop = 0;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const deltas = [];
+    let last = performance.now();
+    await new Promise((resolve) => {
+      let n = 0;
+      const tick = (t) => {
+        deltas.push(t - last);
+        last = t;
+        body.scrollTop += step;
+        if (++n < frames) requestAnimationFrame(tick);
+        else resolve();
+      };
+      requestAnimationFrame(tick);
+    });
+    deltas.shift();
+    const sorted = [...deltas].sort((a, b) => a - b);
+    const pct = (p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+    return {
+      frames: deltas.length,
+      scrolledPx: body.scrollTop,
+      meanMs: deltas.reduce((a, b) => a + b, 0) / deltas.length,
+      p50Ms: pct(50),
+      p95Ms: pct(95),
+      maxMs: sorted[sorted.length - 1],
+      over20ms: deltas.filter((d) => d > 20).length,
+      over50ms: deltas.filter((d) => d > 50).length,
+      renderedRows: document.querySelectorAll('[data-testid="cmp-row"]').length,
+    };
+  })()`) as Promise<Record<string, number>>;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const round = <T extends Record<string, number>>(o: T) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Math.round(v * 10) / 10]));
+
+const dir = mkdtempSync(join(tmpdir(), 'tandem-bench-compare-'));
+try {
+  ensureRendererBuilt();
+  const tandem = await Tandem.open({ dbPath: join(dir, 'bench.db'), modelsDir: join(dir, 'models') });
+  const setupStart = performance.now();
+  const small = await pair(tandem, dir, BASELINE);
+  const large = await pair(tandem, dir, ROWS);
+  const setupSeconds = (performance.now() - setupStart) / 1000;
+  const server = await startServer({ tandem });
+  const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+    executablePath: CHROMIUM, headless: true, viewport: { width: 1360, height: 860 },
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(server.url);
+  const result: Record<string, unknown> = {};
+  for (const [name, p] of [['baseline', small], ['large', large]] as const) {
+    const opens: number[] = [];
+    for (let i = 0; i < REPEAT; i++) opens.push(await openToPaint(page, p.alignmentId));
+    // The engine's own share: the compare query alone, over HTTP, as the page makes it.
+    const query = await page.evaluate(async ({ id, token }) => {
+      const t0 = performance.now();
+      await fetch('/api/query/compare', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Tandem-Token': token }, body: JSON.stringify({ alignmentId: id }) }).then((r) => r.json());
+      return performance.now() - t0;
+    }, { id: p.alignmentId, token: server.token });
+    const scroll = await scrollFrames(page, 240, 240);
+    result[name] = {
+      rows: p.rows,
+      openToFirstPaintMs: { median: Math.round(median(opens)), runs: opens.map(Math.round) },
+      compareQueryMs: Math.round(query),
+      scroll: round(scroll),
+    };
+  }
+  const b = result.baseline as { openToFirstPaintMs: { median: number }; scroll: { p95Ms: number } };
+  const l = result.large as { openToFirstPaintMs: { median: number }; scroll: { p95Ms: number } };
+  console.log(JSON.stringify({
+    bench: 'compare',
+    browser: CHROMIUM,
+    setupSeconds: Math.round(setupSeconds * 10) / 10,
+    ...result,
+    ratio: { openToFirstPaint: Math.round((l.openToFirstPaintMs.median / b.openToFirstPaintMs.median) * 100) / 100, scrollP95: Math.round((l.scroll.p95Ms / b.scroll.p95Ms) * 100) / 100 },
+  }, null, 2));
+  await context.close();
+  await server.close();
+  await tandem.close();
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
