@@ -317,9 +317,16 @@ export class Tandem {
     const [sa, sb] = await Promise.all([this.store.sentences(alignment.aDoc), alignment.aDoc === alignment.bDoc ? null : this.store.sentences(alignment.bDoc)]);
     const [docA, docB] = await Promise.all([this.store.document(alignment.aDoc), this.store.document(alignment.bDoc)]);
     const englishOf = (doc: typeof docA, s: SentenceRow) => (doc?.lang === 'en' ? s.text : s.translation);
-    const side = (doc: typeof docA, rows: SentenceRow[], idx: number[]) => idx.map((i) => {
+    // Under a post-edit the machine (or imported) version stays visible to the reviewer.
+    const machineOf = async (doc: typeof docA, rows: SentenceRow[] | null) =>
+      doc?.lang && rows ? this.store.machineEnglish(doc.lang, rows.filter((r) => r.origin === 'human').map((r) => memoryKey(r.text))) : new Map<string, string>();
+    const machine = { a: await machineOf(docA, sa), b: await machineOf(docB, sb) };
+    const side = (doc: typeof docA, rows: SentenceRow[], idx: number[], which: 'a' | 'b') => idx.map((i) => {
       const s = rows[i];
-      return { index: i, text: s?.text ?? '', english: s ? englishOf(doc, s) : null, origin: doc?.lang === 'en' ? null : (s?.origin ?? null) };
+      return {
+        index: i, text: s?.text ?? '', english: s ? englishOf(doc, s) : null, origin: doc?.lang === 'en' ? null : (s?.origin ?? null),
+        machine: s?.origin === 'human' ? (machine[which].get(memoryKey(s.text)) ?? null) : null,
+      };
     });
     const passages = [
       ...(await this.store.passages({ documentId: alignment.aDoc })),
@@ -329,8 +336,8 @@ export class Tandem {
     const repeatedA = repeated(alignment.aDoc);
     const repeatedB = repeated(alignment.bDoc);
     const rows = alignment.beads.map((bead) => {
-      const a = side(docA, sa, bead.a);
-      const b = alignment.mode === 'translation' ? [] : side(docB, sb!, bead.b);
+      const a = side(docA, sa, bead.a, 'a');
+      const b = alignment.mode === 'translation' ? [] : side(docB, sb!, bead.b, 'b');
       const englishA = a.map((s) => s.english ?? '').join(' ').trim();
       const englishB = (alignment.mode === 'translation' ? '' : b.map((s) => s.english ?? '').join(' ')).trim();
       return {

@@ -403,6 +403,20 @@ export class Store {
     });
   }
 
+  /** The best non-human English of each text: what a post-edit replaced. */
+  async machineEnglish(lang: string, memoryKeys: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (const key of new Set(memoryKeys)) {
+      const row = await this.db.get<{ english: string }>(
+        `SELECT english FROM translations WHERE source_lang = ? AND memory_key = ? AND origin <> 'human'
+          ORDER BY CASE origin WHEN 'imported' THEN 0 ELSE 1 END, id DESC LIMIT 1`,
+        [lang, key],
+      );
+      if (row) out.set(key, row.english);
+    }
+    return out;
+  }
+
   async memorySize(): Promise<Record<string, number>> {
     const rows = await this.db.all<{ origin: string; n: number }>('SELECT origin, count(*) AS n FROM translations GROUP BY origin');
     return Object.fromEntries(rows.map((r) => [r.origin, r.n]));
@@ -592,17 +606,18 @@ export class Store {
 
   /**
    * One analyst action on beads, in one transaction: `before` rows are removed, `after` rows
-   * written (new rows get ids), the alignment is marked reviewed, and the change is logged so it
+   * written (rows without an id get a new one), the alignment is marked reviewed, and the change is logged so it
    * can be undone. Returns the log id.
    */
-  reviewBeads(alignmentId: number, action: ReviewAction, before: BeadRow[], after: Omit<BeadRow, 'id'>[]): Promise<number> {
+  reviewBeads(alignmentId: number, action: ReviewAction, before: BeadRow[], after: (Omit<BeadRow, 'id'> & { id?: number })[]): Promise<number> {
     return this.db.transaction(async () => {
       for (const b of before) await this.db.run('DELETE FROM beads WHERE id = ? AND alignment_id = ?', [b.id, alignmentId]);
       const written: BeadRow[] = [];
       for (const b of after) {
+        // A bead that only changes status keeps its id, so a client holding it can act again.
         const { lastID } = await this.db.run(
-          'INSERT INTO beads (alignment_id, pos, a_sentences, b_sentences, score, kind, status, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-          [alignmentId, b.pos, JSON.stringify(b.a), JSON.stringify(b.b), b.score, b.kind, b.status, b.origin],
+          'INSERT INTO beads (id, alignment_id, pos, a_sentences, b_sentences, score, kind, status, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          [b.id ?? null, alignmentId, b.pos, JSON.stringify(b.a), JSON.stringify(b.b), b.score, b.kind, b.status, b.origin],
         );
         written.push({ ...b, id: lastID });
       }

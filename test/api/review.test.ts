@@ -34,7 +34,10 @@ describe('review', () => {
     const al = await tandem.align(source, english);
     expect(shape(al.beads)).toEqual(['0~0:pending', '1~1:pending', '2~2:pending', '3~3:pending']);
     const [b0, b1, b2] = al.beads;
-    await tandem.review(al.id, b0!.id, 'accept');
+    const accepted = await tandem.review(al.id, b0!.id, 'accept');
+    // A status change keeps the bead's id: a client can act on the same bead again.
+    expect(accepted.beads[0]!.id).toBe(b0!.id);
+    await tandem.review(al.id, b1!.id, 'reject');
     await tandem.review(al.id, b1!.id, 'reject');
     const merged = await tandem.review(al.id, b2!.id, 'merge');
     expect(shape(merged.beads)).toEqual(['0~0:accepted', '1~1:rejected', '2+3~2+3:pending']);
@@ -48,6 +51,8 @@ describe('review', () => {
     expect(shape((await tandem.alignment(al.id)).beads)).toEqual(['0~0:accepted', '1~1:rejected', '2+3~2+3:pending']);
     expect((await tandem.undo(al.id)).undone).toBe('merge');
     expect((await tandem.undo(al.id)).undone).toBe('reject');
+    expect(shape((await tandem.alignment(al.id)).beads)[1]).toBe('1~1:rejected');
+    expect((await tandem.undo(al.id)).undone).toBe('reject');
     expect(shape((await tandem.alignment(al.id)).beads)).toEqual(['0~0:accepted', '1~1:pending', '2~2:pending', '3~3:pending']);
   });
 
@@ -55,7 +60,8 @@ describe('review', () => {
     const al = await tandem.align(source, english);
     await tandem.editEnglish(al.id, 'a', 1, 'He met his counterpart Wang Yi.');
     const view = await tandem.compare(al.id);
-    expect(view.rows[1]!.a[0]).toMatchObject({ english: 'He met his counterpart Wang Yi.', origin: 'human' });
+    expect(view.rows[1]!.a[0]).toMatchObject({ english: 'He met his counterpart Wang Yi.', origin: 'human', machine: 'He met his colleague Wang Yi.' });
+    expect(view.rows[2]!.a[0]!.machine).toBeNull();
     expect(view.rows[1]!.diff!.every((part) => !part.added && !part.removed)).toBe(true);
     const changed = view.rows[2]!.diff!;
     expect(changed.filter((p) => p.removed).map((p) => p.value.trim())).toContain('took');

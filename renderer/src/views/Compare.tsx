@@ -83,7 +83,6 @@ function CompareBody({ alignmentId, onOpen, onBack }: { alignmentId: number; onO
   const [help, setHelp] = useState(false);
   const [pending, setPending] = useState(0);
   const [note, setNote] = useState<string | null>(null);
-  const machine = useRef(new Map<string, string>());
   const scroller = useRef<HTMLDivElement>(null);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const loads = useRef(0);
@@ -223,10 +222,10 @@ function CompareBody({ alignmentId, onOpen, onBack }: { alignmentId: number; onO
       return;
     }
     const s = row[t.side].find((x) => x.index === t.sentence);
-    const known = machine.current.get(`${t.side === 'a' ? docA?.id : docB?.id}:${t.sentence}`);
     setNote(null);
-    setEditing({ row: rowIndex, ...t, draft: s?.english ?? '', machine: known ?? (s?.origin && s.origin !== 'human' ? s.english : null) });
-  }, [rows, targets, docA, docB]);
+    // The engine keeps the machine version under a post-edit and sends it with the row.
+    setEditing({ row: rowIndex, ...t, draft: s?.english ?? '', machine: s?.origin === 'human' ? s.machine : (s?.english ?? null) });
+  }, [rows, targets]);
 
   const saveEdit = useCallback((e: Editing) => {
     const text = e.draft.trim();
@@ -234,10 +233,8 @@ function CompareBody({ alignmentId, onOpen, onBack }: { alignmentId: number; onO
     const row = rows[e.row];
     const s = row?.[e.side].find((x) => x.index === e.sentence);
     if (!text || text === s?.english) return;
-    const docId = e.side === 'a' ? docA?.id : docB?.id;
-    if (e.machine) machine.current.set(`${docId}:${e.sentence}`, e.machine);
     // Shown at once; the compare data (with the new diff) is then reloaded from the engine.
-    setRows((rows) => rows.map((r, i) => (i === e.row ? { ...r, [e.side]: r[e.side].map((x) => (x.index === e.sentence ? { ...x, english: text, origin: 'human' as const } : x)) } : r)));
+    setRows((rows) => rows.map((r, i) => (i === e.row ? { ...r, [e.side]: r[e.side].map((x) => (x.index === e.sentence ? { ...x, english: text, origin: 'human' as const, machine: e.machine } : x)) } : r)));
     void enqueue(async () => {
       await client.query('editEnglish', { alignmentId, side: e.side, sentence: e.sentence, english: text });
       await load();
@@ -498,7 +495,9 @@ function SideCell({ side, sentences, lang, mode, diff, repeated, editingHere, ed
               const changed = part.added || part.removed;
               return changed ? <mark key={i} className={side === 'a' ? 'diff-del' : 'diff-ins'}>{part.value}</mark> : <span key={i}>{part.value}</span>;
             })}
-            {sentences.some((s) => s.origin === 'human') && <span className="origin origin-human">edited</span>}
+            {sentences.some((s) => s.origin === 'human') && (
+              <span className="origin origin-human" title={sentences.map((s) => s.machine).filter(Boolean).join(' ') ? `machine: ${sentences.map((s) => s.machine).filter(Boolean).join(' ')}` : undefined}>edited</span>
+            )}
           </div>
         ))}
     </Cell>
@@ -510,7 +509,7 @@ function English({ s, num }: { s: Sentence; num?: boolean }) {
     <div className="cmp-en" lang="en" data-testid="english" data-sentence={s.index}>
       {num && <span className="s-num">{s.index + 1}</span>}
       {s.english ?? <span className="not-translated">not translated yet</span>}
-      {s.origin === 'human' && <span className="origin origin-human">edited</span>}
+      {s.origin === 'human' && <span className="origin origin-human" title={s.machine ? `machine: ${s.machine}` : undefined}>edited</span>}
       {s.origin === 'imported' && <span className="origin origin-imported">memory</span>}
     </div>
   );
