@@ -237,12 +237,41 @@ program.command('similarity').description('compare two article files: score, lev
     }
   });
 
-program.command('align').description('align two documents sentence by sentence').argument('<a>', 'document id').argument('<b>', 'document id')
+program.command('align').description('align two documents sentence by sentence (A = B: one document against its English)')
+  .argument('<a>', 'document id').argument('<b>', 'document id')
   .option('--passages', 'independent reports: pair sentences in any order instead of monotonic beads')
   .action(async (a: string, b: string, flags: { passages?: boolean }) => {
-    const alignment = await withTandem((t) => t.align(documentId(a), documentId(b), flags.passages ? 'passages' : 'monotonic'));
-    const out = { a: alignment.aDoc, b: alignment.bDoc, mode: alignment.mode, beads: alignment.beads };
-    print(out, () => alignment.beads.map((x) => `${x.kind.padEnd(5)} ${x.score.toFixed(2)}  [${x.a.join(',')}] ~ [${x.b.join(',')}]`).join('\n'));
+    const alignment = await withTandem((t) => t.align(documentId(a), documentId(b), flags.passages ? 'passages' : undefined));
+    const out = { id: alignment.id, a: alignment.aDoc, b: alignment.bDoc, mode: alignment.mode, reviewed: alignment.reviewed, beads: alignment.beads };
+    print(out, () => [`alignment ${alignment.id} (${alignment.mode}${alignment.reviewed ? ', reviewed' : ''})`, ...alignment.beads.map((x) => `  bead ${String(x.id).padEnd(6)} ${x.kind.padEnd(5)} ${x.score.toFixed(2)} ${x.status.padEnd(8)} [${x.a.join(',')}] ~ [${x.b.join(',')}]`)].join('\n'));
+  });
+
+program.command('review').description('decide on beads of an alignment (batch review; the app does it row by row)')
+  .argument('<alignment>', 'alignment id (from `tandem align`)')
+  .argument('<action>', 'accept | reject | reset | merge | split | undo')
+  .argument('[beads...]', 'bead ids')
+  .option('--min-score <x>', 'with accept/reject: every pending bead scoring at least x')
+  .action(async (alignment: string, action: string, beads: string[], flags: { minScore?: string }) => {
+    const id = documentId(alignment);
+    const actions = ['accept', 'reject', 'reset', 'merge', 'split', 'undo'] as const;
+    if (!(actions as readonly string[]).includes(action)) throw new UsageError(`action must be one of ${actions.join(', ')}, not "${action}"`);
+    const minScore = flags.minScore === undefined ? undefined : Number(flags.minScore);
+    if (minScore !== undefined && (!Number.isFinite(minScore) || (action !== 'accept' && action !== 'reject'))) throw new UsageError('--min-score takes a number and goes with accept or reject');
+    const beadIds = beads.map((b) => {
+      const n = Number(b);
+      if (!Number.isInteger(n) || n <= 0) throw new UsageError(`bead ids are positive integers, not "${b}"`);
+      return n;
+    });
+    if (action !== 'undo' && minScore === undefined && beadIds.length === 0) throw new UsageError('name the beads, or give --min-score');
+    const result = await withTandem(async (t) => {
+      if (action === 'undo') return (await t.undo(id)).alignment;
+      const targets = minScore === undefined ? beadIds : (await t.alignment(id)).beads.filter((b) => b.status === 'pending' && b.score >= minScore).map((b) => b.id);
+      let last = await t.alignment(id);
+      for (const bead of targets) last = await t.review(id, bead, action as Exclude<(typeof actions)[number], 'undo'>);
+      return last;
+    });
+    const count = (s: string) => result.beads.filter((b) => b.status === s).length;
+    print(result, () => `alignment ${result.id}: ${count('accepted')} accepted, ${count('rejected')} rejected, ${count('pending')} pending`);
   });
 
 const stories = program.command('stories').description('story clusters, and the analyst decisions that shape them');

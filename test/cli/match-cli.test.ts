@@ -59,4 +59,18 @@ describe('tandem match / similarity / align', () => {
     expect(out.beads.every((x: { score: number }) => x.score >= 0 && x.score <= 1)).toBe(true);
     expect(tandem(['--db', 'm.db', 'align', '4', '99']).status).toBe(1);
   });
+
+  it('reviews an alignment in batch: accept by score, reject by id, undo', () => {
+    const al = JSON.parse(tandem(['--db', 'm.db', '--json', 'align', '4', '4']).stdout);
+    expect(al.mode).toBe('translation');
+    const accepted = JSON.parse(tandem(['--db', 'm.db', '--json', 'review', String(al.id), 'accept', '--min-score', '0']).stdout);
+    expect(accepted.beads.every((b: { status: string }) => b.status === 'accepted')).toBe(true);
+    const bead = accepted.beads[1].id;
+    const rejected = JSON.parse(tandem(['--db', 'm.db', '--json', 'review', String(al.id), 'reject', String(bead)]).stdout);
+    expect(rejected.beads.find((b: { id: number }) => b.id === bead).status).toBe('rejected');
+    const undone = JSON.parse(tandem(['--db', 'm.db', '--json', 'review', String(al.id), 'undo']).stdout);
+    expect(undone.beads.find((b: { id: number }) => b.id === bead).status).toBe('accepted');
+    expect(tandem(['--db', 'm.db', 'review', String(al.id), 'approve', '1']).status).toBe(2);
+    expect(tandem(['--db', 'm.db', 'review', String(al.id), 'accept']).status).toBe(2);
+  });
 });
