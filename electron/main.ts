@@ -4,9 +4,9 @@
 // process a crash or a long synchronous step cannot freeze the UI, and main restarts it.
 // Every IPC input is validated here with the contract's zod schemas before it reaches the engine.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, extname, join, normalize, sep } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, Menu, protocol, session, utilityProcess, type IpcMainInvokeEvent, type MenuItemConstructorOptions, type UtilityProcess, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, utilityProcess, type IpcMainInvokeEvent, type MenuItemConstructorOptions, type UtilityProcess, type WebContents } from 'electron';
 import { isQuery, queries, validateJob } from '../src/api/contract.ts';
 import { CHANNELS, JOB_ID, type Envelope, type HostMessage, type HostRequest } from './protocol.ts';
 
@@ -118,6 +118,13 @@ function ask(request: Pending): Promise<Envelope> {
 
 // ---- IPC: validated, then forwarded ---------------------------------------------------------
 
+const SAVE_FILTERS = [
+  { name: 'TMX translation memory', extensions: ['tmx'] },
+  { name: 'Tab-separated values', extensions: ['tsv'] },
+  { name: 'JSON Lines', extensions: ['jsonl'] },
+  { name: 'XLIFF 2.1', extensions: ['xlf', 'xliff'] },
+];
+
 const bad = (message: string): Envelope => ({ ok: false, error: { code: 'bad_request', message } });
 
 /** Only our own page may call the api. */
@@ -152,6 +159,21 @@ function bindIpc(): void {
   ipcMain.handle(CHANNELS.listJobs, (e): Promise<Envelope> | Envelope => {
     if (!trusted(e)) return { ok: false, error: { code: 'forbidden', message: 'Not the Tandem window' } };
     return ask({ kind: 'listJobs' });
+  });
+  ipcMain.handle(CHANNELS.chooseSavePath, async (e, defaultName: unknown): Promise<Envelope> => {
+    if (!trusted(e)) return { ok: false, error: { code: 'forbidden', message: 'Not the Tandem window' } };
+    if (typeof defaultName !== 'string' || defaultName.length > 200) return bad('chooseSavePath: a file name is required');
+    // A bare name only: the page suggests a name, never a folder.
+    // eslint-disable-next-line no-control-regex
+    const name = basename(defaultName.replace(/[\u0000-\u001f\\/:*?"<>|]/gu, '_')).replace(/^\.+/u, '') || 'tandem-export';
+    const ext = extname(name).slice(1).toLowerCase();
+    const filters = SAVE_FILTERS.filter((f) => f.extensions.includes(ext));
+    const win = BrowserWindow.fromWebContents(e.sender);
+    const options = { title: 'Export pairs', defaultPath: join(app.getPath('documents'), name), filters: [...filters, { name: 'All files', extensions: ['*'] }], properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[] };
+    const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+    if (r.canceled || !r.filePath) return { ok: true, value: null };
+    if (!isAbsolute(r.filePath)) return bad('chooseSavePath: the dialog returned a relative path');
+    return { ok: true, value: r.filePath };
   });
   ipcMain.handle(CHANNELS.connected, (e): Envelope<boolean> => (trusted(e) ? { ok: true, value: connected } : { ok: false, error: { code: 'forbidden', message: 'Not the Tandem window' } }));
 }
@@ -241,7 +263,7 @@ function forward(label: string, key: string, ctrl = true): MenuItemConstructorOp
 function buildMenu(): void {
   const template: MenuItemConstructorOptions[] = [
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
-    { label: '&File', submenu: [forward('Import…', 'o'), { type: 'separator' }, { role: 'quit' }] },
+    { label: '&File', submenu: [forward('Import…', 'o'), forward('Export…', 'e'), { type: 'separator' }, { role: 'quit' }] },
     {
       label: '&Edit',
       submenu: [

@@ -31,6 +31,7 @@ const api: TandemClient = {
     call<boolean>(CHANNELS.connected).then(cb, () => cb(false));
     return off;
   },
+  chooseSavePath: (defaultName) => call<string | null>(CHANNELS.chooseSavePath, defaultName),
   // The engine reads picked and dropped files where they are: no upload, real paths.
   async importFiles(files: File[]): Promise<ImportStarted> {
     const failures: ImportFailure[] = [];

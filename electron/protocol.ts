@@ -9,6 +9,8 @@ export const CHANNELS = {
   cancelJob: 'tandem:cancel-job',
   listJobs: 'tandem:list-jobs',
   connected: 'tandem:connected',
+  /** A native save dialog for an export's output file. */
+  chooseSavePath: 'tandem:choose-save-path',
   /** main -> renderer */
   job: 'tandem:job',
   /** main -> renderer */

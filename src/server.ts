@@ -7,7 +7,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, open, realpath, rename, rm, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dirname, extname, join, resolve, sep } from 'node:path';
+import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { tmpdir } from 'node:os';
@@ -57,6 +57,14 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** Export files as downloads (always as attachments, never rendered). */
+const DOWNLOAD_TYPES: Record<string, string> = {
+  '.tmx': 'application/xml; charset=utf-8',
+  '.xlf': 'application/xliff+xml; charset=utf-8',
+  '.tsv': 'text/tab-separated-values; charset=utf-8',
+  '.jsonl': 'application/x-ndjson; charset=utf-8',
+};
+
 const PAGE_CSP = [
   "default-src 'self'",
   "script-src 'self'",
@@ -97,6 +105,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const tokenBytes = Buffer.from(token);
   const runner = new JobRunner(opts.tandem);
   const inbox = opts.tandem.store.path === ':memory:' ? join(tmpdir(), `tandem-inbox-${process.pid}`) : join(dirname(resolve(opts.tandem.store.path)), 'inbox');
+  // Browser-mode exports land here (the page cannot show a native save dialog); only files in this
+  // folder can be downloaded again through /api/download.
+  const exportsDir = opts.tandem.store.path === ':memory:' ? join(tmpdir(), `tandem-exports-${process.pid}`) : join(dirname(resolve(opts.tandem.store.path)), 'exports');
   const streams = new Set<ServerResponse>();
   let port = 0;
   let allowedHosts = new Set<string>();
@@ -157,6 +168,14 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (area === 'jobs' && parts.length === 1) {
       if (method !== 'GET') throw new HttpError('method_not_allowed', 'Use GET to list jobs');
       return sendJson(res, 200, runner.list());
+    }
+    if (area === 'export-path' && parts.length === 1) {
+      if (method !== 'GET') throw new HttpError('method_not_allowed', 'Use GET for /api/export-path');
+      return exportPath(res, url);
+    }
+    if (area === 'download' && parts.length === 1) {
+      if (method !== 'GET' && method !== 'HEAD') throw new HttpError('method_not_allowed', 'Use GET for /api/download');
+      return download(req, res, url);
     }
     if (method !== 'POST') throw new HttpError('method_not_allowed', `Use POST for ${url.pathname}`);
     if (area === 'query' && name && parts.length === 2) {
@@ -224,6 +243,53 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     const target = await freeName(inbox, name);
     await rename(part, target);
     sendJson(res, 201, { path: target, name: target.slice(inbox.length + 1), bytes: received });
+  }
+
+  /** A free path for an export in the exports folder (created if needed): `{path, folder, name}`. */
+  async function exportPath(res: ServerResponse, url: URL): Promise<void> {
+    let name: string;
+    try {
+      name = sanitizeFileName(url.searchParams.get('name') || 'tandem-export');
+    } catch {
+      throw new HttpError('bad_request', 'export-path: ?name= must be a file name');
+    }
+    await mkdir(exportsDir, { recursive: true });
+    const path = await freeName(exportsDir, name);
+    sendJson(res, 200, { path, folder: exportsDir, name: basename(path) });
+  }
+
+  /** A finished export, by its bare file name; nothing outside the exports folder, no partial files. */
+  async function download(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const name = url.searchParams.get('name') ?? '';
+    // A bare name only: no folders, no "..", no hidden or partial (.part) files, no control characters.
+    // eslint-disable-next-line no-control-regex
+    if (!name || name.length > 255 || /[/\\\u0000-\u001f]/u.test(name) || name.startsWith('.') || basename(name) !== name) {
+      throw new HttpError('bad_request', 'download: ?name= must be the name of a file in the exports folder');
+    }
+    const full = join(exportsDir, name);
+    let real: string;
+    try {
+      real = await realpath(full);
+      const root = await realpath(exportsDir);
+      if (dirname(real) !== root || !(await stat(real)).isFile()) throw new Error('outside');
+    } catch {
+      throw new HttpError('not_found', `No export named "${name}"`);
+    }
+    const fh = await open(real, 'r');
+    try {
+      const size = (await fh.stat()).size;
+      const ascii = name.replace(/[^\x20-\x7e]|["\\]/gu, '_');
+      res.writeHead(200, {
+        'Content-Type': DOWNLOAD_TYPES[extname(name).toLowerCase()] ?? 'application/octet-stream',
+        'Content-Length': String(size),
+        'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/gu, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`,
+        'Cache-Control': 'no-store',
+      });
+      if (req.method === 'HEAD') return void res.end();
+      await pipeline(fh.createReadStream(), res);
+    } finally {
+      await fh.close().catch(() => undefined);
+    }
   }
 
   async function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {

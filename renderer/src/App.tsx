@@ -1,5 +1,6 @@
 // The shell: navigation, shortcuts, import (picker and drag and drop) and the job status area.
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { ExportDialog, type ExportPreset } from './components/ExportDialog.tsx';
 import { JobsBar } from './components/JobsBar.tsx';
 import { useClient, useJobs } from './state.tsx';
 import { DocumentView } from './views/DocumentView.tsx';
@@ -39,8 +40,17 @@ export function App() {
   const [lastCompare, setLastCompare] = useState<number | null>(route.view === 'compare' ? route.id : null);
   const [importRun, setImportRun] = useState<ImportRun | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [exportPreset, setExportPreset] = useState<ExportPreset | null>(null);
   const picker = useRef<HTMLInputElement>(null);
   const main = useRef<HTMLElement>(null);
+  // What each view has selected, for the Export dialog's preselection (story, documents).
+  const selections = useRef<Partial<Record<Route['view'], ExportPreset>>>({});
+  const viewRef = useRef(route.view);
+  viewRef.current = route.view;
+  const openExport = useCallback(() => setExportPreset({ ...(selections.current[viewRef.current] ?? {}) }), []);
+  const selectFor = useCallback((view: Route['view']) => (p: ExportPreset) => {
+    selections.current[view] = p;
+  }, []);
 
   const go = useCallback((r: Route) => {
     if (r.view === 'document' && r.id) setLastDoc(r.id);
@@ -92,6 +102,7 @@ export function App() {
       if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
       const key = e.key.toLowerCase();
       if (key === 'o') picker.current?.click();
+      else if (key === 'e') openExport();
       else if (key === '1') go({ view: 'library' });
       else if (key === '2') go({ view: 'document', id: lastDoc });
       else if (key === '3') go({ view: 'stories' });
@@ -102,7 +113,7 @@ export function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [go, lastDoc, lastCompare]);
+  }, [go, lastDoc, lastCompare, openExport]);
 
   // Drag and drop anywhere on the window.
   useEffect(() => {
@@ -172,6 +183,7 @@ export function App() {
         <span className="spacer-v" />
         <div className="nav-help small">
           <div><kbd>Ctrl</kbd>+<kbd>O</kbd> import files</div>
+          <div><kbd>Ctrl</kbd>+<kbd>E</kbd> export pairs</div>
           <div>or drop files on the window</div>
           <div className={`conn ${connected ? 'conn-on' : 'conn-off'}`}>{connected ? 'Connected' : 'Disconnected'}</div>
         </div>
@@ -183,20 +195,25 @@ export function App() {
             onPickFiles={() => picker.current?.click()}
             importRun={importRun}
             onDismissImport={() => setImportRun(null)}
+            onExport={openExport}
+            onSelection={selectFor('library')}
           />
         )}
         {route.view === 'document' && <DocumentView id={route.id ?? lastDoc} onBack={() => go({ view: 'library' })} onReview={(id) => openCompare(id, id)} />}
-        {route.view === 'stories' && <Stories onCompare={openCompare} />}
+        {route.view === 'stories' && <Stories onCompare={openCompare} onExport={openExport} onSelection={selectFor('stories')} />}
         {route.view === 'compare' && (
           <Compare
             alignmentId={route.id ?? lastCompare}
             onOpen={(id) => go({ view: 'compare', id })}
             onBack={(doc) => go(doc ? { view: 'document', id: doc } : { view: 'stories' })}
+            onExport={openExport}
+            onSelection={selectFor('compare')}
           />
         )}
         {route.view === 'models' && <Models />}
       </main>
       <JobsBar />
+      {exportPreset && <ExportDialog preset={exportPreset} onClose={() => setExportPreset(null)} />}
       <input
         ref={picker}
         type="file"

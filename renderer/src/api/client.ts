@@ -36,6 +36,13 @@ export interface TandemClient {
   onConnection(cb: (connected: boolean) => void): () => void;
   /** Hands picked or dropped files to the engine and starts one ingest job for them. */
   importFiles(files: File[]): Promise<ImportStarted>;
+  /**
+   * Where to write an export: a native save dialog in the app (null when the user cancels it); in
+   * browser mode a free name in the `exports/` folder next to the database.
+   */
+  chooseSavePath(defaultName: string): Promise<string | null>;
+  /** Browser mode only: a link that downloads a finished export (files of the exports folder only). */
+  downloadUrl?(file: string): string | null;
 }
 
 /** An error the engine reported, with its api code (bad_request, not_found, ...). */

@@ -7,6 +7,8 @@ export class HttpClient implements TandemClient {
   private readonly connectionListeners = new Set<(connected: boolean) => void>();
   private events: EventSource | null = null;
   private connected = false;
+  /** The server's exports folder, learned from the first chooseSavePath. */
+  private exportsFolder: string | null = null;
 
   constructor(private readonly token: string, private readonly base = '') {}
 
@@ -58,6 +60,20 @@ export class HttpClient implements TandemClient {
     }
     const job = paths.length ? await this.startJob('ingest', { paths }) : null;
     return { job, failures, names };
+  }
+
+  async chooseSavePath(defaultName: string): Promise<string | null> {
+    const r = (await this.request('GET', `/api/export-path?name=${encodeURIComponent(defaultName)}`)) as { path: string; folder: string; name: string };
+    this.exportsFolder = r.folder;
+    return r.path;
+  }
+
+  downloadUrl(file: string): string | null {
+    const folder = this.exportsFolder;
+    if (!folder || file.length <= folder.length + 1 || !file.startsWith(folder) || !'/\\'.includes(file[folder.length]!)) return null;
+    const name = file.slice(folder.length + 1);
+    if (/[/\\]/u.test(name)) return null;
+    return `${this.base}/api/download?name=${encodeURIComponent(name)}&token=${encodeURIComponent(this.token)}`;
   }
 
   private post(path: string, input: unknown): Promise<unknown> {

@@ -25,5 +25,6 @@ export class IpcClient implements TandemClient {
   listJobs: TandemClient['listJobs'] = () => this.bridge.listJobs().catch((e: unknown) => Promise.reject(toClientError(e)));
   onJobEvent: TandemClient['onJobEvent'] = (cb) => this.bridge.onJobEvent(cb);
   onConnection: TandemClient['onConnection'] = (cb) => this.bridge.onConnection(cb);
+  chooseSavePath: TandemClient['chooseSavePath'] = (name) => this.bridge.chooseSavePath(name).catch((e: unknown) => Promise.reject(toClientError(e)));
   importFiles: TandemClient['importFiles'] = (files) => this.bridge.importFiles(files).catch((e: unknown) => Promise.reject(toClientError(e)));
 }

@@ -1,7 +1,7 @@
 // The status area: every long job with its progress, rate, ETA and a Cancel button.
 import { useState } from 'react';
 import { jobResult, type JobSnapshot } from '../api/client.ts';
-import { bytes, duration } from '../format.ts';
+import { bytes, duration, fileName } from '../format.ts';
 import { useClient, useJobs } from '../state.tsx';
 import { ProgressBar } from './Progress.tsx';
 
@@ -11,6 +11,7 @@ const TITLES: Partial<Record<JobSnapshot['method'], string>> = {
   importMemory: 'Import memory',
   fetchModels: 'Fetch models',
   match: 'Match stories',
+  export: 'Export',
 };
 
 const title = (m: JobSnapshot['method']): string => TITLES[m] ?? m;
@@ -35,6 +36,8 @@ export function summarize(job: JobSnapshot): string {
   if (fetched) return `${fetched.length} model${fetched.length === 1 ? '' : 's'} checked`;
   const match = jobResult(job, 'match');
   if (match) return `${match.pairs.length} pairs, ${match.storyViews.event.filter((s) => s.documents.length > 1).length} event clusters, ${match.passages.length} repeated passages (${match.compared} compared)`;
+  const exported = jobResult(job, 'export');
+  if (exported) return `${exported.pairs} pairs → ${fileName(exported.file)} (${bytes(exported.bytes)})${exported.skipped ? `, ${exported.skipped} skipped` : ''}`;
   const tm = jobResult(job, 'importMemory');
   if (tm) return `${tm.imported} pairs imported`;
   return job.state === 'cancelled' ? job.error ?? 'cancelled; finished work is saved' : job.state;

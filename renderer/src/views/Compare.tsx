@@ -5,6 +5,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { QueryResult } from '../api/client.ts';
+import type { ExportPreset } from '../components/ExportDialog.tsx';
 import { ProgressBar } from '../components/Progress.tsx';
 import { useClient } from '../state.tsx';
 
@@ -58,7 +59,16 @@ const isTyping = (t: EventTarget | null) => {
 };
 
 /** onBack gets the document of a single-article review (back to it), or null (back to Stories). */
-export function Compare({ alignmentId, onOpen, onBack }: { alignmentId: number | null; onOpen: (id: number) => void; onBack: (doc: number | null) => void }) {
+interface CompareProps {
+  alignmentId: number | null;
+  onOpen: (id: number) => void;
+  onBack: (doc: number | null) => void;
+  onExport: () => void;
+  /** The pair on screen, for the Export dialog's document preselection. */
+  onSelection: (p: ExportPreset) => void;
+}
+
+export function Compare({ alignmentId, onOpen, onBack, onExport, onSelection }: CompareProps) {
   if (alignmentId === null) {
     return (
       <div className="view">
@@ -69,10 +79,10 @@ export function Compare({ alignmentId, onOpen, onBack }: { alignmentId: number |
       </div>
     );
   }
-  return <CompareBody key={alignmentId} alignmentId={alignmentId} onOpen={onOpen} onBack={onBack} />;
+  return <CompareBody key={alignmentId} alignmentId={alignmentId} onOpen={onOpen} onBack={onBack} onExport={onExport} onSelection={onSelection} />;
 }
 
-function CompareBody({ alignmentId, onOpen, onBack }: { alignmentId: number; onOpen: (id: number) => void; onBack: (doc: number | null) => void }) {
+function CompareBody({ alignmentId, onOpen, onBack, onExport, onSelection }: CompareProps & { alignmentId: number }) {
   const client = useClient();
   const [data, setData] = useState<CompareData | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -112,6 +122,8 @@ function CompareBody({ alignmentId, onOpen, onBack }: { alignmentId: number; onO
   const translation = data?.alignment.mode === 'translation';
   const docA = data?.documents.a ?? null;
   const docB = data?.documents.b ?? null;
+  const pairKey = data ? [...new Set([data.alignment.aDoc, data.alignment.bDoc])].join(',') : '';
+  useEffect(() => onSelection(pairKey ? { documentIds: pairKey.split(',').map(Number) } : {}), [onSelection, pairKey]);
 
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -351,6 +363,7 @@ function CompareBody({ alignmentId, onOpen, onBack }: { alignmentId: number; onO
             </button>
           ))}
         </div>}
+        <button type="button" className="btn btn-small" onClick={onExport} title="Export reviewed pairs of this pair of documents (Ctrl+E)">Export…</button>
         <button type="button" className="btn btn-small" onClick={() => setHelp(true)} title="Keyboard help (?)">? Keys</button>
       </div>
       <div className="doc-meta compare-meta" data-testid="compare-meta">

@@ -1,7 +1,8 @@
 // Library: every document with its language, date, size and translation state. Virtualized, so
 // ten thousand rows scroll like ten.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { ExportPreset } from '../components/ExportDialog.tsx';
 import { jobResult, type ImportFailure, type JobSnapshot, type QueryResult } from '../api/client.ts';
 import { ProgressBar } from '../components/Progress.tsx';
 import { fileName, languageName, percent } from '../format.ts';
@@ -20,16 +21,20 @@ interface Props {
   onPickFiles: () => void;
   importRun: ImportRun | null;
   onDismissImport: () => void;
+  onExport: () => void;
+  /** The selection the Export dialog starts from: the row the analyst moved to, if any. */
+  onSelection: (p: ExportPreset) => void;
 }
 
 const ROW_HEIGHT = 46;
 
-export function Library({ onOpen, onPickFiles, importRun, onDismissImport }: Props) {
+export function Library({ onOpen, onPickFiles, importRun, onDismissImport, onExport, onSelection }: Props) {
   const client = useClient();
   const { jobs, revision } = useJobs();
   const docs = useQuery('documents', {}, revision);
   const [filter, setFilter] = useState('');
   const [active, setActive] = useState(0);
+  const [picked, setPicked] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
 
@@ -62,6 +67,7 @@ export function Library({ onOpen, onPickFiles, importRun, onDismissImport }: Pro
   const move = (to: number) => {
     const i = Math.max(0, Math.min(rows.length - 1, to));
     setActive(i);
+    setPicked(true);
     virtualizer.scrollToIndex(i, { align: 'auto' });
   };
 
@@ -78,6 +84,8 @@ export function Library({ onOpen, onPickFiles, importRun, onDismissImport }: Pro
   };
 
   const activeDoc = rows[active];
+  const selectedId = picked ? activeDoc?.id : undefined;
+  useEffect(() => onSelection(selectedId ? { documentIds: [selectedId] } : {}), [onSelection, selectedId]);
   return (
     <div className="view library">
       <div className="toolbar">
@@ -89,6 +97,9 @@ export function Library({ onOpen, onPickFiles, importRun, onDismissImport }: Pro
         <input className="search" type="search" placeholder="Filter by title or file" aria-label="Filter documents" value={filter} onChange={(e) => setFilter(e.target.value)} />
         <button type="button" className="btn" onClick={onPickFiles} title="Import articles (Ctrl+O)">
           Import files…
+        </button>
+        <button type="button" className="btn" onClick={onExport} title="Export reviewed pairs (Ctrl+E)">
+          Export…
         </button>
         <button type="button" className="btn btn-primary" onClick={() => void translate()} disabled={translating || totals.count === 0} title="Translate every untranslated sentence">
           {translating ? 'Translating…' : 'Translate'}

@@ -3,6 +3,7 @@
 // hide pairs under a score threshold, and open a pair side by side in Compare.
 import { useEffect, useMemo, useState } from 'react';
 import { jobResult, type QueryResult } from '../api/client.ts';
+import type { ExportPreset } from '../components/ExportDialog.tsx';
 import { ProgressBar } from '../components/Progress.tsx';
 import { languageName } from '../format.ts';
 import { useClient, useJobs, useQuery } from '../state.tsx';
@@ -39,7 +40,7 @@ const EVIDENCE_LABELS: Record<string, string> = {
 
 const pairKey = (a: number, b: number) => `${Math.min(a, b)}-${Math.max(a, b)}`;
 
-export function Stories({ onCompare }: { onCompare: (a: number, b: number, mode: AlignMode) => Promise<void> }) {
+export function Stories({ onCompare, onExport, onSelection }: { onCompare: (a: number, b: number, mode: AlignMode) => Promise<void>; onExport: () => void; onSelection: (p: ExportPreset) => void }) {
   const client = useClient();
   const { jobs, revision } = useJobs();
   const [view, setView] = useState<'event' | 'story'>('event');
@@ -75,6 +76,8 @@ export function Stories({ onCompare }: { onCompare: (a: number, b: number, mode:
   }, [clusters, selected]);
 
   const current = clusters.find((c) => c.id === selected) ?? null;
+  const currentId = current?.id;
+  useEffect(() => onSelection(currentId ? { story: currentId } : {}), [onSelection, currentId]);
   const inCurrent = new Set(current?.documents ?? []);
   const allPairs = (matches.data ?? []).filter((p) => inCurrent.has(p.a) || inCurrent.has(p.b));
   const pairs = allPairs.filter((p) => p.score >= threshold || decided.has(pairKey(p.a, p.b)));
@@ -141,6 +144,9 @@ export function Stories({ onCompare }: { onCompare: (a: number, b: number, mode:
             <button type="button" className="btn btn-small" onClick={() => void client.cancelJob(matchJob.id)}>Cancel</button>
           </div>
         )}
+        <button type="button" className="btn" onClick={onExport} title="Export reviewed pairs of the selected story (Ctrl+E)">
+          Export…
+        </button>
         <button type="button" className="btn btn-primary" disabled={running} onClick={() => void runMatch()} title="Find matching reports and repeated passages (only changed documents are compared again)">
           {running ? 'Matching…' : 'Run Match'}
         </button>

@@ -1,0 +1,222 @@
+// The Export dialog in Debian's Chromium against `tandem serve` (in-process) with the generated
+// tiny models: import and translate the samples, review rows of an alignment in Compare (and of a
+// second one through the api), export from the dialog as TMX and as a filtered TSV, and check that
+// `tandem export` with the same filters on the same database writes the same bytes. The download
+// endpoint serves those bytes and nothing outside the exports folder.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Tandem } from '../../src/api/service.ts';
+import { startServer, type RunningServer } from '../../src/server.ts';
+import { installTinyModels } from '../support/models.ts';
+import { tempDir } from '../support/tmp.ts';
+import { CHROMIUM, ensureRendererBuilt } from './renderer.ts';
+
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) console.warn(`[e2e] ${CHROMIUM} is missing: skipping the export dialog tests (install it with: apt-get install -y chromium; .ci/run does)`);
+
+const root = join(import.meta.dirname, '..', '..');
+const bin = join(root, 'bin', 'tandem.js');
+const samplesDir = join(root, 'samples');
+const samples = readdirSync(samplesDir).filter((f) => f.endsWith('.txt')).sort().map((f) => join(samplesDir, f));
+const shots = join(root, 'test-results', 'screenshots');
+const dir = tempDir('tandem-export-ui-');
+
+const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+describe.skipIf(!haveChromium)('the Export dialog in Chromium, against the CLI', () => {
+  let tandem: Tandem;
+  let server: RunningServer;
+  let context: BrowserContext;
+  let page: Page;
+  let modelsDir: string;
+  let manifestPath: string;
+  let dbPath: string;
+  let pair: { id: number; a: number; b: number };
+  let tmxFile: string;
+  let tsvFile: string;
+  const problems: string[] = [];
+
+  /** `tandem` on the server's database, as an analyst would run it beside the app. */
+  function cli(args: string[]) {
+    const r = spawnSync(process.execPath, [bin, '--db', dbPath, '--models', modelsDir, '--manifest', manifestPath, '--json', ...args], { cwd: dir, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    return JSON.parse(r.stdout) as { file: string; pairs: number; bytes: number };
+  }
+
+  const dialog = () => page.getByTestId('export-dialog');
+
+  async function exportFromDialog(): Promise<string> {
+    await expect.poll(() => dialog().getByTestId('export-count').getAttribute('data-pairs')).toMatch(/^[1-9]\d*$/u);
+    await dialog().getByTestId('export-start').click();
+    await dialog().getByTestId('export-report').waitFor({ timeout: 30_000 });
+    return (await dialog().getByTestId('export-file').textContent())!;
+  }
+
+  beforeAll(async () => {
+    ensureRendererBuilt();
+    mkdirSync(shots, { recursive: true });
+    modelsDir = join(dir, 'models');
+    manifestPath = await installTinyModels(modelsDir, ['de', 'nl', 'is']);
+    dbPath = join(dir, 'db', 'tandem.db');
+    tandem = await Tandem.open({ dbPath, modelsDir, manifestPath });
+    const ingested = await tandem.ingest(samples);
+    await tandem.translate({});
+    const byLang = (l: string) => ingested.documents.filter((d) => d.lang === l).map((d) => d.id);
+    // A German report against its own English (reviewed in the browser below), and the Dutch one
+    // (three rows accepted, one rejected through the api). The tiny models' English is random, so
+    // two reports in different languages align only into 1-0 / 0-1 rows, which are not pairs.
+    const [de] = byLang('de');
+    const [nl] = byLang('nl');
+    const aligned = await tandem.align(de!, de!);
+    pair = { id: aligned.id, a: de!, b: de! };
+    const own = await tandem.align(nl!, nl!);
+    for (const bead of own.beads.slice(0, 3)) await tandem.review(own.id, bead.id, 'accept');
+    await tandem.review(own.id, own.beads[3]!.id, 'reject');
+
+    server = await startServer({ tandem });
+    context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+      executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS, viewport: { width: 1360, height: 860 }, deviceScaleFactor: 1, acceptDownloads: false,
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !/favicon/u.test(m.text())) problems.push(`console: ${m.text()}`);
+    });
+  });
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    await tandem?.close();
+  });
+
+  it('reviews rows in Compare, opens the dialog with Ctrl+E on that pair, traps focus, and closes on Esc', async () => {
+    const base = server.url.replace(/\/\?token=.*$/u, '');
+    await page.goto(`${base}/?token=${server.token}#/compare/${pair.id}`);
+    await page.getByTestId('cmp-row').first().waitFor();
+    // Accept rows 0-2, reject row 3.
+    for (let i = 0; i < 3; i++) await page.keyboard.press('a');
+    await page.keyboard.press('r');
+    await expect.poll(() => page.getByTestId('review-counts').textContent()).toContain('3 accepted');
+    await expect.poll(() => page.locator('.saving').count()).toBe(0);
+
+    await page.keyboard.press('Control+e');
+    await dialog().waitFor();
+    // Preselected: the two documents of the pair; the live count says what would be exported.
+    await expect.poll(() => dialog().getByTestId('export-docs').locator('.chip').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-doc'))).sort())).toEqual([pair.a]);
+    await expect.poll(() => dialog().getByTestId('export-count').getAttribute('data-pairs')).toBe('3');
+    expect(await page.locator(':focus').getAttribute('data-testid')).toBe('export-format');
+
+    // Tab and Shift+Tab stay inside; keys never reach Compare underneath.
+    for (let i = 0; i < 25; i++) {
+      await page.keyboard.press(i % 5 === 4 ? 'Shift+Tab' : 'Tab');
+      expect(await page.locator('[data-testid="export-dialog"] :focus').count()).toBe(1);
+    }
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog().count()).toBe(0);
+    await expect.poll(() => page.getByTestId('review-counts').textContent()).toContain('3 accepted');
+    await expect.poll(() => page.getByTestId('review-counts').textContent()).toContain('1 rejected');
+  });
+
+  it('exports the pair as TMX from the dialog: the same bytes as `tandem export`', async () => {
+    await page.getByRole('button', { name: 'Export…' }).click();
+    await dialog().waitFor();
+    await expect.poll(() => dialog().getByTestId('export-docs').locator('.chip').count()).toBe(1);
+    tmxFile = await exportFromDialog();
+    expect(tmxFile).toMatch(/[\\/]exports[\\/]tandem-doc-\d+-accepted\.tmx$/u);
+    expect(dirname(tmxFile)).toBe(join(dir, 'db', 'exports'));
+    const report = await dialog().getByTestId('export-report').textContent();
+    expect(report).toContain('3 pairs');
+    expect(report).toMatch(/no characters dropped|characters XML cannot carry/u);
+    // The status bar shows the finished job too.
+    await page.locator('.jobs [data-job="export"][data-state="done"]').waitFor();
+    await page.screenshot({ path: join(shots, '16-export-dialog.png') });
+
+    const cliFile = join(dir, 'cli-pair.tmx');
+    const r = cli(['export', '--format', 'tmx', '--out', cliFile, '--doc', String(pair.a)]);
+    expect(r.pairs).toBe(3);
+    expect(readFileSync(tmxFile).equals(readFileSync(cliFile))).toBe(true);
+
+    // The Download link serves the same bytes (token in the link, attachment).
+    const href = await dialog().getByTestId('export-download').getAttribute('href');
+    expect(href).toMatch(/^\/api\/download\?name=/u);
+    const res = await fetch(new URL(href!, server.url));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="tandem-doc-\d+-accepted\.tmx"/u);
+    expect(Buffer.from(await res.arrayBuffer()).equals(readFileSync(tmxFile))).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog().count()).toBe(0);
+  });
+
+  it('refuses XLIFF for two source languages with a clear message', async () => {
+    await page.keyboard.press('Control+1');
+    await page.getByRole('button', { name: 'Export…' }).click();
+    await dialog().waitFor();
+    // Opened from the Library without a selection: every document.
+    expect(await dialog().getByTestId('export-docs').locator('.chip').count()).toBe(0);
+    await expect.poll(() => dialog().getByTestId('export-count').getAttribute('data-pairs')).toBe('6');
+    await dialog().getByTestId('export-format').selectOption('xliff');
+    await expect.poll(() => dialog().getByTestId('export-error').textContent()).toMatch(/XLIFF carries one source language per file.*German and Dutch/u);
+    expect(await dialog().getByTestId('export-start').isDisabled()).toBe(true);
+    await page.screenshot({ path: join(shots, '17-export-dialog-xliff.png') });
+    // One language: allowed again.
+    await dialog().getByTestId('export-langs').getByRole('checkbox', { name: /nl/u }).uncheck();
+    await expect.poll(() => dialog().getByTestId('export-error').count()).toBe(0);
+    await expect.poll(() => dialog().getByTestId('export-start').isDisabled()).toBe(false);
+    await page.keyboard.press('Escape');
+  });
+
+  it('exports a filtered TSV from the dialog: the same bytes as `tandem export` with the same filters', async () => {
+    await page.getByRole('button', { name: 'Export…' }).click();
+    await dialog().waitFor();
+    await dialog().getByTestId('export-format').selectOption('tsv');
+    await dialog().getByTestId('export-status').getByRole('radio', { name: 'All but rejected' }).click();
+    await dialog().getByTestId('export-min-score').fill('0.5');
+    await dialog().getByTestId('export-langs').getByRole('checkbox', { name: /is/u }).uncheck();
+    tsvFile = await exportFromDialog();
+    expect(tsvFile).toMatch(/tandem-pairs-exclude-rejected\.tsv$/u);
+
+    const cliFile = join(dir, 'cli-filtered.tsv');
+    const r = cli(['export', '--format', 'tsv', '--out', cliFile, '--status', 'exclude-rejected', '--min-score', '0.5', '--lang', 'de,nl']);
+    expect(r.pairs).toBeGreaterThan(3);
+    expect(readFileSync(tsvFile).equals(readFileSync(cliFile))).toBe(true);
+    expect(readFileSync(tsvFile, 'utf8').split('\n')[0]).toContain('\t');
+    await page.keyboard.press('Escape');
+    expect(problems).toEqual([]);
+  });
+
+  it('serves downloads from the exports folder only', async () => {
+    const base = server.url.replace(/\/\?token=.*$/u, '');
+    const get = (name: string, token: string | null = server.token) =>
+      fetch(`${base}/api/download?name=${name}`, { headers: token ? { 'X-Tandem-Token': token } : {} });
+    const tsvName = tsvFile.split(/[\\/]/u).pop()!;
+    const ok = await get(encodeURIComponent(tsvName));
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-type')).toMatch(/^text\/tab-separated-values/u);
+    expect(Buffer.from(await ok.arrayBuffer()).equals(readFileSync(tsvFile))).toBe(true);
+
+    expect((await get(encodeURIComponent(tsvName), null)).status).toBe(401);
+    expect((await get(encodeURIComponent(tsvName), 'wrong-token')).status).toBe(401);
+    const exportsDir = dirname(tsvFile);
+    writeFileSync(join(dir, 'secret.txt'), 'not for download');
+    symlinkSync(join(dir, 'secret.txt'), join(exportsDir, 'link.txt'));
+    for (const name of ['../tandem.db', '..%2Ftandem.db', '%2E%2E%2Ftandem.db', '..%5Ctandem.db', '../../secret.txt', '..', '.', '%2Fetc%2Fpasswd', 'sub%2F..%2F..%2Ftandem.db', '.hidden.part', 'x%00.tsv', '']) {
+      const res = await get(name);
+      expect(res.status, name).toBe(400);
+      expect(await res.text(), name).not.toContain('SQLite');
+    }
+    expect((await get('link.txt')).status).toBe(404);
+    expect((await get('no-such-file.tmx')).status).toBe(404);
+    expect((await fetch(`${base}/api/download?name=${encodeURIComponent(tsvName)}`, { method: 'POST', headers: { 'X-Tandem-Token': server.token } })).status).toBe(405);
+
+    // The path endpoint hands out free names in that folder, never outside it.
+    const p = await (await fetch(`${base}/api/export-path?name=${encodeURIComponent('../../evil.tmx')}`, { headers: { 'X-Tandem-Token': server.token } })).json() as { path: string; folder: string };
+    expect(p.folder).toBe(exportsDir);
+    expect(dirname(p.path)).toBe(exportsDir);
+    const again = await (await fetch(`${base}/api/export-path?name=${encodeURIComponent(tsvName)}`, { headers: { 'X-Tandem-Token': server.token } })).json() as { path: string };
+    expect(again.path).not.toBe(tsvFile);
+    expect((await fetch(`${base}/api/export-path?name=x.tmx`)).status).toBe(401);
+  });
+});
