@@ -1,16 +1,23 @@
 // Same-story clustering on a flores-style folder: the same article in de/nl/is/en is one story.
 // Runs MatchIndex + clusterStories with machine translations into English and with none, and
 // prints pairwise and B-cubed precision/recall/F1 as JSON.
-//   npx tsx bench/eval/match-flores.ts [--data DIR] [--mt google|bergamot-base-memory]
+//   npx tsx bench/eval/match-flores.ts [--data DIR] [--mt google|bergamot-base-memory] [--half A|B]
+//   npx tsx bench/eval/match-flores.ts --ntrex [--data DIR]   (ntrex128 layout: longer documents;
+//     "with translations" gives de/nl/is the English source, i.e. perfect MT)
+// --half keeps the stories whose URL hashes to that half (A: even, B: odd), so that thresholds can
+// be tuned on one half of flores-dev and reported on the other.
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { clusterStories, MatchIndex } from '../../src/match/index.ts';
 import type { DocumentMatch, MatchDocument, Story } from '../../src/match/index.ts';
-import { argValue, DEFAULT_DATA, loadFlores } from './lib/match-data.ts';
+import { argValue, DEFAULT_DATA, loadFlores, loadNtrex } from './lib/match-data.ts';
+import type { FloresDocs } from './lib/match-data.ts';
 
+const ntrex = process.argv.includes('--ntrex');
 const dataArg = argValue('--data');
-const dir = dataArg ?? join(DEFAULT_DATA, 'flores-dev');
-if (!existsSync(join(dir, 'metadata.tsv'))) {
+const dir = dataArg ?? join(DEFAULT_DATA, ntrex ? 'ntrex128' : 'flores-dev');
+if (!existsSync(join(dir, ntrex ? 'DOCUMENT_IDS.tsv' : 'metadata.tsv'))) {
   console.log(JSON.stringify({ skipped: '../shared/data not present' }));
   process.exit(0);
 }
@@ -88,11 +95,21 @@ function run(docs: MatchDocument[], gold: Map<number, string>) {
   };
 }
 
-const withMt = loadFlores(dir, mt);
-const none = loadFlores(dir, null);
+const half = argValue('--half');
+/** Keeps one half of the stories (by a hash of the story key), documents renumbered in order. */
+function select(set: FloresDocs): FloresDocs {
+  if (half !== 'A' && half !== 'B') return set;
+  const keep = (story: string) => (createHash('md5').update(story.slice(story.indexOf(':') + 1)).digest()[15]! % 2 === 0) === (half === 'A');
+  const docs = set.docs.filter((d) => keep(set.gold.get(d.id)!));
+  const stories = new Set(docs.map((d) => set.gold.get(d.id)!));
+  return { docs, gold: new Map(docs.map((d) => [d.id, set.gold.get(d.id)!])), stories: stories.size };
+}
+const withMt = select(ntrex ? loadNtrex(dir, true) : loadFlores(dir, mt));
+const none = select(ntrex ? loadNtrex(dir, false) : loadFlores(dir, null));
 console.log(JSON.stringify({
   data: dir,
-  mt,
+  half: half ?? 'all',
+  mt: ntrex ? 'english source (perfect MT)' : mt,
   documents: withMt.docs.length,
   goldStories: withMt.stories,
   withTranslations: run(withMt.docs, withMt.gold),

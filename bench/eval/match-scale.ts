@@ -3,7 +3,7 @@
 // 5% deliberate near-duplicates of an earlier document), indexed with MatchIndex. Reports time,
 // comparisons, peak RSS, and the ratio to all-pairs comparison (all pairs timed in full at 1k,
 // extrapolated from a timed random sample of pairs at 10k).
-//   npx tsx bench/eval/match-scale.ts [--data DIR] [--max N]
+//   npx tsx bench/eval/match-scale.ts [--data DIR] [--max N] [--sizes 1000,100000]
 import { existsSync } from 'node:fs';
 import { compareDocuments, fingerprint, MatchIndex } from '../../src/match/index.ts';
 import type { MatchDocument } from '../../src/match/index.ts';
@@ -60,7 +60,8 @@ function build(n: number): { docs: MatchDocument[]; nearDuplicates: number } {
 
 const mb = (b: number) => Math.round(b / 1048576);
 const results: unknown[] = [];
-for (const n of [1000, 10_000, 100_000].filter((x) => x <= max)) {
+const sizes = (argValue('--sizes') ?? '1000,10000,100000').split(',').map(Number);
+for (const n of sizes.filter((x) => x <= max)) {
   const { docs, nearDuplicates } = build(n);
   globalThis.gc?.();
   let peak = process.memoryUsage().rss;

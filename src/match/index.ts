@@ -10,7 +10,9 @@
 //
 // Same-language pairs are compared in their own language; cross-language pairs through English
 // translations when both sides are mostly translated, otherwise on language-independent evidence
-// (folded names, normalized numbers, dates).
+// (folded names, normalized numbers, cognate stems, dates), scored sentence by sentence along the
+// best monotonic chain and divided by the longer document's length, so that one threshold holds for
+// short and long documents (evidence kind 'aligned_features').
 import { compareFingerprints, fingerprint, repeatedPassages } from './compare.ts';
 import type { DocumentMatch, Fingerprint, MatchDocument, RepeatedPassage } from './types.ts';
 

@@ -1,16 +1,19 @@
 // Candidate search that never compares all pairs: an inverted index over a few keys per document
 // (its names, informative numbers, and a bottom-k MinHash sketch of its content stems in its own
 // language and in English). A new document looks up its keys, ranks the documents sharing them, and
-// is compared in full with the best MAX_CANDIDATES only. Keys that become too common (more than
-// MAX_POSTING documents) are retired: they say nothing and would make lookups quadratic. Work per
-// added document is therefore bounded and the whole collection costs O(n).
+// is compared in full with the best MAX_CANDIDATES only, taken in turn from two rankings: by all keys,
+// and by language-independent keys among documents in other languages (so untranslated reports in
+// another language are not crowded out by same-language documents sharing common words). Keys that
+// become too common (more than MAX_POSTING documents) are retired: they say nothing and would make
+// lookups quadratic. Work per added document is therefore bounded and the whole collection costs O(n).
+// Scoring uses dense slot numbers and typed-array accumulators rather than maps.
 import { compareFingerprints, fingerprint } from './compare.ts';
 import type { DocumentMatch, Fingerprint, MatchDocument } from './types.ts';
 
 export interface MatchIndexOptions {
   /** Full comparisons per added document (the best-ranked candidates). */
   maxCandidates?: number;
-  /** Keys shared by more documents than this stop being looked up. */
+  /** Keys shared by more documents than this stop being looked up (default 150). */
   maxPosting?: number;
   /** Sketch size per text space. */
   sketch?: number;
@@ -49,26 +52,44 @@ export function indexKeys(f: Fingerprint, sketch = 24): Map<string, number> {
   return keys;
 }
 
+/** Language-independent keys (names, numbers, cognates) as opposed to stem-sketch keys. */
+function isFeatureKey(k: string): boolean {
+  return k.charCodeAt(1) === 58 && (k[0] === 'n' || k[0] === '#' || k[0] === 'c');
+}
+/**
+ * Stem-sketch keys (bottom-k MinHash of a document's stems) find near-duplicates and may grow longer
+ * lists than names, numbers and cognates before they are retired.
+ */
+const TEXT_POSTING_FACTOR = 2.5;
+
 export class MatchIndex {
-  private readonly docs = new Map<number, { f: Fingerprint; keys: string[] }>();
+  /** Documents by id: their fingerprint, lookup keys and slot (a dense number for scoring). */
+  private readonly docs = new Map<number, { f: Fingerprint; keys: string[]; slot: number }>();
+  /** Slot -> document id (-1 once removed). */
+  private slotIds: number[] = [];
   private readonly postings = new Map<string, number[]>();
   private readonly retired = new Set<string>();
   private readonly maxCandidates: number;
   private readonly maxPosting: number;
   private readonly sketch: number;
+  /** Scratch accumulator for candidate ranking, indexed by slot. */
+  private acc = new Float64Array(1024);
+  private accLi = new Float64Array(1024);
+  /** Slot -> document language. */
+  private slotLangs: string[] = [];
   /** Full comparisons made so far (for benchmarks). */
   comparisons = 0;
 
   constructor(options: MatchIndexOptions = {}) {
     this.maxCandidates = options.maxCandidates ?? 20;
-    this.maxPosting = options.maxPosting ?? 400;
+    this.maxPosting = options.maxPosting ?? 150;
     this.sketch = options.sketch ?? 24;
   }
 
   /** Rebuilds an index from stored fingerprints without comparing anything (their matches are stored). */
   static fromFingerprints(fingerprints: Iterable<Fingerprint>, options: MatchIndexOptions = {}): MatchIndex {
     const index = new MatchIndex(options);
-    for (const f of fingerprints) index.insert(f);
+    for (const f of fingerprints) index.insert(f, indexKeys(f, index.sketch));
     return index;
   }
 
@@ -92,15 +113,16 @@ export class MatchIndex {
   add(doc: MatchDocument | Fingerprint): DocumentMatch[] {
     const f = 'v' in doc ? doc : fingerprint(doc);
     if (this.docs.has(f.id)) this.remove(f.id);
+    const keys = indexKeys(f, this.sketch);
     const matches: DocumentMatch[] = [];
-    for (const id of this.candidates(f)) {
+    for (const id of this.rank(f.id, keys, f.lang)) {
       const other = this.docs.get(id);
       if (!other) continue;
       this.comparisons++;
       const m = compareFingerprints(f, other.f);
       if (m.level !== 'unrelated') matches.push(m);
     }
-    this.insert(f);
+    this.insert(f, keys);
     return matches.sort((p, q) => q.score - p.score || p.a - q.a || p.b - q.b);
   }
 
@@ -115,10 +137,11 @@ export class MatchIndex {
     const entry = this.docs.get(id);
     if (!entry) return;
     this.docs.delete(id);
+    this.slotIds[entry.slot] = -1;
     for (const k of entry.keys) {
       const list = this.postings.get(k);
       if (!list) continue;
-      const at = list.indexOf(id);
+      const at = list.indexOf(entry.slot);
       if (at >= 0) list.splice(at, 1);
       if (!list.length) this.postings.delete(k);
     }
@@ -126,29 +149,78 @@ export class MatchIndex {
 
   /** Ids of the documents sharing the most key weight with `f`, best first. */
   candidates(f: Fingerprint): number[] {
-    const keys = indexKeys(f, this.sketch);
-    const score = new Map<number, number>();
+    return this.rank(f.id, indexKeys(f, this.sketch), f.lang);
+  }
+
+  /**
+   * Two rankings share the comparison budget: by text keys (stem sketches in the document's own
+   * language and in English) and by language-independent keys (names, numbers, cognates) among
+   * documents in other languages, so that untranslated reports in another language are not crowded
+   * out by same-language documents that merely share common words. Lists are interleaved.
+   */
+  private rank(self: number, keys: Map<string, number>, lang: string): number[] {
+    const lex = this.acc;
+    const li = this.accLi;
+    const touched: number[] = [];
+    const selfSlot = this.docs.get(self)?.slot ?? -1;
     for (const [k, w] of keys) {
       const list = this.postings.get(k);
       if (!list) continue;
-      for (const id of list) if (id !== f.id) score.set(id, (score.get(id) ?? 0) + w);
+      const acc = isFeatureKey(k) ? li : lex;
+      for (let i = 0; i < list.length; i++) {
+        const slot = list[i]!;
+        if (slot === selfSlot) continue;
+        if (lex[slot] === 0 && li[slot] === 0) touched.push(slot);
+        acc[slot] = acc[slot]! + w;
+      }
     }
-    // a single shared name or number is not enough to be worth a comparison
-    const ranked = [...score].filter(([, s]) => s >= 2).sort((p, q) => q[1] - p[1] || p[0] - q[0]);
-    return ranked.slice(0, this.maxCandidates).map(([id]) => id);
+    const byText: [number, number][] = [];
+    const byFeatures: [number, number][] = [];
+    for (const slot of touched) {
+      const t = lex[slot]!;
+      const f = li[slot]!;
+      lex[slot] = 0;
+      li[slot] = 0;
+      const id = this.slotIds[slot]!;
+      // a single shared name or number is not enough to be worth a comparison
+      if (t + f >= 2) byText.push([id, t + f]);
+      if (f >= 1 && this.slotLangs[slot] !== lang) byFeatures.push([id, f]);
+    }
+    const order = (p: [number, number], q: [number, number]) => q[1] - p[1] || p[0] - q[0];
+    byText.sort(order);
+    byFeatures.sort(order);
+    const out: number[] = [];
+    const seen = new Set<number>();
+    for (let i = 0; out.length < this.maxCandidates && (i < byText.length || i < byFeatures.length); i++) {
+      for (const list of [byText, byFeatures]) {
+        const c = list[i];
+        if (c && !seen.has(c[0]) && out.length < this.maxCandidates) {
+          seen.add(c[0]);
+          out.push(c[0]);
+        }
+      }
+    }
+    return out;
   }
 
-  private insert(f: Fingerprint): void {
-    const keys = [...indexKeys(f, this.sketch).keys()].filter((k) => !this.retired.has(k));
+  private insert(f: Fingerprint, allKeys: Map<string, number>): void {
+    const keys = [...allKeys.keys()].filter((k) => !this.retired.has(k));
+    const slot = this.slotIds.length;
+    this.slotIds.push(f.id);
+    this.slotLangs.push(f.lang);
+    if (slot >= this.acc.length) {
+      this.acc = new Float64Array(this.acc.length * 2);
+      this.accLi = new Float64Array(this.acc.length);
+    }
     for (const k of keys) {
       let list = this.postings.get(k);
       if (!list) this.postings.set(k, (list = []));
-      list.push(f.id);
-      if (list.length > this.maxPosting) {
+      list.push(slot);
+      if (list.length > (isFeatureKey(k) ? this.maxPosting : this.maxPosting * TEXT_POSTING_FACTOR)) {
         this.postings.delete(k);
         this.retired.add(k);
       }
     }
-    this.docs.set(f.id, { f, keys });
+    this.docs.set(f.id, { f, keys, slot });
   }
 }

@@ -12,11 +12,31 @@ import type { Lang } from '../api/types.ts';
 
 const SPECIAL: Record<string, string> = { ß: 'ss', æ: 'ae', ø: 'o', ð: 'd', þ: 'th', œ: 'oe', ł: 'l', đ: 'd', ı: 'i' };
 
-/** Lowercase, fold special letters and strip diacritics (Pútín -> putin, Pjöngjang -> pjongjang). */
-export function stripAccents(s: string): string {
-  const lower = s.toLowerCase().replace(/[ßæøðþœłđı]/gu, (c) => SPECIAL[c] ?? c);
-  return lower.normalize('NFD').replace(/\p{M}+/gu, '');
+/**
+ * Memoizes a pure string function of single words. Word vocabularies are small next to the number
+ * of tokens, so most calls are a lookup; the cache is dropped whole when it grows past `max`.
+ */
+function memo(fn: (s: string) => string, max = 200_000): (s: string) => string {
+  let cache = new Map<string, string>();
+  return (s: string) => {
+    let v = cache.get(s);
+    if (v === undefined) {
+      v = fn(s);
+      if (cache.size >= max) cache = new Map();
+      cache.set(s, v);
+    }
+    return v;
+  };
 }
+
+const ASCII_LOWER = /^[a-z0-9 .'-]*$/u;
+
+/** Lowercase, fold special letters and strip diacritics (Pútín -> putin, Pjöngjang -> pjongjang). */
+export const stripAccents = memo((s: string): string => {
+  const lower = s.toLowerCase();
+  if (ASCII_LOWER.test(lower)) return lower;
+  return lower.replace(/[ßæøðþœłđı]/gu, (c) => SPECIAL[c] ?? c).normalize('NFD').replace(/\p{M}+/gu, '');
+});
 
 // ---------------------------------------------------------------------------------------------
 // Exonyms: names whose forms differ beyond what spelling rules can fold. Keys are stripAccents()
@@ -70,6 +90,8 @@ const EXONYMS = new Map<string, string>();
 for (const group of EXONYM_GROUPS) for (const v of group) EXONYMS.set(v, group[0] as string);
 /** The same table keyed by spelling-folded forms, for stems left after stripping endings. */
 const FOLDED_EXONYMS = new Map<string, string>();
+/** First words of the multi-word phrases in the table. */
+const EXONYM_FIRST_WORDS = new Set([...EXONYMS.keys()].filter((k) => k.includes(' ')).map((k) => k.split(' ')[0]!));
 /** The longest phrase in the table, in words. */
 const MAX_EXONYM_WORDS = Math.max(...[...EXONYMS.keys()].map((k) => k.split(' ').length));
 
@@ -90,7 +112,8 @@ const NAME_ENDINGS: Partial<Record<Lang, string[]>> = {
   en: ['s'],
 };
 
-export function spellingFold(s: string): string {
+export const spellingFold = memo(spellingFoldRaw);
+function spellingFoldRaw(s: string): string {
   let t = s.replace(/[’'`´]s$/u, '').replace(/[^a-z0-9-]/gu, '');
   t = t
     .replace(/tsch/gu, 'ch') // Wostotschny -> vostochny
@@ -117,6 +140,9 @@ export function spellingFold(s: string): string {
  * caller; this handles one word (or an exonym phrase).
  */
 export function foldName(word: string, lang: Lang | null = null, part = false): string {
+  return foldNameCached[lang ?? 'none'][part ? 1 : 0](word);
+}
+function foldNameRaw(word: string, lang: Lang | null, part: boolean): string {
   const plain = stripAccents(word).replace(/[’'`´]s$/u, '').replace(/[.]+$/u, '');
   if (part && plain.length <= 3) return spellingFold(plain);
   const ex = EXONYMS.get(plain);
@@ -141,6 +167,10 @@ export function foldName(word: string, lang: Lang | null = null, part = false): 
   return t;
 }
 for (const [k, v] of EXONYMS) if (!k.includes(' ')) FOLDED_EXONYMS.set(spellingFold(k), v);
+const foldNameCached = Object.fromEntries((['en', 'de', 'nl', 'is', 'none'] as const).map((l) => {
+  const lang = l === 'none' ? null : l;
+  return [l, [memo((w) => foldNameRaw(w, lang, false)), memo((w) => foldNameRaw(w, lang, true))]] as const;
+})) as Record<Lang | 'none', readonly [(w: string) => string, (w: string) => string]>;
 
 // ---------------------------------------------------------------------------------------------
 // Tokens
@@ -177,18 +207,23 @@ export const STOPWORDS: Record<Lang, Set<string>> = {
 const ALL_STOP = new Set([...STOPWORDS.en, ...STOPWORDS.de, ...STOPWORDS.nl, ...STOPWORDS.is]);
 
 /** Content-word stems of a text for lexical overlap within one language (prefix stemming). */
-export function contentStems(text: string, lang: Lang): string[] {
-  const stop = STOPWORDS[lang];
+export function contentStems(text: string | Token[], lang: Lang): string[] {
+  const stem = STEMS[lang];
   const out: string[] = [];
-  for (const { text: w } of tokenize(text)) {
-    const low = w.toLowerCase();
-    if (low.length < 3 || stop.has(low) || /^[\p{N}.,-]+$/u.test(low)) continue;
-    const plain = stripAccents(low).replace(/[’'`´]s$/u, '').replace(/[^\p{L}\p{N}]/gu, '');
-    if (plain.length < 3) continue;
-    out.push(plain.length > 6 ? plain.slice(0, 6) : plain.replace(/(es|s)$/u, '') || plain);
+  for (const { text: w } of typeof text === 'string' ? tokenize(text) : text) {
+    const s = stem(w);
+    if (s) out.push(s);
   }
   return out;
 }
+/** The content stem of one token ('' for stopwords, numbers and short words), memoized per language. */
+const STEMS = Object.fromEntries((['en', 'de', 'nl', 'is'] as const).map((lang) => [lang, memo((w: string) => {
+  const low = w.toLowerCase();
+  if (low.length < 3 || STOPWORDS[lang].has(low) || /^[\p{N}.,-]+$/u.test(low)) return '';
+  const plain = stripAccents(low).replace(/[’'`´]s$/u, '').replace(/[^\p{L}\p{N}]/gu, '');
+  if (plain.length < 3) return '';
+  return plain.length > 6 ? plain.slice(0, 6) : plain.replace(/(es|s)$/u, '') || plain;
+})])) as Record<Lang, (w: string) => string>;
 
 // ---------------------------------------------------------------------------------------------
 // Names in running text
@@ -199,14 +234,15 @@ export function contentStems(text: string, lang: Lang): string[] {
  * capitalized too; they rarely collide with names across languages, and same-language pairs are
  * judged lexically anyway, so they are tolerated (weighted down in scoring for de-de pairs).
  */
-export function sentenceNames(text: string, lang: Lang): string[] {
-  const toks = tokenize(text);
+export function sentenceNames(text: string, lang: Lang, tokens?: Token[]): string[] {
+  const toks = tokens ?? tokenize(text);
   const out: string[] = [];
   for (let i = 0; i < toks.length; i++) {
     // exonym phrases first (north korea, vereinigte staaten)
     let matched = false;
     const capital = /^\p{Lu}/u.test(toks[i]!.text);
-    for (let n = capital ? Math.min(MAX_EXONYM_WORDS, toks.length - i) : 0; n >= 2; n--) {
+    const phraseStart = capital && EXONYM_FIRST_WORDS.has(stripAccents(toks[i]!.text));
+    for (let n = phraseStart ? Math.min(MAX_EXONYM_WORDS, toks.length - i) : 0; n >= 2; n--) {
       const phrase = toks.slice(i, i + n).map((t) => stripAccents(t.text)).join(' ');
       const ex = EXONYMS.get(phrase);
       if (ex !== undefined) {
@@ -289,14 +325,20 @@ export function findNumbers(text: string, lang: Lang): string[] {
  * letters, so that Universität / universiteit / university, Regierung / regering, or Thailand in
  * any language meet. Weak one by one; telling in numbers between short texts.
  */
-export function cognateKeys(text: string, lang: Lang): string[] {
+export function cognateKeys(text: string | Token[], lang: Lang): string[] {
+  const key = COGNATES[lang];
   const out: string[] = [];
-  for (const { text: w } of tokenize(text)) {
-    if (w.length < 5 || !/^\p{L}+$/u.test(w)) continue;
-    const low = w.toLowerCase();
-    if (STOPWORDS[lang].has(low)) continue;
-    const f = spellingFold(stripAccents(low));
-    if (f.length >= 4) out.push(f.slice(0, 5));
+  for (const { text: w } of typeof text === 'string' ? tokenize(text) : text) {
+    if (w.length < 5) continue;
+    const k = key(w);
+    if (k) out.push(k);
   }
   return out;
 }
+const COGNATES = Object.fromEntries((['en', 'de', 'nl', 'is'] as const).map((lang) => [lang, memo((w: string) => {
+  if (!/^\p{L}+$/u.test(w)) return '';
+  const low = w.toLowerCase();
+  if (STOPWORDS[lang].has(low)) return '';
+  const f = spellingFold(stripAccents(low));
+  return f.length >= 4 ? f.slice(0, 5) : '';
+})])) as Record<Lang, (w: string) => string>;

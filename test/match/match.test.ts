@@ -142,6 +142,34 @@ describe('translated duplicate', () => {
   });
 });
 
+describe('language-independent evidence sentence by sentence', () => {
+  const dutch = (id: number, sentences: string[]): MatchDocument => ({ id, lang: 'nl', published: null, eventDates: [], sentences: sentences.map((text) => ({ text, english: null })) });
+  it('decides a translation without English on features shared by corresponding sentences', () => {
+    const m = compareDocuments(doc(plain, 3), dutch(11, S003_DUTCH));
+    const aligned = m.evidence.find((e) => e.kind === 'aligned_features')!;
+    expect(aligned.decisive).toBe(true);
+    expect((aligned.values as string[])[0]).toMatch(/^0\u21940 /u);
+    // the chain pairs sentence i with sentence i for most of the article
+    const diagonal = (aligned.values as string[]).filter((v) => { const [i, j] = v.split(' ')[0]!.split('\u2194'); return i === j; });
+    expect(diagonal.length).toBeGreaterThanOrEqual(8);
+  });
+  it('scores the same features lower when they do not sit in corresponding sentences', () => {
+    const inOrder = compareDocuments(doc(plain, 3), dutch(11, S003_DUTCH));
+    const shuffled = compareDocuments(doc(plain, 3), dutch(11, [...S003_DUTCH].reverse()));
+    const w = (m: DocumentMatch) => m.evidence.find((e) => e.kind === 'aligned_features')?.weight ?? 0;
+    expect(w(shuffled)).toBeLessThan(w(inOrder) / 2);
+    // the document-level name overlap is the same either way
+    const names = (m: DocumentMatch) => m.evidence.find((e) => e.kind === 'names')?.values;
+    expect(names(shuffled)).toEqual(names(inOrder));
+  });
+  it('does not let a long document pair add up chance overlaps into the same event', () => {
+    // two long reports of one story (000 de, 001 is) share many names in non-corresponding sentences
+    const m = compareDocuments({ ...doc(plain, 0), published: null, eventDates: [] }, { ...doc(plain, 1), published: null, eventDates: [] });
+    expect(m.basis).toBe('language_independent');
+    expect(m.level).toBe('same_story');
+  });
+});
+
 describe('MatchIndex', () => {
   const key = (ms: DocumentMatch[]) => ms.map((m) => `${m.a}-${m.b}:${m.level}:${m.score}`).sort();
   it('gives the same pairs one by one, in any order, as all at once, and as all pairs', () => {
@@ -157,6 +185,17 @@ describe('MatchIndex', () => {
     }
     expect(key(all)).toEqual(key(brute));
     expect(all.some((m) => m.a === 3 && m.b === 4)).toBe(true);
+  });
+  it('keeps a comparison for an untranslated report in another language when same-language documents crowd the ranking', () => {
+    const d3 = doc(plain, 3);
+    const nl = { id: 100, lang: 'nl' as const, published: null, eventDates: [], sentences: S003_DUTCH.map((text) => ({ text, english: null })) };
+    // 25 German documents close to 003 (copies of 004, which shares many names and words with it)
+    const crowd = Array.from({ length: 25 }, (_, k) => ({ ...doc(plain, 4), id: 200 + k }));
+    const index = new MatchIndex({ maxCandidates: 10 });
+    index.addAll([nl, ...crowd]);
+    expect(index.candidates(fingerprint(d3))).toContain(100);
+    const found = index.add(d3);
+    expect(found.find((m) => m.b === 100 || m.a === 100)?.level).toMatch(/same_event|duplicate/u);
   });
   it('removes documents and persists through fingerprints', () => {
     const index = new MatchIndex();

@@ -87,3 +87,38 @@ export function pooledSentences(dataDir: string): PooledSentence[] {
   add('en', join(t, 'tatoeba.deu-eng.eng'), null);
   return out;
 }
+
+/**
+ * ntrex128 layout: newstest2019-src.eng.txt (English source) and newstest2019-ref.{deu,nld,isl}.txt,
+ * line-aligned, with DOCUMENT_IDS.tsv naming the document of each line. A document = consecutive
+ * lines with one id, in each language; the same article across languages is one story.
+ * `english` true gives de/nl/is the English source as their translation (a perfect-MT upper bound);
+ * false: language-independent evidence only.
+ */
+export function loadNtrex(dir: string, english: boolean): FloresDocs {
+  const ids = lines(join(dir, 'DOCUMENT_IDS.tsv')).map((l) => l.split('\t')[0] ?? '');
+  const groups: { key: string; from: number; to: number }[] = [];
+  ids.forEach((key, i) => {
+    const last = groups[groups.length - 1];
+    if (last && last.key === key && last.to === i) last.to = i + 1;
+    else groups.push({ key, from: i, to: i + 1 });
+  });
+  const files: [Lang, string][] = [['de', 'newstest2019-ref.deu.txt'], ['nl', 'newstest2019-ref.nld.txt'], ['is', 'newstest2019-ref.isl.txt'], ['en', 'newstest2019-src.eng.txt']];
+  const src = lines(join(dir, 'newstest2019-src.eng.txt'));
+  const docs: MatchDocument[] = [];
+  const gold = new Map<number, string>();
+  let id = 0;
+  for (const [lang, file] of files) {
+    const path = join(dir, file);
+    if (!existsSync(path)) continue;
+    const text = lines(path);
+    groups.forEach((g, gi) => {
+      const sentences = [];
+      for (let i = g.from; i < g.to; i++) sentences.push({ text: text[i] ?? '', english: lang === 'en' || !english ? null : (src[i] ?? null) });
+      docs.push({ id, lang, published: null, eventDates: [], sentences });
+      gold.set(id, `${gi}:${g.key}`);
+      id++;
+    });
+  }
+  return { docs, gold, stories: groups.length };
+}
