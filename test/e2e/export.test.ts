@@ -4,27 +4,25 @@
 // `tandem export` with the same filters on the same database writes the same bytes. The download
 // endpoint serves those bytes and nothing outside the exports folder.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Tandem } from '../../src/api/service.ts';
 import { startServer, type RunningServer } from '../../src/server.ts';
 import { installTinyModels } from '../support/models.ts';
 import { tempDir } from '../support/tmp.ts';
-import { CHROMIUM, ensureRendererBuilt } from './renderer.ts';
+import { CHROMIUM, ensureRendererBuilt, launchBrowser, SAMPLE_FILES, SCREENSHOTS, watchPage } from './renderer.ts';
 
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`[e2e] ${CHROMIUM} is missing: skipping the export dialog tests (install it with: apt-get install -y chromium; .ci/run does)`);
 
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'tandem.js');
-const samplesDir = join(root, 'samples');
-const samples = readdirSync(samplesDir).filter((f) => f.endsWith('.txt')).sort().map((f) => join(samplesDir, f));
-const shots = join(root, 'test-results', 'screenshots');
+const samples = SAMPLE_FILES;
+const shots = SCREENSHOTS;
 const dir = tempDir('tandem-export-ui-');
 
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 describe.skipIf(!haveChromium)('the Export dialog in Chromium, against the CLI', () => {
   let tandem: Tandem;
@@ -77,14 +75,9 @@ describe.skipIf(!haveChromium)('the Export dialog in Chromium, against the CLI',
     await tandem.review(own.id, own.beads[3]!.id, 'reject');
 
     server = await startServer({ tandem });
-    context = await chromium.launchPersistentContext(join(dir, 'profile'), {
-      executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS, viewport: { width: 1360, height: 860 }, deviceScaleFactor: 1, acceptDownloads: false,
-    });
+    context = await launchBrowser(join(dir, 'profile'));
     page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/favicon/u.test(m.text())) problems.push(`console: ${m.text()}`);
-    });
+    watchPage(page, problems);
   });
   afterAll(async () => {
     await context?.close();

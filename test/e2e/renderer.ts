@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 const root = join(import.meta.dirname, '..', '..');
 export const RENDERER_DIST = join(root, 'dist', 'renderer');
@@ -21,4 +22,27 @@ export function ensureRendererBuilt(): void {
   const sources = Math.max(newest(join(root, 'renderer')), statSync(join(root, 'src', 'api', 'contract.ts')).mtimeMs);
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
   execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(root, 'renderer', 'vite.config.ts'), '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+}
+
+/** The bundled sample articles, in file order. */
+export const SAMPLE_FILES = readdirSync(join(root, 'samples')).filter((f) => f.endsWith('.txt')).sort().map((f) => join(root, 'samples', f));
+export const SCREENSHOTS = join(root, 'test-results', 'screenshots');
+
+/** DESIGN.md's flags: without the background-networking ones Chromium dials out at every start. */
+const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Headless Debian Chromium with a fresh profile in `profileDir`, at a fixed desktop size. */
+export function launchBrowser(profileDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS, viewport: { width: 1360, height: 860 }, deviceScaleFactor: 1, acceptDownloads: false,
+  });
+}
+
+/** Collects what would mean a broken page: uncaught errors and CSP violations. */
+export function watchPage(page: Page, problems: string[] = []): string[] {
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/favicon/u.test(m.text())) problems.push(`console: ${m.text()}`);
+  });
+  return problems;
 }

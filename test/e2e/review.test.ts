@@ -2,26 +2,23 @@
 // tiny models: import the samples, translate, run Match, open a story, confirm a pair, open it in
 // Compare, accept three rows with the keyboard, undo one decision, post-edit one English sentence,
 // reload, and find every decision still there. Screenshots go to test-results/screenshots/.
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Tandem } from '../../src/api/service.ts';
 import { startServer, type RunningServer } from '../../src/server.ts';
 import { installTinyModels } from '../support/models.ts';
 import { tempDir } from '../support/tmp.ts';
-import { CHROMIUM, ensureRendererBuilt } from './renderer.ts';
+import { CHROMIUM, ensureRendererBuilt, launchBrowser, SAMPLE_FILES, SCREENSHOTS, watchPage } from './renderer.ts';
 
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`[e2e] ${CHROMIUM} is missing: skipping the review tests (install it with: apt-get install -y chromium; .ci/run does)`);
 
-const root = join(import.meta.dirname, '..', '..');
-const samplesDir = join(root, 'samples');
-const samples = readdirSync(samplesDir).filter((f) => f.endsWith('.txt')).sort().map((f) => join(samplesDir, f));
-const shots = join(root, 'test-results', 'screenshots');
+const samples = SAMPLE_FILES;
+const shots = SCREENSHOTS;
 const dir = tempDir('tandem-review-');
 
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const EDITED = 'The analyst rewrote this sentence by hand.';
 
 describe.skipIf(!haveChromium)('reviewing stories and alignments in Chromium', () => {
@@ -40,14 +37,9 @@ describe.skipIf(!haveChromium)('reviewing stories and alignments in Chromium', (
     const manifestPath = await installTinyModels(modelsDir, ['de', 'nl', 'is']);
     tandem = await Tandem.open({ dbPath: join(dir, 'db', 'tandem.db'), modelsDir, manifestPath });
     server = await startServer({ tandem });
-    context = await chromium.launchPersistentContext(join(dir, 'profile'), {
-      executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS, viewport: { width: 1360, height: 860 }, deviceScaleFactor: 1, acceptDownloads: false,
-    });
+    context = await launchBrowser(join(dir, 'profile'));
     page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/favicon/u.test(m.text())) problems.push(`console: ${m.text()}`);
-    });
+    watchPage(page, problems);
   });
   afterAll(async () => {
     await context?.close();

@@ -1,46 +1,29 @@
 // The review UI in Debian's Chromium (playwright-core) against `tandem serve` in-process, on a
 // temporary database with the generated tiny models: import the samples, translate, read a
 // document with its English and its flagged boilerplate, reload, and find the same state.
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Tandem } from '../../src/api/service.ts';
 import { startServer, type RunningServer } from '../../src/server.ts';
 import { installTinyModels } from '../support/models.ts';
 import { tempDir } from '../support/tmp.ts';
-import { CHROMIUM, ensureRendererBuilt } from './renderer.ts';
+import { CHROMIUM, ensureRendererBuilt, launchBrowser, SAMPLE_FILES, SCREENSHOTS, watchPage } from './renderer.ts';
 
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`[e2e] ${CHROMIUM} is missing: skipping the browser tests (install it with: apt-get install -y chromium; .ci/run does)`);
 
-const root = join(import.meta.dirname, '..', '..');
-const samplesDir = join(root, 'samples');
-const samples = readdirSync(samplesDir).filter((f) => f.endsWith('.txt')).sort().map((f) => join(samplesDir, f));
-const shots = join(root, 'test-results', 'screenshots');
+const samples = SAMPLE_FILES;
+const shots = SCREENSHOTS;
 const dir = tempDir('tandem-ui-');
 
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-async function launch(name: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(join(dir, `profile-${name}`), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: LAUNCH_ARGS,
-    viewport: { width: 1360, height: 860 },
-    deviceScaleFactor: 1,
-    acceptDownloads: false,
-  });
+function launch(name: string): Promise<BrowserContext> {
+  return launchBrowser(join(dir, `profile-${name}`));
 }
 
-/** Collects what would mean a broken page: uncaught errors and CSP violations. */
 function watch(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/favicon/u.test(m.text())) problems.push(`console: ${m.text()}`);
-  });
-  return problems;
+  return watchPage(page);
 }
 
 describe.skipIf(!haveChromium)('the review UI in Chromium', () => {
