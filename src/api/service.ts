@@ -267,7 +267,7 @@ export class Tandem {
 
   /** Compares two documents directly (no index), with evidence. */
   async similarity(a: number, b: number) {
-    const docs = new Map((await this.store.matchInputs()).map((d) => [d.id, d]));
+    const docs = new Map((await this.store.matchInputs([a, b])).map((d) => [d.id, d]));
     const da = docs.get(a);
     const db = docs.get(b);
     if (!da || !db) throw new ApiError('not_found', `No supported document ${!da ? a : b}`);
