@@ -7,6 +7,7 @@ import type { DocumentMatch, Evidence, Fingerprint, MatchDocument, MatchLevel, R
 // Fingerprint
 
 export function fingerprint(doc: MatchDocument): Fingerprint {
+  const surface = new Map<string, string>();
   const sentences: SentenceFeatures[] = doc.sentences.map((s) => {
     const english = doc.lang === 'en' ? s.text : s.english;
     const tokens = tokenize(s.text);
@@ -14,12 +15,12 @@ export function fingerprint(doc: MatchDocument): Fingerprint {
     return {
       own,
       en: english === null ? null : doc.lang === 'en' ? own : contentStems(english, 'en'),
-      names: sentenceNames(s.text, doc.lang, tokens),
+      names: sentenceNames(s.text, doc.lang, tokens, surface),
       numbers: findNumbers(s.text, doc.lang),
       cognates: cognateKeys(tokens, doc.lang),
     };
   });
-  return { v: 1, id: doc.id, lang: doc.lang, published: doc.published, eventDates: [...doc.eventDates], sentences };
+  return { v: 1, id: doc.id, lang: doc.lang, published: doc.published, eventDates: [...doc.eventDates], sentences, display: Object.fromEntries(surface) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -483,7 +484,12 @@ export function compareFingerprints(fa: Fingerprint, fb: Fingerprint): DocumentM
   }
   if (level === 'same_story' && ev.conflict && (score >= 0.45 || covMin >= 0.5)) decisive = 'event_date';
 
-  if (sharedNames.length) evidence.push({ kind: 'names', detail: `${sharedNames.length} shared name(s) of ${da.names.size}/${db.names.size}`, values: sharedNames.slice(0, 30), weight: r3(nameSim) });
+  // Names as the documents wrote them (both spellings when they differ, e.g. "Lawrow / Lavrov").
+  const shown = (n: string) => {
+    const [p, q] = [x.display?.[n], y.display?.[n]];
+    return p && q && p !== q ? `${p} / ${q}` : (p ?? q ?? n);
+  };
+  if (sharedNames.length) evidence.push({ kind: 'names', detail: `${sharedNames.length} shared name(s) of ${da.names.size}/${db.names.size}`, values: sharedNames.slice(0, 30).map(shown), weight: r3(nameSim) });
   if (sharedNumbers.length) evidence.push({ kind: 'numbers', detail: `${sharedNumbers.length} shared number(s)`, values: sharedNumbers.slice(0, 30), weight: r3(numSim) });
   if (sharedCognates.length && lex === null) evidence.push({ kind: 'cognates', detail: `${sharedCognates.length} shared word stem(s) across languages`, values: sharedCognates.slice(0, 30), weight: r3(0.5 * sharedCognates.length) });
   if (aligned && aligned.pairs.length) {

@@ -234,7 +234,8 @@ const STEMS = Object.fromEntries((['en', 'de', 'nl', 'is'] as const).map((lang) 
  * capitalized too; they rarely collide with names across languages, and same-language pairs are
  * judged lexically anyway, so they are tolerated (weighted down in scoring for de-de pairs).
  */
-export function sentenceNames(text: string, lang: Lang, tokens?: Token[]): string[] {
+/** Folded names of a sentence; `surface`, when given, records how each was first written. */
+export function sentenceNames(text: string, lang: Lang, tokens?: Token[], surface?: Map<string, string>): string[] {
   const toks = tokens ?? tokenize(text);
   const out: string[] = [];
   for (let i = 0; i < toks.length; i++) {
@@ -246,7 +247,9 @@ export function sentenceNames(text: string, lang: Lang, tokens?: Token[]): strin
       const phrase = toks.slice(i, i + n).map((t) => stripAccents(t.text)).join(' ');
       const ex = EXONYMS.get(phrase);
       if (ex !== undefined) {
-        out.push(ex.replace(/ /gu, '_'));
+        const key = ex.replace(/ /gu, '_');
+        out.push(key);
+        if (surface && !surface.has(key)) surface.set(key, toks.slice(i, i + n).map((t) => t.text).join(' '));
         i += n - 1;
         matched = true;
         break;
@@ -263,13 +266,17 @@ export function sentenceNames(text: string, lang: Lang, tokens?: Token[]): strin
     // hyphenated names fold per part (Kim Jong-un -> kim iong-un)
     const whole = EXONYMS.get(stripAccents(w));
     if (whole !== undefined) {
-      out.push(whole.replace(/ /gu, '_'));
+      const key = whole.replace(/ /gu, '_');
+      out.push(key);
+      if (surface && !surface.has(key)) surface.set(key, w);
       continue;
     }
     const parts = w.split('-').filter((p) => p.length > 0);
     const folded = parts.map((p) => foldName(p, lang, parts.length > 1)).filter((p) => p.length > 0);
     if (folded.length === 0) continue;
-    out.push(folded.join('-'));
+    const key = folded.join('-');
+    out.push(key);
+    if (surface && !surface.has(key)) surface.set(key, w);
   }
   return out;
 }

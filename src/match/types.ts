@@ -69,4 +69,6 @@ export interface Fingerprint {
   published: string | null;
   eventDates: string[];
   sentences: SentenceFeatures[];
+  /** How each folded name was first written in the document, for evidence an analyst can read. */
+  display?: Record<string, string>;
 }
