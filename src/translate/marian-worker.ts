@@ -84,18 +84,33 @@ async function generate(texts: string[], maxNewTokens: number): Promise<string[]
   return tokenizer.batch_decode(rows, { skip_special_tokens: true }).map((s) => s.trim());
 }
 
-parentPort!.on('message', async (msg: WorkerRequest) => {
-  const reply = (r: WorkerResponse) => parentPort!.postMessage(r);
-  try {
-    if (msg.type === 'load') {
-      const started = performance.now();
-      await load(msg.modelsDir, msg.modelId);
-      reply({ type: 'loaded', id: msg.id, ms: performance.now() - started });
-    } else {
-      const { english, pieces } = await translate(msg.sentences);
-      reply({ type: 'translated', id: msg.id, english, pieces });
-    }
-  } catch (err) {
-    reply({ type: 'error', id: msg.id, message: err instanceof Error ? err.message : String(err) });
+// One request at a time: a second batch must not run on the same sessions while one is in flight.
+let queue: Promise<void> = Promise.resolve();
+
+async function handle(msg: WorkerRequest): Promise<WorkerResponse> {
+  if (msg.type === 'load') {
+    const started = performance.now();
+    await load(msg.modelsDir, msg.modelId);
+    return { type: 'loaded', id: msg.id, ms: performance.now() - started };
   }
+  if (msg.type === 'dispose') {
+    // Release the ONNX sessions before the thread goes away.
+    await (loaded?.model as { dispose?: () => Promise<unknown> } | undefined)?.dispose?.();
+    loaded = null;
+    return { type: 'disposed', id: msg.id };
+  }
+  const { english, pieces } = await translate(msg.sentences);
+  return { type: 'translated', id: msg.id, english, pieces };
+}
+
+parentPort!.on('message', (msg: WorkerRequest) => {
+  queue = queue.then(async () => {
+    let reply: WorkerResponse;
+    try {
+      reply = await handle(msg);
+    } catch (err) {
+      reply = { type: 'error', id: msg.id, message: err instanceof Error ? err.message : String(err) };
+    }
+    parentPort!.postMessage(reply);
+  });
 });

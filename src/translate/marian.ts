@@ -11,6 +11,7 @@ export class MarianTranslator implements Translator {
   private ready: Promise<void> | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+  private inFlight: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly lang: SourceLang,
@@ -54,25 +55,31 @@ export class MarianTranslator implements Translator {
   async translate(sentences: string[], signal?: AbortSignal): Promise<string[]> {
     if (sentences.length === 0) return [];
     if (signal?.aborted) throw new CancelledError();
-    // Cancelling mid-batch stops the worker at once; the next call starts a fresh one.
-    const onAbort = () => void this.close();
-    signal?.addEventListener('abort', onAbort, { once: true });
+    const work = this.start().then(() => this.request({ type: 'translate', id: 0, sentences }));
+    // The worker is never terminated mid-inference: onnxruntime aborts the whole process when
+    // its thread is torn down during a run. A cancelled caller returns at once and the worker
+    // finishes its (bounded) batch, whose result is dropped.
+    this.inFlight = work.catch(() => undefined);
+    let onAbort = () => undefined as void;
+    const cancelled = new Promise<never>((_, reject) => {
+      onAbort = () => reject(new CancelledError());
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
     try {
-      await this.start();
-      const reply = await this.request({ type: 'translate', id: 0, sentences });
+      const reply = await Promise.race([work, cancelled]);
       if (reply.type !== 'translated') throw new Error(`unexpected worker reply ${reply.type}`);
       return reply.english;
-    } catch (err) {
-      if (signal?.aborted) throw new CancelledError();
-      throw err;
     } finally {
       signal?.removeEventListener('abort', onAbort);
     }
   }
 
+  /** Waits for any batch in flight, releases the model's sessions, then stops the worker. */
   async close(): Promise<void> {
     const w = this.worker;
     if (!w) return;
+    await this.inFlight;
+    if (this.worker === w) await this.request({ type: 'dispose', id: 0 }).catch(() => undefined);
     for (const p of this.pending.values()) p.reject(new CancelledError('translation worker closed'));
     this.pending.clear();
     this.worker = null;
