@@ -49,7 +49,7 @@ export class Tandem {
   private constructor(readonly store: Store, readonly models: ModelRegistry) {}
 
   static async open(options: TandemOptions): Promise<Tandem> {
-    const [store] = await Promise.all([Store.open(options.dbPath), initLanguageDetector()]);
+    const store = await Store.open(options.dbPath);
     return new Tandem(store, new ModelRegistry(options.modelsDir, options.manifestPath));
   }
 
@@ -65,6 +65,8 @@ export class Tandem {
     const parsed = IngestOptions.safeParse(rawOptions);
     if (!parsed.success) throw new Error(`Invalid ingest options: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     const options = parsed.data;
+    // Loaded on first ingest, not at open: most commands and app sessions never identify a language.
+    await initLanguageDetector();
     const { files, skipped } = await collectFiles(paths);
     const documents: IngestedDocument[] = [];
     const started = performance.now();
