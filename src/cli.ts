@@ -1,10 +1,10 @@
 // `tandem`: the engine from the command line, for batch work and scripted tests.
 // Exit codes: 0 ok, 1 failure (including any rejected input file), 2 usage.
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { Tandem } from './api/service.ts';
 import { DEFAULT_RENDERER_DIR, startServer } from './server.ts';
@@ -216,15 +216,24 @@ program.command('match').description('find matching reports, stories and repeate
     if (report.cancelled) process.exitCode = 1;
   });
 
-program.command('similarity').description('compare two article files: score, level and evidence')
-  .argument('<fileA>').argument('<fileB>')
-  .action(async (fileA: string, fileB: string) => {
-    // Without an explicit --db the files go into a throw-away store, leaving the analyst's alone.
-    const temp = program.getOptionValueSource('db') === 'default' ? mkdtempSync(join(tmpdir(), 'tandem-similarity-')) : null;
-    if (temp) program.setOptionValue('db', join(temp, 'similarity.db'));
-    try {
+program.command('similarity').description('compare two article files (or every pair in a TSV with --pairs): score, level and evidence')
+  .usage('[options] FILE_A FILE_B | --pairs FILE')
+  .argument('[fileA]').argument('[fileB]')
+  .option('--pairs <file>', 'TSV of FILE_A<TAB>FILE_B lines (relative to its folder; # comments): one JSON line per pair on stdout')
+  .action(async (fileA: string | undefined, fileB: string | undefined, flags: { pairs?: string }, cmd: Command) => {
+    if (flags.pairs !== undefined) {
+      if (fileA !== undefined) throw new UsageError('similarity --pairs FILE reads the files to compare from FILE; give no FILE_A FILE_B with it');
+      const entries = readPairsFile(flags.pairs);
+      process.exitCode = await withThrowawayStore(() => similarityPairs(flags.pairs!, entries));
+      return;
+    }
+    // The same message, help and exit code as when both arguments were required.
+    for (const [name, value] of [['fileA', fileA], ['fileB', fileB]] as const) {
+      if (value === undefined) cmd.error(`error: missing required argument '${name}'`, { code: 'commander.missingArgument', exitCode: 1 });
+    }
+    await withThrowawayStore(async () => {
       const result = await withTandem(async (t, { signal }) => {
-        const ingest = await t.ingest([fileA, fileB], {}, { signal });
+        const ingest = await t.ingest([fileA!, fileB!], {}, { signal });
         const [a, b] = ingest.documents;
         for (const d of [a, b]) if (!d?.id || (d.status !== 'ingested' && d.status !== 'duplicate')) throw new Error(d?.error ?? 'could not ingest both files');
         if (a!.id === b!.id) throw new Error(`${fileA} and ${fileB} have the same bytes`);
@@ -232,10 +241,94 @@ program.command('similarity').description('compare two article files: score, lev
         return t.similarity(a!.id!, b!.id!);
       });
       print(result, () => [`${result.level} ${result.score.toFixed(2)} (${result.basis})`, ...(result.evidence as { kind: string; detail: string }[]).map((e) => `  ${e.kind}: ${e.detail}`)].join('\n'));
+    });
+  });
+
+/** Without an explicit --db, similarity works in a throw-away store, leaving the analyst's alone. */
+async function withThrowawayStore<T>(work: () => Promise<T>): Promise<T> {
+  const temp = program.getOptionValueSource('db') === 'default' ? mkdtempSync(join(tmpdir(), 'tandem-similarity-')) : null;
+  if (temp) program.setOptionValue('db', join(temp, 'similarity.db'));
+  try {
+    return await work();
+  } finally {
+    if (temp) rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+/** One meaningful line of a pairs file: two paths (resolved against the file's folder), or why not. */
+type PairsEntry = { line: number; a: string; b: string; pathA: string; pathB: string } | { line: number; a: string | null; b: string | null; error: string; errorCode: string };
+
+/** Reads a pairs TSV: FILE_A<TAB>FILE_B per line; blank lines and lines starting with # are skipped. */
+function readPairsFile(file: string): PairsEntry[] {
+  let text: string;
+  try {
+    if (!statSync(file).isFile()) throw new UsageError(`--pairs ${file}: not a file`);
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UsageError(`--pairs ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (err as Error).message}`);
+  }
+  const folder = dirname(resolve(file));
+  const entries: PairsEntry[] = [];
+  for (const [i, raw] of text.replace(/^\uFEFF/u, '').split(/\r?\n/u).entries()) {
+    const line = i + 1;
+    if (raw.trim() === '' || raw.trimStart().startsWith('#')) continue;
+    const columns = raw.split('\t').map((c) => c.trim());
+    const [a, b] = columns;
+    if (columns.length !== 2 || !a || !b) {
+      const found = columns.length === 2 ? 'an empty path' : `${columns.length} column${columns.length === 1 ? '' : 's'}`;
+      entries.push({ line, a: a || null, b: b || null, error: `${basename(file)} line ${line}: expected two file paths separated by a tab, found ${found}`, errorCode: 'malformed_line' });
+    } else {
+      entries.push({ line, a, b, pathA: resolve(folder, a), pathB: resolve(folder, b) });
+    }
+  }
+  return entries;
+}
+
+/** Scores every pair in one process and one store, printing a JSON line per pair in input order; returns the exit code. */
+async function similarityPairs(file: string, entries: PairsEntry[]): Promise<number> {
+  const pairs = entries.filter((e) => 'pathA' in e);
+  if (!entries.length) process.stderr.write(`tandem: ${file} lists no pairs\n`);
+  let printed = 0;
+  let failed = 0;
+  const emit = (value: object) => {
+    process.stdout.write(`${JSON.stringify(value)}\n`);
+    printed++;
+  };
+  await withTandem(async (t, { signal }) => {
+    const p = progressReporter();
+    try {
+      const outcomes = t.similarityOfFiles(pairs.map((e) => ({ a: e.pathA, b: e.pathB })), { signal, onProgress: p.onProgress });
+      for (const entry of entries) {
+        if ('error' in entry) {
+          if (signal.aborted) break;
+          failed++;
+          emit(entry);
+          continue;
+        }
+        const next = await outcomes.next();
+        if (next.done) break;
+        const o = next.value;
+        if ('error' in o) {
+          failed++;
+          emit({ line: entry.line, a: entry.a, b: entry.b, error: o.error, errorCode: o.errorCode });
+        } else {
+          const { a: _a, b: _b, ...fields } = o.result;
+          emit({ line: entry.line, a: entry.a, b: entry.b, docA: o.docA, docB: o.docB, ...fields });
+        }
+      }
     } finally {
-      if (temp) rmSync(temp, { recursive: true, force: true });
+      p.stop();
     }
   });
+  if (printed < entries.length) {
+    process.stderr.write(`tandem: stopped after ${printed} of ${entries.length} pairs\n`);
+    return 1;
+  }
+  if (failed) process.stderr.write(`tandem: ${failed} of ${entries.length} pairs could not be compared\n`);
+  return failed ? 1 : 0;
+}
 
 program.command('align').description('align two documents sentence by sentence (A = B: one document against its English)')
   .argument('<a>', 'document id').argument('<b>', 'document id')

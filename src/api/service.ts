@@ -40,6 +40,19 @@ export interface TandemOptions {
   manifestPath?: string;
 }
 
+/** Two article files to compare (relative paths are resolved against the working folder). */
+export interface FilePair {
+  a: string;
+  b: string;
+}
+
+export type SimilarityResult = Awaited<ReturnType<Tandem['similarity']>>;
+
+/** One pair's outcome: the documents' ids and the comparison, or why it could not be made. */
+export type FilePairOutcome = (FilePair & { docA: number; docB: number; result: SimilarityResult }) | (FilePair & { error: string; errorCode: string });
+
+type Usable = { id: number } | { error: string; errorCode: string };
+
 /** Sentences sent to the worker per round trip: each round is saved before the next starts. */
 const TRANSLATE_CHUNK = 32;
 
@@ -275,6 +288,59 @@ export class Tandem {
     if (!da || !db) throw new ApiError('not_found', `No supported document ${!da ? a : b}`);
     const result = compareDocuments(toMatchDocument(da), toMatchDocument(db));
     return { ...result, passages: findRepeatedPassages(toMatchDocument(da), toMatchDocument(db)) };
+  }
+
+  /**
+   * Scores pairs of article files one after another, for evaluation and scripting: yields one
+   * outcome per pair, in order. Each distinct file is ingested and translated once, however many
+   * pairs name it; a pair whose file cannot be used yields an error and the others go on. Two files
+   * with the same bytes are one document, compared with itself. The signal stops the run between
+   * pairs: the pair in hand is always finished.
+   */
+  async *similarityOfFiles(pairs: readonly FilePair[], control: JobControl = {}): AsyncGenerator<FilePairOutcome> {
+    const started = performance.now();
+    const ingested = new Map<string, Usable>();
+    const translated = new Set<number>();
+    const use = async (path: string) => {
+      if (!ingested.has(path)) ingested.set(path, await this.usableDocument(path));
+      return ingested.get(path)!;
+    };
+    for (const [i, pair] of pairs.entries()) {
+      if (control.signal?.aborted) return;
+      const outcome = await this.similarityOfPair(pair, use, translated);
+      const seconds = (performance.now() - started) / 1000;
+      control.onProgress?.({ phase: 'similarity', done: i + 1, total: pairs.length, item: `${basename(pair.a)} ~ ${basename(pair.b)}`, perSecond: (i + 1) / seconds, etaSeconds: ((pairs.length - i - 1) * seconds) / (i + 1) });
+      yield outcome;
+    }
+  }
+
+  private async similarityOfPair(pair: FilePair, use: (path: string) => Promise<Usable>, translated: Set<number>): Promise<FilePairOutcome> {
+    const sides = [await use(resolve(pair.a)), await use(resolve(pair.b))];
+    const failed = sides.filter((s) => 'error' in s);
+    if (failed.length) return { ...pair, error: [...new Set(failed.map((f) => f.error))].join('; '), errorCode: failed[0]!.errorCode };
+    const [docA, docB] = sides.map((s) => (s as { id: number }).id) as [number, number];
+    try {
+      const todo = [...new Set([docA, docB])].filter((id) => !translated.has(id));
+      if (todo.length) await this.translate({ documentIds: todo });
+      for (const id of todo) translated.add(id);
+      return { ...pair, docA, docB, result: await this.similarity(docA, docB) };
+    } catch (err) {
+      return { ...pair, error: `${pair.a} ~ ${pair.b}: ${(err as Error).message}`, errorCode: err instanceof ApiError ? err.code : 'internal' };
+    }
+  }
+
+  /** Ingests one file for comparison: its document id, or why it cannot be compared (naming the file by its path). */
+  private async usableDocument(path: string): Promise<Usable> {
+    await initLanguageDetector();
+    const d = await this.ingestOne(path, {});
+    // Ingest messages name the file by its base name; a pair list may hold two files of one name.
+    const named = (message: string) => (message.startsWith(`${basename(path)}: `) ? `${path}: ${message.slice(basename(path).length + 2)}` : `${path}: ${message}`);
+    if (d.status === 'rejected' || d.id === null) return { error: named(d.error ?? 'could not be ingested'), errorCode: d.errorCode ?? 'internal' };
+    if (d.status === 'unsupported') return { error: named(d.error ?? 'language not supported'), errorCode: d.errorCode ?? 'unsupported_language' };
+    if (d.status === 'duplicate' && (await this.store.document(d.id))?.status === 'unsupported') {
+      return { error: `${path}: same bytes as document ${d.id}, stored earlier with a language Tandem does not translate`, errorCode: 'unsupported_language' };
+    }
+    return { id: d.id };
   }
 
   // ---- alignment and review ------------------------------------------------------------

@@ -151,7 +151,7 @@ export type ExportPreview = z.infer<typeof ExportPreview>;
 
 /** Progress of a long job: emitted at least once a second while it runs. */
 export interface Progress {
-  phase: 'ingest' | 'translate' | 'match' | 'import' | 'fetch' | 'verify' | 'export';
+  phase: 'ingest' | 'translate' | 'match' | 'similarity' | 'import' | 'fetch' | 'verify' | 'export';
   done: number;
   total: number;
   /** What is being worked on: a file name or a language. */
