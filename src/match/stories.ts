@@ -1,74 +1,202 @@
 // Stories: clusters of documents. Two views from the same links:
 //   level 'event': linked at same_event or closer (ids "e<n>");
 //   level 'story': also same_story links (ids "s<n>"); every event cluster lies inside one story.
+// Clusters grow by merges that both sides support (see SUPPORT), best-supported first, so that one hub
+// document linked to many unrelated reports (a digest, a roundup) cannot chain them into one story; a
+// match with `container` set (a compilation holding a report) is no link at all.
 // Analyst decisions are inputs, so a rerun can never overwrite them:
-//   confirm a b  -> must-link (both views); reject a b -> cannot-link (both views): links are added
-//   strongest first and a link that would put a rejected pair together is skipped, so a reject splits
-//   a chain-linked cluster; move doc story -> the document loses its automatic links and is placed in
+//   confirm a b  -> must-link (both views); reject a b -> cannot-link (both views): a merge that would
+//   put a rejected pair together is skipped, so a reject splits a chain-linked cluster;
+//   move doc story -> the document loses its automatic links and is placed in
 //   that story (an 'e' id: that event and its story; an 's' id: that story, as its own event).
 // Ids are stable: with `previous`, a cluster keeps the id of the previous cluster it overlaps most
 // (each id used once); otherwise, and for new clusters, the id is the prefix + smallest document id.
 import type { Decision, DocumentMatch, Story } from './types.ts';
 
-class UnionFind {
-  private readonly parent = new Map<number, number>();
-  private readonly members = new Map<number, Set<number>>();
-  constructor(ids: Iterable<number>) {
+interface Link {
+  a: number;
+  b: number;
+  score: number;
+}
+
+/** Links between two clusters, seen from one of them. */
+interface Bond {
+  /** members of this cluster with a link to the other */
+  linked: Set<number>;
+  /** the strongest link between the two */
+  best: number;
+}
+
+/** A proposed merge, ordered by support, then by its strongest link, then by the smallest members. */
+interface Proposal {
+  x: number;
+  y: number;
+  support: number;
+  best: number;
+  /** the smallest member of either side, and of the other */
+  lo: number;
+  hi: number;
+}
+
+const before = (p: Proposal, q: Proposal) =>
+  p.support !== q.support ? p.support > q.support : p.best !== q.best ? p.best > q.best : p.lo !== q.lo ? p.lo < q.lo : p.hi < q.hi;
+
+/** Binary heap of proposals, best first. */
+class Proposals {
+  private readonly heap: Proposal[] = [];
+  push(p: Proposal): void {
+    const h = this.heap;
+    h.push(p);
+    for (let i = h.length - 1; i > 0; ) {
+      const up = (i - 1) >> 1;
+      if (!before(h[i]!, h[up]!)) break;
+      [h[i], h[up]] = [h[up]!, h[i]!];
+      i = up;
+    }
+  }
+  pop(): Proposal | undefined {
+    const h = this.heap;
+    const top = h[0];
+    const last = h.pop();
+    if (!h.length || !last) return top;
+    h[0] = last;
+    for (let i = 0; ; ) {
+      let m = i;
+      for (const c of [2 * i + 1, 2 * i + 2]) if (c < h.length && before(h[c]!, h[m]!)) m = c;
+      if (m === i) break;
+      [h[i], h[m]] = [h[m]!, h[i]!];
+      i = m;
+    }
+    return top;
+  }
+}
+
+/**
+ * A merge needs support from both clusters, not one bridge document: at least this share of the
+ * members on each side must have a link to the other side. One hub linked to many reports therefore
+ * joins at most one small cluster, and a cluster it has joined cannot pull in another through it.
+ * 1/3 still joins any connected set of up to four reports however sparsely linked (2+2 by one link:
+ * 1/2 on each side; 3+1: 1/3): one article in four languages stays one cluster although the candidate
+ * search compares each document with its best few only, so not every pair of it has a match.
+ */
+const SUPPORT = 1 / 3;
+
+/**
+ * Agglomerative clustering by support: clusters start as the documents, joined by the groups given
+ * (must-links, or the events of the story view); then the best-supported merge is made first, again
+ * and again, as long as it has SUPPORT and puts no cannot-linked pair together.
+ */
+class Clusters {
+  private readonly home = new Map<number, number>();
+  private readonly members = new Map<number, number[]>();
+  /** smallest member of each cluster, to order proposals */
+  private readonly least = new Map<number, number>();
+  private readonly bonds = new Map<number, Map<number, Bond>>();
+  private readonly queue = new Proposals();
+
+  constructor(ids: number[], groups: number[][], private readonly cannot: Map<number, Set<number>>) {
     for (const id of ids) {
-      this.parent.set(id, id);
-      this.members.set(id, new Set([id]));
+      this.home.set(id, id);
+      this.members.set(id, [id]);
+      this.least.set(id, id);
+      this.bonds.set(id, new Map());
+    }
+    for (const g of groups) for (const d of g.slice(1)) this.join(this.home.get(g[0]!)!, this.home.get(d)!);
+  }
+
+  link(l: Link): void {
+    const x = this.home.get(l.a);
+    const y = this.home.get(l.b);
+    if (x === undefined || y === undefined || x === y) return;
+    for (const [from, to, doc] of [[x, y, l.a], [y, x, l.b]] as const) {
+      const bond = this.bond(from, to);
+      bond.linked.add(doc);
+      bond.best = Math.max(bond.best, l.score);
     }
   }
-  find(x: number): number {
-    let r = x;
-    while (this.parent.get(r) !== r) r = this.parent.get(r)!;
-    let c = x;
-    while (c !== r) {
-      const n = this.parent.get(c)!;
-      this.parent.set(c, r);
-      c = n;
+
+  /** Makes the supported merges, best first; returns the clusters as sorted document lists. */
+  run(): number[][] {
+    for (const [x, around] of this.bonds) for (const y of around.keys()) if (x < y) this.propose(x, y);
+    for (let p = this.queue.pop(); p; p = this.queue.pop()) {
+      if (!this.members.has(p.x) || !this.members.has(p.y)) continue;
+      const now = this.proposal(p.x, p.y);
+      // stale when either side grew since: merging only lowers the support of pairs it did not
+      // re-propose, so the current key is never higher than the queued one
+      if (now.support !== p.support || now.best !== p.best) {
+        if (now.support >= SUPPORT) this.queue.push(now);
+        continue;
+      }
+      if (now.support >= SUPPORT && !this.violates(p.x, p.y)) this.join(p.x, p.y);
     }
-    return r;
+    return [...this.members.values()].map((m) => [...m].sort((p, q) => p - q));
   }
-  group(x: number): Set<number> {
-    return this.members.get(this.find(x))!;
+
+  private bond(from: number, to: number): Bond {
+    const around = this.bonds.get(from)!;
+    let b = around.get(to);
+    if (!b) around.set(to, (b = { linked: new Set(), best: -Infinity }));
+    return b;
   }
-  union(a: number, b: number): void {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra === rb) return;
-    const [big, small] = this.members.get(ra)!.size >= this.members.get(rb)!.size ? [ra, rb] : [rb, ra];
-    this.parent.set(small, big);
-    const into = this.members.get(big)!;
-    for (const m of this.members.get(small)!) into.add(m);
-    this.members.delete(small);
+
+  private proposal(x: number, y: number): Proposal {
+    const bx = this.bonds.get(x)!.get(y)!;
+    const by = this.bonds.get(y)!.get(x)!;
+    const mx = this.members.get(x)!;
+    const my = this.members.get(y)!;
+    const support = Math.min(bx.linked.size / mx.length, by.linked.size / my.length);
+    const lx = this.least.get(x)!;
+    const ly = this.least.get(y)!;
+    return { x, y, support, best: bx.best, lo: Math.min(lx, ly), hi: Math.max(lx, ly) };
   }
-  groups(): number[][] {
-    return [...this.members.values()].map((s) => [...s].sort((p, q) => p - q));
+
+  private propose(x: number, y: number): void {
+    const p = this.proposal(x, y);
+    if (p.support >= SUPPORT) this.queue.push(p);
+  }
+
+  private violates(x: number, y: number): boolean {
+    const [small, large] = this.members.get(x)!.length <= this.members.get(y)!.length ? [x, y] : [y, x];
+    for (const d of this.members.get(small)!) for (const no of this.cannot.get(d) ?? []) if (this.home.get(no) === large) return true;
+    return false;
+  }
+
+  /** Moves the smaller cluster into the larger, adding up their bonds with every other cluster. */
+  private join(x: number, y: number): void {
+    if (x === y) return;
+    const [keep, gone] = this.members.get(x)!.length >= this.members.get(y)!.length ? [x, y] : [y, x];
+    const moved = this.members.get(gone)!;
+    const kept = this.members.get(keep)!;
+    for (const d of moved) this.home.set(d, keep);
+    for (const d of moved) kept.push(d);
+    this.least.set(keep, Math.min(this.least.get(keep)!, this.least.get(gone)!));
+    this.members.delete(gone);
+    this.least.delete(gone);
+    const around = this.bonds.get(gone)!;
+    this.bonds.delete(gone);
+    this.bonds.get(keep)!.delete(gone);
+    for (const [other, out] of around) {
+      if (other === keep) continue;
+      const back = this.bonds.get(other)!;
+      const into = back.get(gone)!;
+      back.delete(gone);
+      const mine = this.bond(keep, other);
+      for (const d of out.linked) mine.linked.add(d);
+      mine.best = Math.max(mine.best, out.best);
+      const theirs = this.bond(other, keep);
+      for (const d of into.linked) theirs.linked.add(d);
+      theirs.best = Math.max(theirs.best, into.best);
+      this.propose(Math.min(keep, other), Math.max(keep, other));
+    }
   }
 }
 
 const pairKey = (a: number, b: number) => (a < b ? `${a}:${b}` : `${b}:${a}`);
 
-function cluster(ids: number[], links: { a: number; b: number; score: number }[], musts: [number, number][], cannot: Map<number, Set<number>>): number[][] {
-  const uf = new UnionFind(ids);
-  const violates = (a: number, b: number) => {
-    const ga = uf.group(a);
-    const gb = uf.group(b);
-    const [s, l] = ga.size <= gb.size ? [ga, gb] : [gb, ga];
-    for (const x of s) {
-      const no = cannot.get(x);
-      if (!no) continue;
-      for (const y of no) if (l.has(y)) return true;
-    }
-    return false;
-  };
-  for (const [a, b] of musts) uf.union(a, b);
-  for (const l of [...links].sort((p, q) => q.score - p.score || p.a - q.a || p.b - q.b)) {
-    if (uf.find(l.a) === uf.find(l.b)) continue;
-    if (!violates(l.a, l.b)) uf.union(l.a, l.b);
-  }
-  return uf.groups();
+function cluster(ids: number[], links: Link[], groups: number[][], cannot: Map<number, Set<number>>): number[][] {
+  const c = new Clusters(ids, groups, cannot);
+  for (const l of links) c.link(l);
+  return c.run();
 }
 
 function assignIds(groups: number[][], prefix: string, previous: Story[], taken: Set<string>): Map<string, number[]> {
@@ -131,13 +259,14 @@ export function clusterStories(docs: number[], matches: DocumentMatch[], decisio
       }
     }
   }
-  const usable = matches.filter((m) => known.has(m.a) && known.has(m.b) && !moves.has(m.a) && !moves.has(m.b) && pairDecision.get(pairKey(m.a, m.b))?.kind !== 'reject');
+  // a compilation holding a report is shown as "contains", never a link: it would chain every story it carries
+  const usable = matches.filter((m) => m.container === undefined && known.has(m.a) && known.has(m.b) && !moves.has(m.a) && !moves.has(m.b) && pairDecision.get(pairKey(m.a, m.b))?.kind !== 'reject');
   const eventLinks = usable.filter((m) => m.level === 'duplicate' || m.level === 'same_event');
   const storyLinks = usable.filter((m) => m.level !== 'unrelated');
 
   const eventGroups = cluster(staying, eventLinks, musts, cannot);
-  // story view: event clusters are contracted into one node each (an event never splits across stories)
-  const storyGroups = cluster(staying, [...storyLinks, ...eventGroups.flatMap((g) => g.slice(1).map((d) => ({ a: g[0]!, b: d, score: Infinity })))], musts, cannot);
+  // story view: starts from the event clusters (an event never splits across stories)
+  const storyGroups = cluster(staying, storyLinks, [...musts, ...eventGroups], cannot);
 
   const taken = new Set<string>();
   const events = assignIds(eventGroups, 'e', previous.filter((s) => s.level === 'event'), taken);

@@ -27,6 +27,11 @@ export interface DocumentMatch {
   level: MatchLevel;
   evidence: Evidence[];
   basis: 'translation' | 'same_language' | 'language_independent';
+  /**
+   * Set when one of the two (this id, a or b) holds the other's passages as a part of itself: a
+   * roundup containing a report. Shown as "contains"; never a link for story clusters.
+   */
+  container?: number;
 }
 
 export interface PassageSpan {
