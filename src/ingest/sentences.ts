@@ -29,6 +29,9 @@
 //   4-digit years always end a sentence: "im Dezember 2022. Pjöngjang ..." splits).
 // - Ellipsis ("…" / "...") followed by a capital ends a sentence, except an omission mark in
 //   brackets ("(…)", "[...]").
+// - A period, "?" or "!" glued to a capitalised word after two lowercase letters ("gesagt.Wenn")
+//   is a sentence end: a scraper dropped the paragraph break there. ICU never breaks there (it
+//   cannot tell it from "U.S.A"); the usual abbreviation rules still apply ("Prof.Dr" stays).
 // - A piece with no letter or digit (a stray closing quote) is glued to its neighbour.
 // - Line breaks inside a paragraph are soft wraps (treated as spaces) unless `oneSentencePerLine`.
 // - Very long paragraphs are segmented by ICU in overlapping windows (ICU is super-linear in the
@@ -319,7 +322,11 @@ function icuBoundaries(text: string, seg: Intl.Segmenter): number[] {
 // ---------------------------------------------------------------------------------------------
 // Extra boundaries ICU misses
 
-/** "…" + capital, and `.?!` + dash + capital ("Ende. – Dann ..."). Returns start offsets. */
+/** Sentences glued where a paragraph break was lost: "gesagt.Wenn", "worden?Die". */
+const GLUED = /(?<=\p{Ll}{2}[.?!])(?=\p{Lu}\p{Ll})/gu;
+const HAS_GLUED = /\p{Ll}{2}[.?!]\p{Lu}\p{Ll}/u;
+
+/** "…" + capital, `.?!` + dash + capital ("Ende. – Dann ..."), glued sentences. Start offsets. */
 function extraBoundaries(text: string): number[] {
   const out: number[] = [];
   const len = text.length;
@@ -339,6 +346,7 @@ function extraBoundaries(text: string): number[] {
   // Dash opening a sentence: ICU keeps "Ende. - Gut so." together.
   const DASH_AFTER_END = /[.?!…]["'”“’‘»«)\]]*\s+(?=[-–—]\s?["'„“‘‚»«(]*\p{Lu})/gu;
   for (const m of text.matchAll(DASH_AFTER_END)) out.push((m.index ?? 0) + m[0].length);
+  for (const m of text.matchAll(GLUED)) out.push(m.index);
   return out;
 }
 
@@ -501,7 +509,7 @@ export function splitSentences(paragraph: string, lang: Lang, options: SplitOpti
   const rules = rulesFor(lang);
   const icu = icuBoundaries(text, segmenterFor(lang));
   let candidates = icu;
-  if (text.includes('…') || /[.?!]["'”“’‘»«)\]]*\s+[-–—]/.test(text)) {
+  if (text.includes('…') || /[.?!]["'”“’‘»«)\]]*\s+[-–—]/.test(text) || HAS_GLUED.test(text)) {
     const extra = extraBoundaries(text);
     if (extra.length > 0) candidates = [...new Set([...icu, ...extra])].sort((x, y) => x - y);
   }

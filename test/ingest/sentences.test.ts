@@ -114,6 +114,18 @@ describe('German', () => {
     expect(texts('Er sagte, es sei [...] Unsinn.', 'de')).toEqual(['Er sagte, es sei [...] Unsinn.']);
     expect(texts('Das war alles. – Dann kam der Regen.', 'de')).toEqual(['Das war alles.', '– Dann kam der Regen.']);
   });
+
+  it('splits sentences glued where a scraper dropped the paragraph break, but not abbreviations', () => {
+    expect(texts('Der Mann wurde festgenommen, teilte die Polizei mit.Er soll die Tat gestanden haben.Wann?Das ist offen.', 'de')).toEqual([
+      'Der Mann wurde festgenommen, teilte die Polizei mit.',
+      'Er soll die Tat gestanden haben.',
+      'Wann?',
+      'Das ist offen.',
+    ]);
+    expect(texts('Das sagte Prof.Dr. Meier aus Bonn.', 'de')).toEqual(['Das sagte Prof.Dr. Meier aus Bonn.']);
+    expect(texts('Die U.S.Army und z.B.Der Spiegel berichten.', 'de')).toEqual(['Die U.S.Army und z.B.Der Spiegel berichten.']);
+    expect(texts('The talks ended on Monday.Officials said they would resume.', 'en')).toEqual(['The talks ended on Monday.', 'Officials said they would resume.']);
+  });
 });
 
 describe('Icelandic', () => {
