@@ -1,11 +1,14 @@
 // Stage 3 of ingest: plain text -> paragraphs, and boilerplate flagging.
 //
 // cleanParagraphs never removes anything: every input paragraph comes back, in order, either kept
-// or flagged `dropped` with a reason, so the analyst can restore a wrong call. Rules are general
-// patterns for German, Dutch, Icelandic and English pages (share prompts, read-more links, ads,
-// comment counters, datelines, bylines, photo captions...), plus positional rules for the short
-// labels found above the first and below the last paragraph of real text. Repeated body
-// paragraphs are NOT boilerplate (a later stage finds repeated passages); only a repeated title is.
+// or flagged `dropped` with a reason, so the analyst can restore a wrong call. A run-on paragraph
+// (a whole page scraped into one line) may come back in parts: its boilerplate sentences flagged,
+// the text between them kept (see runon.ts). Rules are general patterns for German, Dutch,
+// Icelandic and English pages (share prompts, read-more links, ads, comment counters, datelines,
+// bylines, photo captions...), plus positional rules for the short labels found above the first
+// and below the last paragraph of real text. Repeated body paragraphs are NOT boilerplate (a later
+// stage finds repeated passages); only a repeated title is.
+import { sentencePieces, splitRepeatedHead } from './runon.ts';
 
 export type BoilerplateReason =
   | 'read_more'
@@ -43,6 +46,13 @@ const NO_DEHYPHENATE = /^(?:und|oder|bis|sowie|bzw|en|of|tot|og|eða|and|or|to)\
  * with a space, unless the lines look like separate items (bullets, short lines, full-length lines).
  */
 export function splitParagraphs(text: string): string[] {
+  const out = splitBlocks(text);
+  // A headline printed twice in front of a one-line article: give the copy a paragraph of its own.
+  if (out.length > 0) out.splice(0, 1, ...splitRepeatedHead(out[0]!));
+  return out;
+}
+
+function splitBlocks(text: string): string[] {
   const normalized = text.replace(/\r\n?/g, '\n').trim();
   if (!normalized) return [];
   const blocks = normalized.split(/\n[ \t\u00a0]*\n\s*/);
@@ -245,29 +255,137 @@ const TAGS_LINE = /^(?:tags|schlagwörter|schlagworte|stichwörter|themen|trefwo
 // Cleaning
 
 interface Para {
+  raw: string; // as given: what comes back
   text: string; // whitespace-collapsed
   words: number;
+  /** Set when the paragraph was judged sentence by sentence (a part of a run-on paragraph). */
+  judged?: BoilerplateReason | null;
 }
 
+/**
+ * Longer than any caption or notice paragraph (seed 002's captions run to 74 words): such a
+ * paragraph is judged sentence by sentence, not by a credit at its end or a cookie in its middle.
+ */
+const RUN_ON_WORDS = 100;
+
 export function cleanParagraphs(paragraphs: string[], opts: { title?: string | null }): CleanedParagraph[] {
-  const paras: Para[] = paragraphs.map((p) => {
-    const text = p.replace(/\s+/g, ' ').trim();
-    return { text, words: countWords(text) };
-  });
+  const title = opts.title ?? null;
+  const result = flagParagraphs(splitRunOn(paragraphs, RUN_ON_WORDS), title);
+  if (result.some(keptText)) return result;
+  // No running text left: what looked like a caption or notice may be the article itself (a
+  // two-sentence item ending in "Foto: dpa"). A caption needs an article: judge every paragraph
+  // sentence by sentence, and keep that reading if it finds text.
+  const retry = flagParagraphs(splitRunOn(paragraphs, 0), title);
+  return retry.some(keptText) ? retry : result;
+}
+
+function keptText(p: CleanedParagraph): boolean {
+  return !p.dropped && isContent(toPara(p.text));
+}
+
+function toPara(raw: string): Para {
+  const text = raw.replace(/\s+/g, ' ').trim();
+  return { raw, text, words: countWords(text) };
+}
+
+/**
+ * Paragraphs of at least `minWords` words with more than one sentence are judged sentence by
+ * sentence: a run of boilerplate sentences becomes a part of its own (flagged), the text between
+ * stays together. Everything else comes back as it was, to be judged whole.
+ */
+function splitRunOn(paragraphs: string[], minWords: number): Para[] {
+  const out: Para[] = [];
+  for (const raw of paragraphs) {
+    const whole = toPara(raw);
+    const pieces = whole.words >= minWords ? sentencePieces(raw) : [];
+    if (pieces.length < 2) {
+      out.push(whole);
+      continue;
+    }
+    const parts = pieces.map((pc) => toPara(raw.slice(pc.start, pc.end)));
+    const reasons = parts.map(pieceReason);
+    spreadConsent(parts, reasons);
+    if (reasons.every((r) => r === null)) {
+      out.push({ ...whole, judged: null });
+      continue;
+    }
+    for (let i = 0; i < pieces.length; ) {
+      let j = i;
+      while (j + 1 < pieces.length && reasons[j + 1] === reasons[i]) j++;
+      out.push({ ...toPara(raw.slice(pieces[i]!.start, pieces[j]!.end)), judged: reasons[i] ?? null });
+      i = j + 1;
+    }
+  }
+  return out;
+}
+
+const QUOTED = /["„“”«»]/u;
+
+/** The rules for a whole paragraph, on one sentence of a run-on paragraph. */
+function pieceReason(part: Para): BoilerplateReason | null {
+  // A stray "..." between sentences is part of the text, not a paragraph of its own.
+  if (!/[\p{L}\p{N}]/u.test(part.text)) return null;
+  const reason = patternReason(part, false);
+  // A credit is a few words: a longer piece is a credit glued to a sentence ("© dpa Die Sonde ...").
+  if (reason === 'copyright' && part.words > 10) return null;
+  // Inside an article, a quoted "wir verwenden Cookies" is someone speaking, not the page.
+  if (reason === 'cookie_notice' && QUOTED.test(part.text)) return null;
+  return reason;
+}
+
+/** The other sentences of a consent notice need not say "cookie"; they share its words. */
+const CONSENT_WORD = new RegExp(
+  '(?:datenschutz|privatsphäre|einwilligung|zustimmung|widerruf|personenbezogen|persönliche[nr]? (?:daten|informationen)|browser|tracking|einstellungen' +
+    '|privacy|consent|personal (?:data|information)|settings|privacybeleid|toestemming|persoonsgegevens|instellingen|persónuvernd|samþykki|stillingar|cookie|vafrakök)',
+  'iu',
+);
+
+/** A notice may hold a sentence or two without its words ("Dafür arbeiten wir mit Partnern ..."). */
+const CONSENT_GAP = 2;
+
+/**
+ * A cookie notice spans the sentences next to it that speak of consent, privacy or settings, and
+ * short gaps between such sentences; it stops where the article's sentences begin.
+ */
+function spreadConsent(parts: Para[], reasons: (BoilerplateReason | null)[]): void {
+  const n = parts.length;
+  const consent = (i: number) =>
+    reasons[i] === 'cookie_notice' || (reasons[i] === null && (parts[i]!.words <= 2 || CONSENT_WORD.test(parts[i]!.text)));
+  const grow = (from: number, step: 1 | -1) => {
+    for (let j = from + step; j >= 0 && j < n; ) {
+      let k = j;
+      while (k >= 0 && k < n && Math.abs(k - j) < CONSENT_GAP && reasons[k] === null && !consent(k)) k += step;
+      if (k < 0 || k >= n || !consent(k)) return;
+      for (let m = j; m !== k + step; m += step) if (reasons[m] === null) reasons[m] = 'cookie_notice';
+      j = k + step;
+    }
+  };
+  for (let i = 0; i < n; i++) {
+    if (reasons[i] !== 'cookie_notice') continue;
+    grow(i, -1);
+    grow(i, 1);
+  }
+}
+
+/** Flags each paragraph (or part) as text or boilerplate; positional rules see them all. */
+function flagParagraphs(paras: Para[], title: string | null): CleanedParagraph[] {
   const n = paras.length;
-  const reasons: (BoilerplateReason | null)[] = paras.map((p, i) => patternReason(p, i, n));
+  const nearEdge = (i: number) => i < 5 || i >= n - 5;
+  const reasons = paras.map((p, i) => (p.judged !== undefined ? p.judged : patternReason(p, nearEdge(i))));
 
   // The title: given by the caller (HTML), or a short headline-like line repeated right below itself.
-  const titleIndex = markRepeatedTitle(paras, reasons, opts.title ?? null);
+  const titleIndex = markRepeatedTitle(paras, reasons, title);
 
-  // Above the first and below the last paragraph of real text: labels, bylines, taglines.
+  // Above the first and below the last paragraph of real text: labels, bylines, taglines. Not the
+  // headline: the kept copy of a repeated title, or a first line right above the text.
   let first = paras.findIndex((p, i) => reasons[i] === null && isContent(p));
   if (first === -1) first = n;
   let last = n - 1;
   while (last >= 0 && !(reasons[last] === null && isContent(paras[last]!))) last--;
   for (let i = 0; i < n; i++) {
-    if (reasons[i] !== null || (i >= first && i <= last)) continue;
-    reasons[i] = edgeReason(paras[i]!, i > last);
+    if (reasons[i] !== null || (i >= first && i <= last) || i === titleIndex) continue;
+    const headline = i === 0 && first === 1 && paras[0]!.words >= 3; // not a one-word section label
+    reasons[i] = edgeReason(paras[i]!, i > last, headline);
   }
 
   // Short lines above a detected headline near the top are page chrome (only when everything
@@ -280,14 +398,14 @@ export function cleanParagraphs(paragraphs: string[], opts: { title?: string | n
     }
   }
 
-  return paragraphs.map((text, i) => {
+  return paras.map((p, i) => {
     const reason = reasons[i];
-    return reason ? { text, dropped: true, reason } : { text, dropped: false };
+    return reason ? { text: p.raw, dropped: true, reason } : { text: p.raw, dropped: false };
   });
 }
 
 /** Rules that hold wherever the paragraph is. */
-function patternReason(p: Para, index: number, count: number): BoilerplateReason | null {
+function patternReason(p: Para, nearEdge: boolean): BoilerplateReason | null {
   const t = p.text;
   if (!/[\p{L}\p{N}]/u.test(t)) return 'empty';
   const w = p.words;
@@ -317,17 +435,16 @@ function patternReason(p: Para, index: number, count: number): BoilerplateReason
   if (w <= 6 && NAV_WORD.test(t)) return 'navigation';
   if (w <= 20 && TAGS_LINE.test(t)) return 'navigation';
   if (w <= 15 && isBreadcrumb(t)) return 'navigation';
-  const nearEdge = index < 5 || index >= count - 5;
   if (nearEdge && w <= 25 && TAGLINE_TOPIC.test(t) && TAGLINE_CLAIM.test(t)) return 'site_tagline';
   return null;
 }
 
 /** Rules for paragraphs above the first / below the last paragraph of real text. */
-function edgeReason(p: Para, trailing: boolean): BoilerplateReason | null {
+function edgeReason(p: Para, trailing: boolean, headline: boolean): BoilerplateReason | null {
   const t = p.text;
   if (p.words <= 10 && !SENTENCE_END.test(t) && BYLINE_PREFIX.test(t)) return 'byline';
   if (trailing && p.words <= 15 && REPORTED_FROM.test(t)) return 'byline';
-  if (isNavLabel(p)) return 'navigation';
+  if (!headline && isNavLabel(p)) return 'navigation';
   return null;
 }
 

@@ -255,6 +255,32 @@ describe('cleanParagraphs: general rules', () => {
     expect(cleanParagraphs(paragraphs, {}).find((p) => p.text === 'Hintergrund')?.dropped).toBe(false);
   });
 
+  it('keeps a headline of three or more words on the first line, right above the text', () => {
+    for (const headline of ['Lichtblick für den Handel', 'Talks resume in Geneva']) {
+      expectFlags([headline, ...BODY], cleanParagraphs([headline, ...BODY], {}), {});
+    }
+    expectFlags(['Ausland', ...BODY], cleanParagraphs(['Ausland', ...BODY], {}), { Ausland: 'navigation' });
+  });
+
+  it('judges a page scraped into one line sentence by sentence: the consent notice goes, the article stays', () => {
+    const notice =
+      'Wir verwenden Cookies, um unsere Website für Sie zu verbessern. Dafür arbeiten wir mit ausgewählten Partnern zusammen. ' +
+      'Diese erhalten Informationen über Ihre Nutzung unserer Seiten. Mit „Akzeptieren“ stimmen Sie der Verarbeitung Ihrer ' +
+      'persönlichen Daten zu, Ihre Einwilligung können Sie jederzeit widerrufen.';
+    const article =
+      'Der Stadtrat von Kiel hat am Donnerstag nach langer Debatte den Haushalt für das kommende Jahr beschlossen. ' +
+      'Er sieht Ausgaben von rund 1,4 Milliarden Euro vor, etwa sechs Prozent mehr als im laufenden Jahr. ' +
+      'Den größten Posten bilden Schulen und Kitas, für die allein 310 Millionen Euro eingeplant sind. ' +
+      'Die Opposition kritisierte die neuen Schulden und stimmte geschlossen dagegen. ' +
+      'Der Oberbürgermeister verteidigte den Plan als notwendig für die wachsende Stadt.';
+    const paragraphs = ['Kiel beschließt Haushalt für 2025', `${notice} ${article}`];
+    expect(cleanParagraphs(paragraphs, {})).toEqual([
+      { text: 'Kiel beschließt Haushalt für 2025', dropped: false },
+      { text: notice, dropped: true, reason: 'cookie_notice' },
+      { text: article, dropped: false },
+    ]);
+  });
+
   it('flags every repetition of a known (HTML) title, with or without the site name', () => {
     const paragraphs = ['Lawrow in Pjöngjang eingetroffen', ...BODY, 'LAWROW IN PJÖNGJANG EINGETROFFEN.'];
     const result = cleanParagraphs(paragraphs, { title: 'Lawrow in Pjöngjang eingetroffen | Weltnachrichten' });
