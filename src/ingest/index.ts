@@ -171,6 +171,9 @@ export function parseArticle(bytes: Uint8Array, path: string, options: IngestOpt
   } else {
     published ??= htmlDate;
   }
+  const boilerplate = paragraphs.filter((p) => p.dropped !== null).length;
+  const short = lang ? shortTextWarning(name, sentences, boilerplate) : null;
+  if (short) warnings.push(short);
 
   return {
     contentHash: contentHash(bytes),
@@ -190,9 +193,24 @@ export function parseArticle(bytes: Uint8Array, path: string, options: IngestOpt
     paragraphs,
     sentences,
     dates,
-    boilerplate: paragraphs.filter((p) => p.dropped !== null).length,
+    boilerplate,
     eventDates: [...new Set(dates.map((d) => d.iso))],
   };
+}
+
+/** Below both, a text is very short: a news brief, or a page saved only in part. */
+const SHORT_SENTENCES = 4;
+const SHORT_WORDS = 60;
+/** This many words are an article, however few (run-on) sentences they make. */
+const ENOUGH_WORDS = 100;
+
+/** A very short text is ingested, but with a warning that says how short and what was set aside. */
+function shortTextWarning(name: string, sentences: NewDocument['sentences'], boilerplate: number): string | null {
+  const n = sentences.length;
+  const words = sentences.reduce((sum, s) => sum + s.text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length, 0);
+  if (n === 0 || words >= ENOUGH_WORDS || (n >= SHORT_SENTENCES && words >= SHORT_WORDS)) return null;
+  const aside = boilerplate ? `; ${boilerplate} paragraph${boilerplate === 1 ? '' : 's'} set aside as page boilerplate` : '';
+  return `${name}: very short text: ${n} sentence${n === 1 ? '' : 's'} (${words} words) of article text${aside} (a news brief, or only part of the page was saved?)`;
 }
 
 /** Plain text has no title element: a repeated title line, else the opening sentence, shortened. */
