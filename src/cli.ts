@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { Tandem } from './api/service.ts';
+import { matchLines } from './match/index.ts';
 import { DEFAULT_RENDERER_DIR, startServer } from './server.ts';
 import { EXPORT_FORMATS, IngestOptions, LANGS, SOURCE_LANGS, type ExportFormat, type ExportOptions, type IngestReport, type MatchReport, type Progress, type TranslateReport } from './api/types.ts';
 
@@ -99,7 +100,7 @@ function describeIngest(r: IngestReport): string {
 }
 
 function describeMatch(r: MatchReport): string {
-  const lines = r.pairs.map((p) => `  #${p.a} ~ #${p.b}  ${p.level.padEnd(10)} ${p.score.toFixed(2)}  ${(p.evidence as { detail?: string }[]).slice(0, 3).map((e) => e.detail).join('; ')}`);
+  const lines = r.pairs.map((p) => `  #${p.a} ~ #${p.b}  ${p.score.toFixed(2)}  ${p.summary}`);
   const within = r.passages.filter((p) => p.a.doc === p.b.doc).length;
   const multi = (stories: { documents: number[] }[]) => stories.filter((s) => s.documents.length > 1).length;
   lines.unshift(`${r.pairs.length} matching pairs; ${multi(r.storyViews.event)} events and ${multi(r.storyViews.story)} stories with more than one report; ${r.passages.length} repeated passages (${within} within one document); ${r.compared} documents compared in ${r.seconds.toFixed(1)}s`);
@@ -240,7 +241,7 @@ program.command('similarity').description('compare two article files (or every p
         await t.translate({ documentIds: [a!.id!, b!.id!] }, { signal });
         return t.similarity(a!.id!, b!.id!);
       });
-      print(result, () => [`${result.level} ${result.score.toFixed(2)} (${result.basis})`, ...(result.evidence as { kind: string; detail: string }[]).map((e) => `  ${e.kind}: ${e.detail}`)].join('\n'));
+      print(result, () => matchLines(result).join('\n'));
     });
   });
 

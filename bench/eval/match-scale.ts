@@ -85,7 +85,7 @@ for (const n of sizes.filter((x) => x <= max)) {
   let allPairsSeconds: number | null = null;
   let allPairsNote = '';
   if (n <= 10_000) {
-    const fps = docs.map(fingerprint);
+    const fps = docs.map((d) => fingerprint(d));
     const tf = performance.now();
     if (n <= 1000) {
       for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) compareDocuments(fps[i]!, fps[j]!);

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { basename, resolve } from 'node:path';
 import { alignDocuments, matchPassages, wordDiff } from '../align/index.ts';
-import { clusterStories, compareDocuments, findRepeatedPassages, fingerprint, MatchIndex, type DocumentMatch, type Fingerprint, type MatchDocument } from '../match/index.ts';
+import { clusterStories, compareDocuments, findRepeatedPassages, fingerprint, FINGERPRINT_VERSION, MatchIndex, type DocumentMatch, type Fingerprint, type MatchDocument } from '../match/index.ts';
 import { collectFiles, contentHash, IngestError, initLanguageDetector, parseArticle, readArticle } from '../ingest/index.ts';
 import { ApiError } from './errors.ts';
 import { previewExport, runExport } from '../export/index.ts';
@@ -214,9 +214,11 @@ export class Tandem {
     const unchanged: Fingerprint[] = [];
     const changed: { doc: MatchDocument; hash: string }[] = [];
     for (const doc of inputs) {
-      const hash = createHash('sha256').update(JSON.stringify([doc.lang, doc.published, doc.eventDates, doc.sentences])).digest('hex');
+      const hash = createHash('sha256').update(JSON.stringify([doc.lang, doc.title, doc.published, doc.eventDates, doc.sentences])).digest('hex');
       const known = stored.get(doc.id);
-      if (known?.sourceHash === hash) unchanged.push(JSON.parse(known.data) as Fingerprint);
+      const parsed = known?.sourceHash === hash ? (JSON.parse(known.data) as Fingerprint) : null;
+      // a fingerprint made by an older Tandem holds other features: made again
+      if (parsed?.v === FINGERPRINT_VERSION) unchanged.push(parsed);
       else changed.push({ doc, hash });
     }
     const index = MatchIndex.fromFingerprints(unchanged);
@@ -245,7 +247,7 @@ export class Tandem {
     await flush();
     const stories = await this.recluster(inputs.map((d) => d.id));
     return {
-      pairs: (await this.store.matches()).map(({ a, b, score, level, basis, evidence }) => ({ a, b, score, level, basis, evidence })),
+      pairs: (await this.store.matches()).map(({ a, b, score, level, basis, summary, evidence, container }) => ({ a, b, score, level, basis, summary, evidence, ...(container === undefined ? {} : { container }) })),
       stories: stories.event.map((s) => s.documents),
       storyViews: stories,
       passages: await this.store.passages(),

@@ -1,6 +1,7 @@
 // The one source of truth for the shapes shared by engine, CLI, IPC, HTTP and UI.
 // Validated with zod wherever data crosses a boundary.
 import { z } from 'zod';
+import { EVIDENCE_KINDS } from '../match/types.ts';
 
 /** Languages Tandem knows how to segment and translate. `en` is the pivot language. */
 export const LANGS = ['de', 'is', 'nl', 'en'] as const;
@@ -80,8 +81,26 @@ export type MatchLevel = z.infer<typeof MatchLevel>;
 
 export const PassageSpan = z.object({ doc: z.number().int(), sentences: z.array(z.number().int()) });
 
+/** One item of a match's evidence (src/match/types.ts Evidence), in plain words. */
+export const EvidenceItem = z.object({
+  kind: z.enum(EVIDENCE_KINDS),
+  label: z.string(),
+  detail: z.string(),
+  values: z.array(z.string()).optional(),
+  weight: z.number().min(0).max(1),
+  direction: z.enum(['for', 'against', 'neutral']),
+  decisive: z.boolean().optional(),
+});
+
 export const MatchReport = z.object({
-  pairs: z.array(z.object({ a: z.number().int(), b: z.number().int(), score: z.number(), level: MatchLevel, basis: z.string(), evidence: z.array(z.unknown()) })),
+  pairs: z.array(z.object({
+    a: z.number().int(), b: z.number().int(), score: z.number(), level: MatchLevel, basis: z.string(),
+    /** why the pair has its level, in one sentence */
+    summary: z.string(),
+    evidence: z.array(EvidenceItem),
+    /** the roundup of the two, when one contains the other */
+    container: z.number().int().optional(),
+  })),
   /** Clusters at `same_event` or closer, as lists of document ids. */
   stories: z.array(z.array(z.number().int())),
   /** Both views with their stable ids: `event` and the looser `story`. */

@@ -6,6 +6,9 @@
 // the cases no rule can reach (Peking/Beijing, Moskau/Moscow, Kiew/Kyiv ...). The result is a key,
 // not a spelling: "Lawrows", "Lavrov", "Lavrovs" -> "lavrov"; "Poetin", "Pútíns", "Putin" -> "putin".
 import type { Lang } from '../api/types.ts';
+import { isNameCandidate, type NameContext } from './common-nouns.ts';
+
+export type { NameContext } from './common-nouns.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Characters
@@ -235,7 +238,7 @@ const STEMS = Object.fromEntries((['en', 'de', 'nl', 'is'] as const).map((lang) 
  * judged lexically anyway, so they are tolerated (weighted down in scoring for de-de pairs).
  */
 /** Folded names of a sentence; `surface`, when given, records how each was first written. */
-export function sentenceNames(text: string, lang: Lang, tokens?: Token[], surface?: Map<string, string>): string[] {
+export function sentenceNames(text: string, lang: Lang, tokens?: Token[], surface?: Map<string, string>, context?: NameContext): string[] {
   const toks = tokens ?? tokenize(text);
   const out: string[] = [];
   for (let i = 0; i < toks.length; i++) {
@@ -271,6 +274,7 @@ export function sentenceNames(text: string, lang: Lang, tokens?: Token[], surfac
       if (surface && !surface.has(key)) surface.set(key, w);
       continue;
     }
+    if (context && !isNameCandidate(w, low, lang, initial, context)) continue;
     const parts = w.split('-').filter((p) => p.length > 0);
     const folded = parts.map((p) => foldName(p, lang, parts.length > 1)).filter((p) => p.length > 0);
     if (folded.length === 0) continue;

@@ -4,6 +4,8 @@ import type { Lang } from '../api/types.ts';
 export interface MatchDocument {
   id: number;
   lang: Lang;
+  /** the headline, when ingest found one (it weighs more than a body sentence) */
+  title?: string | null;
   published: string | null;
   eventDates: string[];
   /** english: null when untranslated (for lang 'en' the text itself is used) */
@@ -12,11 +14,23 @@ export interface MatchDocument {
 
 export type MatchLevel = 'duplicate' | 'same_event' | 'same_story' | 'unrelated';
 
+export const EVIDENCE_KINDS = ['wording', 'headline', 'names', 'numbers', 'dates', 'event_date', 'passages', 'aligned_sentences', 'contains'] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+/** One item of evidence, in words an analyst reads: no ids, stems or raw feature names. */
 export interface Evidence {
-  kind: 'names' | 'numbers' | 'dates' | 'event_date' | 'passages' | 'lexical' | string;
+  kind: EvidenceKind;
+  /** a chip's text: "6 shared names", "published 3 days apart" */
+  label: string;
+  /** one plain sentence */
   detail: string;
-  values?: unknown;
+  /** the things shared, as the documents wrote them (names, numbers, dates, passages) */
+  values?: string[];
+  /** strength on one 0..1 scale */
   weight: number;
+  /** whether it speaks for the level (or for relatedness), against it, or neither */
+  direction: 'for' | 'against' | 'neutral';
+  /** the item that decided the level; only ever set on an item that is for it */
   decisive?: boolean;
 }
 
@@ -26,6 +40,8 @@ export interface DocumentMatch {
   score: number;
   level: MatchLevel;
   evidence: Evidence[];
+  /** why the pair has its level, in one sentence */
+  summary: string;
   basis: 'translation' | 'same_language' | 'language_independent';
   /**
    * Set when one of the two (this id, a or b) holds the other's passages as a part of itself: a
@@ -68,11 +84,14 @@ export interface SentenceFeatures {
 
 /** Everything matching needs about one document, computed once (`fingerprint`), storable as JSON. */
 export interface Fingerprint {
-  v: 1;
+  /** FINGERPRINT_VERSION when made; older ones are made again from the document */
+  v: number;
   id: number;
   lang: Lang;
   published: string | null;
   eventDates: string[];
+  /** the headline as ingest found it (for evidence only) */
+  title?: string | null;
   sentences: SentenceFeatures[];
   /** How each folded name was first written in the document, for evidence an analyst can read. */
   display?: Record<string, string>;

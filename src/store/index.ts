@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Connection } from './db.ts';
 import { migrations } from './migrations/index.ts';
+import type { Evidence } from '../match/types.ts';
 
 export interface NewDocument {
   contentHash: string;
@@ -78,6 +79,7 @@ export interface MemoryEntry {
 export interface MatchInput {
   id: number;
   lang: string;
+  title: string | null;
   published: string | null;
   eventDates: string[];
   sentences: { text: string; english: string | null }[];
@@ -89,7 +91,12 @@ export interface StoredMatch {
   score: number;
   level: 'duplicate' | 'same_event' | 'same_story' | 'unrelated';
   basis: string;
-  evidence: unknown[];
+  /** as the match module wrote it (older Tandems wrote other shapes; readers check `label`) */
+  evidence: Evidence[];
+  /** why the pair has its level, in one sentence ('' for matches of an older Tandem) */
+  summary: string;
+  /** the document that contains the other as a part of itself (a roundup), if any */
+  container?: number;
 }
 
 export interface StoredPassage {
@@ -431,8 +438,8 @@ export class Store {
   async matchInputs(documentIds?: number[]): Promise<MatchInput[]> {
     const only = documentIds ? `AND d.id IN (${documentIds.map(() => '?').join(',') || 'NULL'})` : '';
     const ids = documentIds ?? [];
-    const docs = await this.db.all<{ id: number; lang: string; published: string | null }>(
-      `SELECT d.id, d.lang, d.published FROM documents d WHERE d.status = 'ingested' ${only} ORDER BY d.id`,
+    const docs = await this.db.all<{ id: number; lang: string; title: string | null; published: string | null }>(
+      `SELECT d.id, d.lang, d.title, d.published FROM documents d WHERE d.status = 'ingested' ${only} ORDER BY d.id`,
       ids,
     );
     const dates = await this.db.all<{ document_id: number; iso: string }>(
@@ -483,10 +490,10 @@ export class Store {
       for (const m of update.matches) {
         const [a, b] = m.a < m.b ? [m.a, m.b] : [m.b, m.a];
         await this.db.run(
-          `INSERT INTO matches (a, b, score, level, basis, evidence) VALUES (?, ?, ?, ?, ?, ?)
+          `INSERT INTO matches (a, b, score, level, basis, evidence, summary, container) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (a, b) DO UPDATE SET score = excluded.score, level = excluded.level, basis = excluded.basis,
-             evidence = excluded.evidence, computed_at = excluded.computed_at`,
-          [a, b, m.score, m.level, m.basis, JSON.stringify(m.evidence)],
+             evidence = excluded.evidence, summary = excluded.summary, container = excluded.container, computed_at = excluded.computed_at`,
+          [a, b, m.score, m.level, m.basis, JSON.stringify(m.evidence), m.summary, m.container ?? null],
         );
       }
       for (const p of update.passages) {
@@ -498,11 +505,11 @@ export class Store {
   }
 
   async matches(filter: { documentId?: number } = {}): Promise<StoredMatch[]> {
-    const rows = await this.db.all<Omit<StoredMatch, 'evidence'> & { evidence: string }>(
-      `SELECT a, b, score, level, basis, evidence FROM matches ${filter.documentId ? 'WHERE a = ? OR b = ?' : ''} ORDER BY score DESC, a, b`,
+    const rows = await this.db.all<Omit<StoredMatch, 'evidence' | 'container'> & { evidence: string; container: number | null }>(
+      `SELECT a, b, score, level, basis, evidence, summary, container FROM matches ${filter.documentId ? 'WHERE a = ? OR b = ?' : ''} ORDER BY score DESC, a, b`,
       filter.documentId ? [filter.documentId, filter.documentId] : [],
     );
-    return rows.map((r) => ({ ...r, evidence: JSON.parse(r.evidence) as unknown[] }));
+    return rows.map(({ container, ...r }) => ({ ...r, evidence: JSON.parse(r.evidence) as Evidence[], ...(container === null ? {} : { container }) }));
   }
 
   async passages(filter: { documentId?: number } = {}): Promise<StoredPassage[]> {

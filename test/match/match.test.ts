@@ -102,7 +102,7 @@ describe('document matches on the seeds', () => {
     const m34 = compareDocuments(doc(plain, 3), doc(plain, 4));
     expect(related(m34)).toBe(true);
     expect(m34.basis).toBe('same_language');
-    expect(m34.evidence.some((e) => e.kind === 'lexical' && e.decisive)).toBe(true);
+    expect(m34.evidence.some((e) => (e.kind === 'wording' || e.kind === 'headline') && e.decisive)).toBe(true);
     expect(m34.evidence.some((e) => e.kind === 'names')).toBe(true);
     expect(m02.evidence.some((e) => e.decisive)).toBe(true);
   });
@@ -147,18 +147,21 @@ describe('language-independent evidence sentence by sentence', () => {
   const dutch = (id: number, sentences: string[]): MatchDocument => ({ id, lang: 'nl', published: null, eventDates: [], sentences: sentences.map((text) => ({ text, english: null })) });
   it('decides a translation without English on features shared by corresponding sentences', () => {
     const m = compareDocuments(doc(plain, 3), dutch(11, S003_DUTCH));
-    const aligned = m.evidence.find((e) => e.kind === 'aligned_features')!;
-    expect(aligned.decisive).toBe(true);
-    expect((aligned.values as string[])[0]).toMatch(/^0\u21940 /u);
+    const aligned = m.evidence.find((e) => e.kind === 'aligned_sentences')!;
+    expect(m.level).toBe('same_event');
+    expect(aligned.direction).toBe('for');
+    expect((aligned.values as string[])[0]).toBe('sentence 1 \u2194 1');
     // the chain pairs sentence i with sentence i for most of the article
-    const diagonal = (aligned.values as string[]).filter((v) => { const [i, j] = v.split(' ')[0]!.split('\u2194'); return i === j; });
+    const diagonal = (aligned.values as string[]).filter((v) => { const [i, j] = v.replace('sentence ', '').split(' \u2194 '); return i === j; });
     expect(diagonal.length).toBeGreaterThanOrEqual(8);
   });
   it('scores the same features lower when they do not sit in corresponding sentences', () => {
     const inOrder = compareDocuments(doc(plain, 3), dutch(11, S003_DUTCH));
     const shuffled = compareDocuments(doc(plain, 3), dutch(11, [...S003_DUTCH].reverse()));
-    const w = (m: DocumentMatch) => m.evidence.find((e) => e.kind === 'aligned_features')?.weight ?? 0;
-    expect(w(shuffled)).toBeLessThan(w(inOrder) / 2);
+    const w = (m: DocumentMatch) => m.evidence.find((e) => e.kind === 'aligned_sentences')?.weight ?? 0;
+    expect(w(shuffled)).toBeLessThan(w(inOrder));
+    const chain = (m: DocumentMatch) => m.evidence.find((e) => e.kind === 'aligned_sentences')?.values?.length ?? 0;
+    expect(chain(shuffled)).toBeLessThan(chain(inOrder));
     // the document-level name overlap is the same either way
     const names = (m: DocumentMatch) => m.evidence.find((e) => e.kind === 'names')?.values;
     expect(names(shuffled)).toEqual(names(inOrder));
@@ -214,7 +217,7 @@ describe('MatchIndex', () => {
 });
 
 describe('stories', () => {
-  const link = (a: number, b: number, level: DocumentMatch['level'], score = 0.6): DocumentMatch => ({ a, b, level, score, evidence: [], basis: 'same_language' });
+  const link = (a: number, b: number, level: DocumentMatch['level'], score = 0.6): DocumentMatch => ({ a, b, level, score, evidence: [], summary: '', basis: 'same_language' });
   const groups = (stories: Story[], level: Story['level']) => stories.filter((s) => s.level === level).map((s) => s.documents);
   it('clusters events and looser stories with ids from the smallest document', () => {
     const s = clusterStories([1, 2, 3, 4, 5], [link(1, 2, 'duplicate', 0.9), link(2, 3, 'same_event'), link(3, 4, 'same_story', 0.3)], []);

@@ -16,6 +16,6 @@ export async function loadSamples(english: Record<number, Record<number, string>
     const p = parseArticle(readFileSync(join(SAMPLES, f)), f);
     if (!p.lang) throw new Error(`${f}: no language`);
     const en = english[id] ?? {};
-    return { id, lang: p.lang as Lang, published: p.published, eventDates: p.eventDates, sentences: p.sentences.map((s, i) => ({ text: s.text, english: en[i] ?? null })) };
+    return { id, lang: p.lang as Lang, title: p.title, published: p.published, eventDates: p.eventDates, sentences: p.sentences.map((s, i) => ({ text: s.text, english: en[i] ?? null })) };
   });
 }

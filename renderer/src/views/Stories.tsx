@@ -13,14 +13,7 @@ type Pair = QueryResult<'matches'>[number];
 type Decision = QueryResult<'storyDecisions'>[number];
 export type AlignMode = 'monotonic' | 'passages';
 
-/** The shape of a match's evidence (src/match/types.ts Evidence), read defensively. */
-interface Evidence {
-  kind: string;
-  detail: string;
-  values?: unknown;
-  weight: number;
-  decisive?: boolean;
-}
+import type { Evidence } from '../../../src/match/index.ts';
 
 const LEVELS: Record<Pair['level'], string> = {
   duplicate: 'Duplicate',
@@ -29,14 +22,7 @@ const LEVELS: Record<Pair['level'], string> = {
   unrelated: 'Unrelated',
 };
 
-const EVIDENCE_LABELS: Record<string, string> = {
-  names: 'Names',
-  numbers: 'Numbers',
-  dates: 'Dates',
-  event_date: 'Event date',
-  passages: 'Passages',
-  lexical: 'Wording',
-};
+const DIRECTIONS: Record<Evidence['direction'], string> = { for: 'speaks for the level', against: 'speaks against it', neutral: 'neither for nor against' };
 
 const pairKey = (a: number, b: number) => `${Math.min(a, b)}-${Math.max(a, b)}`;
 
@@ -267,7 +253,8 @@ function PairCard({ p, docs, decision, outside, busy, onDecide, onCompare }: {
   p: Pair; docs: Map<number, Doc>; decision: 'confirm' | 'reject' | null; outside: boolean; busy: string | null;
   onDecide: (k: 'confirm' | 'reject') => void; onCompare: () => void;
 }) {
-  const evidence = (p.evidence as Evidence[]).filter((e) => e && typeof e.kind === 'string');
+  // Matches stored by an older Tandem carry other evidence shapes until the next Match run.
+  const evidence = (p.evidence as Evidence[]).filter((e) => e && typeof e.kind === 'string' && typeof e.label === 'string');
   const key = pairKey(p.a, p.b);
   const da = docs.get(p.a);
   const db = docs.get(p.b);
@@ -304,6 +291,7 @@ function PairCard({ p, docs, decision, outside, busy, onDecide, onCompare }: {
           {busy === `compare:${key}` ? 'Aligning…' : 'Compare'}
         </button>
       </div>
+      {p.summary && <p className="pair-summary" data-testid="pair-summary">{p.summary}</p>}
       <div className="chips" data-testid="evidence">
         {evidence.map((e, i) => <EvidenceChip key={i} e={e} />)}
       </div>
@@ -312,20 +300,21 @@ function PairCard({ p, docs, decision, outside, busy, onDecide, onCompare }: {
 }
 
 function EvidenceChip({ e }: { e: Evidence }) {
-  const values = Array.isArray(e.values) ? (e.values as unknown[]).map(String) : [];
-  const shown = values.slice(0, 6).join(', ');
-  const more = values.length > 6 ? ` +${values.length - 6}` : '';
-  const weak = e.weight <= 0 && !e.decisive;
+  const values = e.values ?? [];
+  const shown = values.slice(0, 4).join(', ');
+  const more = values.length > 4 ? ` +${values.length - 4}` : '';
   return (
     <span
-      className={`chip chip-${e.kind}${e.decisive ? ' chip-decisive' : ''}${weak ? ' chip-weak' : ''}`}
-      title={`${e.detail}${values.length ? `\n${values.join(', ')}` : ''}\nweight ${e.weight.toFixed(3)}${e.decisive ? ' · decided the level' : ''}`}
+      className={`chip chip-${e.kind} chip-${e.direction}${e.decisive ? ' chip-decisive' : ''}`}
+      title={`${e.detail}${values.length ? `\n${values.join(', ')}` : ''}\nstrength ${e.weight.toFixed(2)} of 1, ${DIRECTIONS[e.direction]}${e.decisive ? ' · decided the level' : ''}`}
       data-kind={e.kind}
+      data-direction={e.direction}
       data-decisive={e.decisive ? 'true' : undefined}
     >
-      {e.decisive && <span className="chip-star" aria-label="decisive">★</span>}
-      <b>{EVIDENCE_LABELS[e.kind] ?? e.kind}</b>
-      <span className="chip-detail">{shown ? `${shown}${more}` : e.detail}</span>
+      {e.decisive && <span className="chip-star" aria-label="decided the level">★</span>}
+      <span className="chip-sign" aria-label={e.direction}>{e.direction === 'for' ? '+' : e.direction === 'against' ? '−' : '·'}</span>
+      <b>{e.label}</b>
+      {shown && <span className="chip-detail">{shown}{more}</span>}
       <span className="chip-weight tabular">{e.weight.toFixed(2)}</span>
     </span>
   );

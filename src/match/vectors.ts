@@ -1,0 +1,125 @@
+// Sparse vectors over interned terms: sorted ids with weights, so overlaps are merge joins over
+// typed arrays instead of map lookups (matching compares many pairs; this is its inner loop).
+
+const INTERN = new Map<string, number>();
+const TERMS: string[] = [];
+export function intern(s: string): number {
+  let v = INTERN.get(s);
+  if (v === undefined) {
+    v = INTERN.size;
+    INTERN.set(s, v);
+    TERMS.push(s);
+  }
+  return v;
+}
+/** The term an id stands for (kinds keep their "n:" / "c:" prefix). */
+export function termOf(id: number): string {
+  return TERMS[id] ?? '';
+}
+
+/** Feature ids per kind (a shared counter with the stems, so ids never collide across kinds). */
+const INTERN_KIND = { c: new Map<string, number>(), n: new Map<string, number>(), '#': new Map<string, number>() };
+export function internKind(kind: keyof typeof INTERN_KIND, s: string): number {
+  const m = INTERN_KIND[kind];
+  let v = m.get(s);
+  if (v === undefined) {
+    v = intern(`${kind}:${s}`);
+    m.set(s, v);
+  }
+  return v;
+}
+
+/** A sparse vector: sorted feature ids with their weights. */
+export interface Vec {
+  ids: Int32Array;
+  w: Float64Array;
+  /** Euclidean norm for cosines; total weight for the feature-overlap score. */
+  norm: number;
+  total: number;
+}
+
+export const EMPTY: Vec = { ids: new Int32Array(0), w: new Float64Array(0), norm: 0, total: 0 };
+
+export function vec(weights: Map<number, number>): Vec {
+  const ids = Int32Array.from(weights.keys()).sort();
+  const w = new Float64Array(ids.length);
+  let sq = 0;
+  let total = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const x = weights.get(ids[i]!)!;
+    w[i] = x;
+    sq += x * x;
+    total += x;
+  }
+  return { ids, w, norm: Math.sqrt(sq), total };
+}
+
+/** Sublinear term frequencies (1 + log count) of the terms of several lists, interned by `id`. */
+export function termFrequencies(lists: Iterable<readonly string[] | null>, id: (t: string) => number = intern): Vec {
+  const m = new Map<number, number>();
+  for (const l of lists) if (l) for (const t of l) {
+    const k = id(t);
+    m.set(k, (m.get(k) ?? 0) + 1);
+  }
+  for (const [k, v] of m) m.set(k, 1 + Math.log(v));
+  return vec(m);
+}
+
+/** The same vector with every weight multiplied by its term's idf (`idf` indexed by term id). */
+export function weighted(a: Vec, idf: (id: number) => number): Vec {
+  const w = new Float64Array(a.w.length);
+  let sq = 0;
+  let total = 0;
+  for (let i = 0; i < w.length; i++) {
+    const x = a.w[i]! * idf(a.ids[i]!);
+    w[i] = x;
+    sq += x * x;
+    total += x;
+  }
+  return { ids: a.ids, w, norm: Math.sqrt(sq), total };
+}
+
+/** Sum over shared ids of wa*wb. */
+export function dot(a: Vec, b: Vec): number {
+  const ai = a.ids;
+  const bi = b.ids;
+  let i = 0;
+  let j = 0;
+  let s = 0;
+  while (i < ai.length && j < bi.length) {
+    const x = ai[i]!;
+    const y = bi[j]!;
+    if (x === y) s += a.w[i++]! * b.w[j++]!;
+    else if (x < y) i++;
+    else j++;
+  }
+  return s;
+}
+
+/** Sum over shared ids of the smaller weight. */
+export function sharedMass(a: Vec, b: Vec): number {
+  const ai = a.ids;
+  const bi = b.ids;
+  let i = 0;
+  let j = 0;
+  let s = 0;
+  while (i < ai.length && j < bi.length) {
+    const x = ai[i]!;
+    const y = bi[j]!;
+    if (x === y) s += Math.min(a.w[i++]!, b.w[j++]!);
+    else if (x < y) i++;
+    else j++;
+  }
+  return s;
+}
+
+export function cosine(a: Vec, b: Vec): number {
+  if (!a.norm || !b.norm) return 0;
+  return dot(a, b) / (a.norm * b.norm);
+}
+
+/** Sorted distinct interned ids of a token list (null for none). */
+export function idSet(list: readonly string[] | null): Int32Array | null {
+  if (!list || !list.length) return null;
+  return Int32Array.from(new Set(list.map(intern))).sort();
+}
