@@ -28,7 +28,7 @@ export interface NameContext {
 const GERMAN_NOUN_HEAD = new RegExp(`(?:${[
   'ung', 'heit', 'keit', 'schaft', 'tion', 'sion', 'tät', 'ismus', 'ist', 'nis', 'tum', 'ment', 'ling', 'chen', 'lein', 'ium', 'ik', 'iker', 'ie',
   'minister', 'ministerin', 'ministerium', 'präsident', 'präsidentin', 'kanzler', 'kanzlerin', 'regierung', 'partei', 'behörde', 'gericht', 'polizei',
-  'sprecher', 'sprecherin', 'diplomat', 'botschafter', 'chef', 'chefin', 'führer', 'leiter', 'vertreter', 'beamte', 'experte', 'politiker', 'bürger',
+  'sprecher', 'sprecherin', 'kolleg', 'kollegin', 'diplomat', 'botschafter', 'chef', 'chefin', 'führer', 'leiter', 'vertreter', 'beamte', 'experte', 'politiker', 'bürger',
   'staat', 'zeit', 'jahr', 'woche', 'tag', 'monat', 'leute', 'mensch', 'frau', 'mann', 'männer', 'kind', 'kinder', 'angriff', 'krieg', 'gesetz', 'bericht',
   'markt', 'preis', 'firma', 'unternehmen', 'verband', 'amt', 'rat', 'bund', 'land', 'länder', 'stadt', 'haus', 'straße', 'gipfel', 'treffen', 'besuch',
   'gespräch', 'frage', 'lage', 'seite', 'westen', 'osten', 'norden', 'süden', 'welt', 'macht', 'kraft', 'kräfte', 'truppe', 'waffe', 'beziehung',

@@ -8,7 +8,7 @@ import type { Evidence, EvidenceKind, Fingerprint, MatchLevel, RepeatedPassage }
 
 /** Which evidence item each fitted feature speaks through. */
 const ITEM_OF: Record<FeatureName, EvidenceKind> = {
-  text_cosine: 'wording', lead_cosine: 'wording', cognates: 'wording', cognate_cosine: 'wording', length_ratio: 'wording',
+  text_cosine: 'wording', lead_cosine: 'wording', cognate_cosine: 'wording', length_ratio: 'wording',
   headline_cosine: 'headline', headline_body: 'headline', cognate_headline_body: 'headline',
   names: 'names', names_in_smaller: 'names', name_cosine: 'names',
   numbers: 'numbers', same_month: 'dates',
@@ -85,7 +85,8 @@ function effectOf(input: EvidenceInput, kind: EvidenceKind): number {
 function strongest(input: EvidenceInput, kind: EvidenceKind): number {
   return Math.max(0, ...input.contributions.filter((c) => ITEM_OF[c.feature] === kind).map((c) => c.value));
 }
-const directionOf = (effect: number): Evidence['direction'] => (effect > 0.005 ? 'for' : effect < -0.005 ? 'against' : 'neutral');
+// under two points of the 0..1 score an item neither helps nor hurts
+const directionOf = (effect: number): Evidence['direction'] => (effect > 0.02 ? 'for' : effect < -0.02 ? 'against' : 'neutral');
 
 function eventDateItem(input: EvidenceInput): Evidence | null {
   const { x, y, eventDate: e } = input;
@@ -153,17 +154,40 @@ function span(s: number[]): string {
   return s.length === 1 ? `${s[0]! + 1}` : `${s[0]! + 1}–${s[s.length - 1]! + 1}`;
 }
 
+/** The rarest shared names as a reader knows them: full names once ("Dmitri Peskow", not "Dmitri"). */
+function leadingNames(x: Fingerprint, y: Fingerprint, keys: string[], n: number): string[] {
+  const [first, second] = y.lang === 'en' && x.lang !== 'en' ? [y, x] : [x, y];
+  const out: string[] = [];
+  for (const k of keys) {
+    const shown = first.phrases?.[k] ?? second.phrases?.[k] ?? spokenName(x, y, k);
+    if (!out.some((o) => o === shown || o.split(' ').includes(shown))) out.push(shown);
+    if (out.length === n) break;
+  }
+  return out;
+}
+
 function summaryOf(input: EvidenceInput, items: Evidence[]): string {
   const { x, y, level } = input;
-  const names = input.names.slice(0, 3).map((k) => spokenName(x, y, k));
+  const names = leadingNames(x, y, input.names, 3);
   const when = input.months.length ? ` in ${formatDate(input.months[0]!)}` : '';
   const agreeing: string[] = [];
   if (input.names.length) agreeing.push(`${input.names.length} name${input.names.length === 1 ? '' : 's'}`);
   if (input.numbers.length) agreeing.push(`${input.numbers.length} number${input.numbers.length === 1 ? '' : 's'}`);
   if (input.months.length || input.eventDate.agree) agreeing.push('the date');
-  const against = items.filter((e) => e.direction === 'against' && e.kind === 'event_date').map((e) => e.label);
+  // a chip's label as a clause of the sentence
+  const clause = (label: string) => label
+    .replace(/^mentions a date (.*) later$/u, 'one mentions a date $1 after the other was published')
+    .replace(/^latest dates /u, 'the latest dates they mention are ')
+    .replace(/^published /u, 'they were published ');
+  const against = items.filter((e) => e.direction === 'against' && e.kind === 'event_date').map((e) => clause(e.label));
   const head = LEVEL_NAMES[level];
-  if (level === 'duplicate') return `${head}: ${items.find((e) => e.kind === 'passages')?.detail.replace(/\.$/u, '') ?? `the wording is ${items[0]?.label.replace('wording ', '')}`}.`;
+  if (level === 'duplicate') {
+    const [ca, cb] = input.coverage;
+    const how = input.basis === 'translation' ? 'the same text in translation' : input.basis === 'language_independent' ? 'the same text in two languages' : 'the same text';
+    return input.passages.length
+      ? `${head}: ${how}; shared passages cover ${pct(ca)} and ${pct(cb)} of the two.`
+      : `${head}: ${how}; the wording is ${pct(input.features.text_cosine ?? 0)} alike.`;
+  }
   if (input.container !== undefined) return `${head}: ${items.find((e) => e.kind === 'contains')!.detail}`;
   if (level === 'unrelated') {
     if (against.length) return `${head}: ${against[0]}, so not one event; ${agreeing.length ? `only ${list(agreeing)} agree` : 'little else agrees'}.`;

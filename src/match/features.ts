@@ -3,12 +3,12 @@
 // terms are in news (term-weights.ts). Two sets: on a comparable text (the same language, or both
 // translated into English), and language-independent (names, numbers, cognate stems) for reports in
 // two languages with no translation.
-import { cosine, weighted, type Vec } from './vectors.ts';
-import { views, type TextVectors, type Views } from './views.ts';
+import { cosine, sharedMass, weighted, type Vec } from './vectors.ts';
+import { crossViews, views, type TextVectors, type Views } from './views.ts';
 import type { TermSpace, TermWeights } from './term-weights.ts';
 import type { Fingerprint } from './types.ts';
 
-export const TEXT_FEATURES = ['text_cosine', 'headline_cosine', 'lead_cosine', 'headline_body', 'names', 'names_in_smaller', 'cognates', 'numbers', 'same_month', 'length_ratio'] as const;
+export const TEXT_FEATURES = ['text_cosine', 'headline_cosine', 'lead_cosine', 'headline_body', 'names', 'names_in_smaller', 'numbers', 'same_month', 'length_ratio'] as const;
 export const CROSS_FEATURES = ['cognate_cosine', 'name_cosine', 'numbers', 'cognate_headline_body'] as const;
 export type FeatureName = (typeof TEXT_FEATURES)[number] | (typeof CROSS_FEATURES)[number];
 export type Basis = 'translation' | 'same_language' | 'language_independent';
@@ -23,30 +23,71 @@ function intersect<T>(a: Set<T>, b: Set<T>): T[] {
   return out;
 }
 
-/** Rarity-weighted overlap of two term sets: Dice, and containment in the smaller set. */
-function weightedOverlap(a: Set<string>, b: Set<string>, idf: (t: string) => number): { dice: number; smaller: number } {
-  let ta = 0;
-  let tb = 0;
-  let shared = 0;
-  for (const t of a) {
-    const w = idf(t);
-    ta += w;
-    if (b.has(t)) shared += w;
-  }
-  for (const t of b) tb += idf(t);
+/** Rarity-weighted overlap of two term sets (0/1 vectors weighted by idf): Dice, and containment in the smaller. */
+function weightedOverlap(a: Vec, b: Vec): { dice: number; smaller: number } {
+  const shared = sharedMass(a, b);
   if (!shared) return { dice: 0, smaller: 0 };
-  return { dice: (2 * shared) / (ta + tb), smaller: shared / Math.min(ta, tb) };
+  return { dice: (2 * shared) / (a.total + b.total), smaller: shared / Math.min(a.total, b.total) };
 }
 
-function weightedCosine(a: Vec, b: Vec, idf: (id: number) => number): number {
-  return cosine(weighted(a, idf), weighted(b, idf));
+/** A document's vectors weighted by one model's term rarities, each made once per document and model. */
+interface WeightedViews {
+  text: Map<TermSpace, { body: Vec; title: Vec; lead: Vec }>;
+  nameVec?: Vec;
+  cognateVec?: Vec;
+  cognateTitle?: Vec;
+  nameSet?: Vec;
+}
+const weightedCache = new WeakMap<TermWeights, WeakMap<Fingerprint, WeightedViews>>();
+
+function weightedViews(f: Fingerprint, weights: TermWeights): WeightedViews {
+  let byDoc = weightedCache.get(weights);
+  if (!byDoc) weightedCache.set(weights, (byDoc = new WeakMap()));
+  let w = byDoc.get(f);
+  if (!w) byDoc.set(f, (w = { text: new Map() }));
+  return w;
+}
+
+function weightedText(w: WeightedViews, t: TextVectors, space: TermSpace, weights: TermWeights): { body: Vec; title: Vec; lead: Vec } {
+  let v = w.text.get(space);
+  if (!v) {
+    const idf = weights.forSpace(space);
+    w.text.set(space, (v = { body: weighted(t.body, idf), title: weighted(t.title, idf), lead: weighted(t.lead, idf) }));
+  }
+  return v;
 }
 
 export interface PairMeasurements {
   features: Partial<Record<FeatureName, number>>;
-  sharedNames: string[];
-  sharedNumbers: string[];
-  sharedMonths: string[];
+  /** how many names both documents mention */
+  names: number;
+  /** what they share, sorted (made on demand: only evidence needs the strings) */
+  shared: () => { names: string[]; numbers: string[]; months: string[] };
+}
+
+/** Number of ids two sorted vectors share. */
+function sharedCount(a: Vec, b: Vec): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.ids.length && j < b.ids.length) {
+    const x = a.ids[i]!;
+    const y = b.ids[j]!;
+    if (x === y) {
+      n++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return n;
+}
+
+function sharedSize<T>(a: Set<T>, b: Set<T>): number {
+  const [s, l] = a.size < b.size ? [a, b] : [b, a];
+  let n = 0;
+  for (const x of s) if (l.has(x)) n++;
+  return n;
 }
 
 /** The text space two documents are compared in, with its term weights. */
@@ -58,32 +99,39 @@ function textSpace(fx: Fingerprint, dx: Views, dy: Views, basis: Basis): { x: Te
 export function measure(fx: Fingerprint, fy: Fingerprint, basis: Basis, weights: TermWeights): PairMeasurements {
   const dx = views(fx);
   const dy = views(fy);
-  const sharedNames = intersect(dx.names, dy.names).sort();
-  const sharedNumbers = intersect(dx.numbers, dy.numbers).sort();
-  const sharedMonths = intersect(dx.months, dy.months).sort();
-  const numbers = sharedNumbers.length ? (2 * sharedNumbers.length) / (dx.numbers.size + dy.numbers.size) : 0;
-  const nameIdf = weights.forSpace('name');
-  const cognateIdf = weights.forSpace('cognate');
+  const wx = weightedViews(fx, weights);
+  const wy = weightedViews(fy, weights);
+  const names = weights.forSpace('name');
+  const cognates = weights.forSpace('cognate');
+  const sharedNumbers = dx.numbers.size && dy.numbers.size ? sharedSize(dx.numbers, dy.numbers) : 0;
+  const numbers = sharedNumbers ? (2 * sharedNumbers) / (dx.numbers.size + dy.numbers.size) : 0;
   const features: PairMeasurements['features'] = { numbers };
   if (modelKind(basis) === 'cross') {
-    features.cognate_cosine = weightedCosine(dx.cognateVec, dy.cognateVec, cognateIdf);
-    features.name_cosine = weightedCosine(dx.nameVec, dy.nameVec, nameIdf);
-    features.cognate_headline_body = Math.max(weightedCosine(dx.cognateTitle, dy.cognateVec, cognateIdf), weightedCosine(dy.cognateTitle, dx.cognateVec, cognateIdf));
+    for (const [w, f] of [[wx, fx], [wy, fy]] as const) {
+      if (w.cognateVec) continue;
+      const c = crossViews(f);
+      w.cognateVec = weighted(c.cognateVec, cognates);
+      w.nameVec = weighted(c.nameVec, names);
+      w.cognateTitle = weighted(c.cognateTitle, cognates);
+    }
+    features.cognate_cosine = cosine(wx.cognateVec!, wy.cognateVec!);
+    features.name_cosine = cosine(wx.nameVec!, wy.nameVec!);
+    features.cognate_headline_body = Math.max(cosine(wx.cognateTitle!, wy.cognateVec!), cosine(wy.cognateTitle!, wx.cognateVec!));
   } else {
     const { x, y, space } = textSpace(fx, dx, dy, basis);
-    const idf = weights.forSpace(space);
-    const body = [weighted(x.body, idf), weighted(y.body, idf)] as const;
-    const title = [weighted(x.title, idf), weighted(y.title, idf)] as const;
-    features.text_cosine = cosine(body[0], body[1]);
-    features.headline_cosine = cosine(title[0], title[1]);
-    features.lead_cosine = weightedCosine(x.lead, y.lead, idf);
-    features.headline_body = Math.max(cosine(title[0], body[1]), cosine(title[1], body[0]));
-    const names = weightedOverlap(dx.names, dy.names, (t) => weights.idf('name', t));
-    features.names = names.dice;
-    features.names_in_smaller = names.smaller;
-    features.cognates = weightedOverlap(dx.cognates, dy.cognates, (t) => weights.idf('cognate', t)).dice;
-    features.same_month = sharedMonths.length ? 1 : 0;
+    const tx = weightedText(wx, x, space, weights);
+    const ty = weightedText(wy, y, space, weights);
+    features.text_cosine = cosine(tx.body, ty.body);
+    features.headline_cosine = cosine(tx.title, ty.title);
+    features.lead_cosine = cosine(tx.lead, ty.lead);
+    features.headline_body = Math.max(cosine(tx.title, ty.body), cosine(ty.title, tx.body));
+    for (const [w, d] of [[wx, dx], [wy, dy]] as const) w.nameSet ??= weighted(d.nameSet, names);
+    const shared = weightedOverlap(wx.nameSet!, wy.nameSet!);
+    features.names = shared.dice;
+    features.names_in_smaller = shared.smaller;
+    features.same_month = dx.months.size && dy.months.size && sharedSize(dx.months, dy.months) ? 1 : 0;
     features.length_ratio = Math.min(x.terms, y.terms) / Math.max(1, x.terms, y.terms);
   }
-  return { features, sharedNames, sharedNumbers, sharedMonths };
+  const shared = () => ({ names: intersect(dx.names, dy.names).sort(), numbers: intersect(dx.numbers, dy.numbers).sort(), months: intersect(dx.months, dy.months).sort() });
+  return { features, names: sharedCount(dx.nameSet, dy.nameSet), shared };
 }

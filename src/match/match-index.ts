@@ -119,7 +119,7 @@ export class MatchIndex {
       const other = this.docs.get(id);
       if (!other) continue;
       this.comparisons++;
-      const m = compareFingerprints(f, other.f);
+      const m = compareFingerprints(f, other.f, { explainUnrelated: false });
       if (m.level !== 'unrelated') matches.push(m);
     }
     this.insert(f, keys);

@@ -237,10 +237,32 @@ const STEMS = Object.fromEntries((['en', 'de', 'nl', 'is'] as const).map((lang) 
  * capitalized too; they rarely collide with names across languages, and same-language pairs are
  * judged lexically anyway, so they are tolerated (weighted down in scoring for de-de pairs).
  */
-/** Folded names of a sentence; `surface`, when given, records how each was first written. */
-export function sentenceNames(text: string, lang: Lang, tokens?: Token[], surface?: Map<string, string>, context?: NameContext): string[] {
+/**
+ * Folded names of a sentence; `surface`, when given, records how each was first written, and
+ * `phrases` the full name a part first stood in ("Dmitri" and "Peskow" -> "Dmitri Peskow").
+ */
+export function sentenceNames(text: string, lang: Lang, tokens?: Token[], surface?: Map<string, string>, context?: NameContext, phrases?: Map<string, string>): string[] {
   const toks = tokens ?? tokenize(text);
   const out: string[] = [];
+  let run: { keys: string[]; from: number; to: number } | null = null;
+  const endRun = () => {
+    // a person's name is two or three words; a longer run holds a title or office before it
+    // ("Buitenlandse Zaken Sergei Lavrov"): its last two words are the name
+    if (phrases && run && run.keys.length > 1) {
+      const from = run.keys.length > 3 ? run.to - 1 : run.from;
+      const phrase = text.slice(toks[from]!.start, toks[run.to]!.start + toks[run.to]!.text.length);
+      for (const k of run.keys.slice(from - run.from)) if (!phrases.has(k)) phrases.set(k, phrase);
+    }
+    run = null;
+  };
+  const single = (i: number, key: string) => {
+    const adjacent = run && run.to === i - 1 && /^ $/u.test(text.slice(toks[i - 1]!.start + toks[i - 1]!.text.length, toks[i]!.start));
+    if (!adjacent) endRun();
+    if (run) {
+      run.keys.push(key);
+      run.to = i;
+    } else run = { keys: [key], from: i, to: i };
+  };
   for (let i = 0; i < toks.length; i++) {
     // exonym phrases first (north korea, vereinigte staaten)
     let matched = false;
@@ -281,7 +303,9 @@ export function sentenceNames(text: string, lang: Lang, tokens?: Token[], surfac
     const key = folded.join('-');
     out.push(key);
     if (surface && !surface.has(key)) surface.set(key, w);
+    single(i, key);
   }
+  endRun();
   return out;
 }
 

@@ -74,15 +74,20 @@ export function predictRating(m: LinearModel, features: Partial<Record<FeatureNa
 
 export const ratingToScore = (rating: number) => Math.min(1, Math.max(0, (4 - rating) / 3));
 
-export function score(model: SimilarityModel, kind: ModelKind, features: Partial<Record<FeatureName, number>>): { score: number; contributions: Contribution[] } {
-  const m = model.models[kind];
+/** The 0..1 score of a pair's features. */
+export function score(model: SimilarityModel, kind: ModelKind, features: Partial<Record<FeatureName, number>>): number {
+  return ratingToScore(predictRating(model.models[kind], features));
+}
+
+/** What each feature adds to or takes from the score, strongest first (for evidence). */
+export function contributions(model: SimilarityModel, kind: ModelKind, features: Partial<Record<FeatureName, number>>): Contribution[] {
   const byFeature = new Map<FeatureName, Contribution>();
-  for (const t of m.terms) {
+  for (const t of model.models[kind].terms) {
     const value = features[t.feature] ?? 0;
     const effect = -(t.coef * (transform(value, t.transform) - t.mean)) / t.sd / 3;
     const c = byFeature.get(t.feature) ?? { feature: t.feature, value, effect: 0 };
     c.effect += effect;
     byFeature.set(t.feature, c);
   }
-  return { score: ratingToScore(predictRating(m, features)), contributions: [...byFeature.values()].sort((p, q) => Math.abs(q.effect) - Math.abs(p.effect)) };
+  return [...byFeature.values()].sort((p, q) => Math.abs(q.effect) - Math.abs(p.effect));
 }

@@ -95,4 +95,6 @@ export interface Fingerprint {
   sentences: SentenceFeatures[];
   /** How each folded name was first written in the document, for evidence an analyst can read. */
   display?: Record<string, string>;
+  /** The full name each part of a multi-word name first stood in ("dmitri" -> "Dmitri Peskow"). */
+  phrases?: Record<string, string>;
 }

@@ -65,6 +65,17 @@ export function termFrequencies(lists: Iterable<readonly string[] | null>, id: (
   return vec(m);
 }
 
+/** Sublinear term frequencies of lists of term ids (already interned). */
+export function idFrequencies(lists: Iterable<ArrayLike<number> | null>): Vec {
+  const m = new Map<number, number>();
+  for (const l of lists) if (l) for (let i = 0; i < l.length; i++) {
+    const k = l[i]!;
+    m.set(k, (m.get(k) ?? 0) + 1);
+  }
+  for (const [k, v] of m) m.set(k, 1 + Math.log(v));
+  return vec(m);
+}
+
 /** The same vector with every weight multiplied by its term's idf (`idf` indexed by term id). */
 export function weighted(a: Vec, idf: (id: number) => number): Vec {
   const w = new Float64Array(a.w.length);

@@ -1,7 +1,7 @@
 // Document-level views of a fingerprint that comparisons need (cached per fingerprint object,
 // never persisted): term-frequency vectors of the whole text, the headline and the lead in the
 // document's own language and in English, and the sets of names, numbers and event months.
-import { idSet, intern, internKind, termFrequencies, type Vec } from './vectors.ts';
+import { idFrequencies, intern, internKind, termFrequencies, type Vec } from './vectors.ts';
 import type { Fingerprint, SentenceFeatures } from './types.ts';
 
 /** Sentences with fewer stems are too short to tell (datelines, "He said."). */
@@ -30,9 +30,8 @@ export interface Views {
   months: Set<string>;
   own: TextVectors;
   en: TextVectors;
-  nameVec: Vec;
-  cognateVec: Vec;
-  cognateTitle: Vec;
+  /** the set of names as a 0/1 vector (weighted by rarity for overlaps) */
+  nameSet: Vec;
   enCoverage: number;
   ownSets: (Int32Array | null)[];
   enSets: (Int32Array | null)[];
@@ -42,13 +41,21 @@ export interface Views {
 }
 const cache = new WeakMap<Fingerprint, Views>();
 
-function textVectors(lists: (string[] | null)[]): TextVectors {
+/** Vectors of one space from its sentences' term ids (each term interned once per sentence). */
+function textVectors(lists: (Int32Array | null)[]): TextVectors {
   return {
-    body: termFrequencies(lists),
-    title: termFrequencies(lists.slice(0, 1)),
-    lead: termFrequencies(lists.slice(0, LEAD_SENTENCES)),
+    body: idFrequencies(lists),
+    title: idFrequencies(lists.slice(0, 1)),
+    lead: idFrequencies(lists.slice(0, LEAD_SENTENCES)),
     terms: lists.reduce((n, l) => n + (l?.length ?? 0), 0),
   };
+}
+
+const ids = (list: readonly string[] | null): Int32Array | null => (list ? Int32Array.from(list, intern) : null);
+/** Sorted distinct ids of a sentence (what passages compare). */
+function distinct(list: Int32Array | null): Int32Array | null {
+  if (!list || !list.length) return null;
+  return Int32Array.from(new Set(list)).sort();
 }
 
 const nameId = (t: string) => internKind('n', t);
@@ -66,18 +73,18 @@ export function views(f: Fingerprint): Views {
     for (const n of s.numbers) if (informativeNumber(n)) numbers.add(n);
   }
   const withEn = f.sentences.filter((s) => s.en !== null).length;
-  const ownSets = f.sentences.map((s) => idSet(s.own));
-  const enSets = f.lang === 'en' ? ownSets : f.sentences.map((s) => idSet(s.en));
+  const ownIds = f.sentences.map((s) => ids(s.own));
+  const enIds = f.lang === 'en' ? ownIds : f.sentences.map((s) => ids(s.en));
+  const ownSets = ownIds.map(distinct);
+  const enSets = f.lang === 'en' ? ownSets : enIds.map(distinct);
   const comparable = (sets: (Int32Array | null)[]) => sets.reduce((n, x) => n + (x && x.length >= MIN_STEMS ? 1 : 0), 0);
-  const own = textVectors(f.sentences.map((s) => s.own));
+  const own = textVectors(ownIds);
   d = {
     names, numbers, cognates,
     months: new Set(f.eventDates.map((x) => x.slice(0, 7))),
     own,
-    en: f.lang === 'en' ? own : textVectors(f.sentences.map((s) => s.en)),
-    nameVec: termFrequencies(f.sentences.map((s) => s.names), nameId),
-    cognateVec: termFrequencies(f.sentences.map((s) => s.cognates), cognateId),
-    cognateTitle: termFrequencies(f.sentences.slice(0, 1).map((s) => s.cognates), cognateId),
+    en: f.lang === 'en' ? own : textVectors(enIds),
+    nameSet: termFrequencies([[...names]], nameId),
     enCoverage: f.sentences.length ? withEn / f.sentences.length : 0,
     ownSets,
     enSets,
@@ -86,6 +93,26 @@ export function views(f: Fingerprint): Views {
   };
   cache.set(f, d);
   return d;
+}
+
+/** Term-frequency vectors of names and cognate stems: only pairs without a common text need them. */
+export interface CrossViews {
+  nameVec: Vec;
+  cognateVec: Vec;
+  cognateTitle: Vec;
+}
+const crossCache = new WeakMap<Fingerprint, CrossViews>();
+export function crossViews(f: Fingerprint): CrossViews {
+  let c = crossCache.get(f);
+  if (!c) {
+    c = {
+      nameVec: termFrequencies(f.sentences.map((s) => s.names), nameId),
+      cognateVec: termFrequencies(f.sentences.map((s) => s.cognates), cognateId),
+      cognateTitle: termFrequencies(f.sentences.slice(0, 1).map((s) => s.cognates), cognateId),
+    };
+    crossCache.set(f, c);
+  }
+  return c;
 }
 
 /** The terms of a document per space, for counting background frequencies. */

@@ -72,7 +72,12 @@ describe.skipIf(!haveChromium)('reviewing stories and alignments in Chromium', (
     expect(await first.getAttribute('data-level')).toMatch(/^(duplicate|same_event|same_story)$/u);
     expect(await first.getByTestId('evidence').locator('.chip').count()).toBeGreaterThan(1);
     expect(await first.locator('.chip[data-kind="names"]').count()).toBe(1);
-    expect(await first.locator('.chip[data-decisive="true"]').count()).toBeGreaterThan(0);
+    expect(await first.locator('.chip[data-decisive="true"]').count()).toBe(1);
+    expect(await first.locator('.chip').first().getAttribute('data-decisive')).toBe('true');
+    expect(await first.locator('.chip[data-decisive="true"]').getAttribute('data-direction')).toBe('for');
+    // one sentence says why, in words: no ids, stems or raw objects
+    expect(await first.getByTestId('pair-summary').textContent()).toMatch(/^(Duplicate|Same event|Same story): /u);
+    expect(await first.getByTestId('evidence').textContent()).not.toMatch(/\[object Object\]|aligned_features|#\d/u);
 
     // The threshold hides weaker pairs.
     const before = await page.getByTestId('pair').count();
