@@ -17,7 +17,17 @@ export interface NameContext {
   midCapital: Set<string>;
   /** frequent capitalised common nouns of the language (lower-cased) */
   commonNouns?: ReadonlySet<string>;
+  /**
+   * German with a usable English translation: the folded capitalised words of the English. A German
+   * capitalised word is a name when the translation keeps it capitalised (Lawrow -> Lavrov), a noun
+   * when it does not (Außenminister -> foreign minister).
+   */
+  englishNames?: ReadonlySet<string>;
+  fold?: (word: string) => string;
 }
+
+/** Under this share of German capitalised words found in the English, the English is no guide. */
+const USABLE_ENGLISH = 0.2;
 
 /**
  * German common-noun endings, including the heads of frequent compounds ("Außenministeriums",
@@ -42,8 +52,16 @@ function germanCommonNoun(low: string): boolean {
 
 const WORD_START = /^\p{Lu}/u;
 
-/** Which words a document writes in lower case, and which it capitalises mid-sentence. */
-export function nameContext(sentences: readonly { text: string; tokens: Token[] }[], commonNouns?: ReadonlySet<string>): NameContext {
+/**
+ * Which words a document writes in lower case, which it capitalises mid-sentence, and for German
+ * with English, which capitalised words its translation keeps capitalised. `fold` folds a word of
+ * the document's language, `foldEnglish` one of the English, to the same name keys.
+ */
+export function nameContext(
+  sentences: readonly { text: string; tokens: Token[] }[],
+  options: { commonNouns?: ReadonlySet<string>; english?: readonly Token[][] | null; fold?: (w: string) => string; foldEnglish?: (w: string) => string } = {},
+): NameContext {
+  const { commonNouns, english, fold, foldEnglish } = options;
   const lowercase = new Set<string>();
   const midCapital = new Set<string>();
   for (const { text, tokens } of sentences) {
@@ -57,12 +75,21 @@ export function nameContext(sentences: readonly { text: string; tokens: Token[] 
       if (i > 0 && !/[.!?:“"„«»]\s*$/u.test(prev)) midCapital.add(low);
     });
   }
-  return { lowercase, midCapital, commonNouns };
+  const context: NameContext = { lowercase, midCapital, commonNouns };
+  if (english && fold && foldEnglish) {
+    const englishNames = new Set(english.flatMap((tokens) => tokens.filter((t) => WORD_START.test(t.text)).map((t) => foldEnglish(t.text))));
+    const capitalised = [...midCapital].filter((w) => w.length > 2);
+    const kept = capitalised.filter((w) => englishNames.has(fold(w))).length;
+    // machine English that keeps almost none of them is no guide (a broken or test model)
+    if (capitalised.length && kept / capitalised.length >= USABLE_ENGLISH) Object.assign(context, { englishNames, fold });
+  }
+  return context;
 }
 
 export function isNameCandidate(word: string, low: string, lang: Lang, initial: boolean, context: NameContext): boolean {
   if (context.lowercase.has(low)) return false;
   if (lang === 'de') {
+    if (context.englishNames && context.fold) return context.englishNames.has(context.fold(word));
     if (word.length > 5 && !/^\p{Lu}{2,}/u.test(word) && germanCommonNoun(low)) return false;
     if (context.commonNouns?.has(low)) return false;
     return true;

@@ -9,7 +9,7 @@ import { eventDateEvidence } from './event-dates.ts';
 import { buildEvidence } from './evidence.ts';
 import { measure, modelKind, type Basis } from './features.ts';
 import { nameContext } from './common-nouns.ts';
-import { cognateKeys, contentStems, findNumbers, sentenceNames, tokenize } from './normalize.ts';
+import { cognateKeys, contentStems, findNumbers, foldName, sentenceNames, tokenize } from './normalize.ts';
 import { passagesFromSets } from './passages.ts';
 import { backgroundOf, commonNounsOf, contributions, score as fittedScore, shippedModel, type SimilarityModel } from './scorer.ts';
 import { TermWeights } from './term-weights.ts';
@@ -24,7 +24,13 @@ export function fingerprint(doc: MatchDocument, model: SimilarityModel = shipped
   const surface = new Map<string, string>();
   const phrases = new Map<string, string>();
   const tokenized = doc.sentences.map((s) => ({ text: s.text, tokens: tokenize(s.text) }));
-  const names = nameContext(tokenized, commonNounsOf(model, doc.lang));
+  const translated = doc.lang === 'de' && doc.sentences.filter((s) => s.english).length >= doc.sentences.length / 2;
+  const names = nameContext(tokenized, {
+    commonNouns: commonNounsOf(model, doc.lang),
+    english: translated ? doc.sentences.map((s) => tokenize(s.english ?? '')) : null,
+    fold: (w) => foldName(w, doc.lang),
+    foldEnglish: (w) => foldName(w, 'en'),
+  });
   const sentences: SentenceFeatures[] = doc.sentences.map((s, i) => {
     const english = doc.lang === 'en' ? s.text : s.english;
     const tokens = tokenized[i]!.tokens;
@@ -111,6 +117,20 @@ function decideLevel(s: number, t: SimilarityModel['models']['text']['levels'], 
   return { level: 'unrelated', decidedBy: 'model' };
 }
 
+/**
+ * Gives a match its evidence and summary as properties made on first read (JSON, spreads and tests
+ * read them like any other): a collection's candidate search finds many related pairs and words
+ * for each cost more than scoring it; whoever keeps or shows a match reads them once.
+ */
+function withExplanation(base: Omit<DocumentMatch, 'evidence' | 'summary'>, explain: () => { evidence: DocumentMatch['evidence']; summary: string }): DocumentMatch {
+  let made: { evidence: DocumentMatch['evidence']; summary: string } | null = null;
+  const get = () => (made ??= explain());
+  return Object.defineProperties(base, {
+    evidence: { get: () => get().evidence, enumerable: true, configurable: true },
+    summary: { get: () => get().summary, enumerable: true, configurable: true },
+  }) as DocumentMatch;
+}
+
 export function compareFingerprints(fa: Fingerprint, fb: Fingerprint, options: CompareOptions = {}): DocumentMatch {
   const model = options.model ?? shippedModel();
   const [x, y] = fa.id <= fb.id ? [fa, fb] : [fb, fa];
@@ -120,9 +140,12 @@ export function compareFingerprints(fa: Fingerprint, fb: Fingerprint, options: C
   const kind = modelKind(basis);
   const fitted = fittedScore(model, kind, m.features);
 
-  // Passages only when there is a comparable text and some reason to look.
+  // Passages only when there is a comparable text and some reason to look: a shared sentence in a
+  // few lifts the cosine of the whole texts well above 0.1, unless one is far longer (a roundup).
   let passages: RepeatedPassage[] = [];
-  if (na && nb && (fitted >= 0.2 || m.names >= 2 || basis === 'language_independent')) passages = repeatedPassages(x, y);
+  const far = Math.max(x.sentences.length, y.sentences.length) >= 3 * Math.min(x.sentences.length, y.sentences.length);
+  const worthLooking = basis === 'language_independent' || ((far || (m.features.text_cosine ?? 0) >= 0.1) && (fitted >= 0.2 || m.names >= 2));
+  if (na && nb && worthLooking) passages = repeatedPassages(x, y);
   const covA = covered(passages, 'a', na);
   const covB = covered(passages, 'b', nb);
   const aligned = basis === 'language_independent' ? alignedFeatures(x, y) : null;
@@ -137,16 +160,18 @@ export function compareFingerprints(fa: Fingerprint, fb: Fingerprint, options: C
   });
 
   if (level === 'unrelated' && options.explainUnrelated === false) return { a: x.id, b: y.id, score: r3(s), level, evidence: [], summary: '', basis };
-  const shared = m.shared();
-  const rarity = new Map(shared.names.map((k) => [k, weights.idf('name', k)]));
-  const { evidence, summary } = buildEvidence({
-    x, y, level, basis, features: m.features, contributions: contributions(model, kind, m.features),
-    names: [...shared.names].sort((p, q) => rarity.get(q)! - rarity.get(p)! || (p < q ? -1 : 1)),
-    numbers: shared.numbers, months: shared.months, eventDate: ev, passages, coverage: [covA, covB],
-    aligned: aligned && aligned.pairs.length ? { score: aligned.score, pairs: aligned.pairs.map(([i, j]) => [i, j] as [number, number]), weight: Math.min(1, aligned.score / (2 * EVENT_ALIGNED)) } : null,
-    decidedBy, container: containerId,
-  });
-  const match: DocumentMatch = { a: x.id, b: y.id, score: r3(s), level, evidence, summary, basis };
+  const explain = () => {
+    const shared = m.shared();
+    const rarity = new Map(shared.names.map((k) => [k, weights.idf('name', k)]));
+    return buildEvidence({
+      x, y, level, basis, features: m.features, contributions: contributions(model, kind, m.features),
+      names: [...shared.names].sort((p, q) => rarity.get(q)! - rarity.get(p)! || (p < q ? -1 : 1)),
+      numbers: shared.numbers, months: shared.months, eventDate: ev, passages, coverage: [covA, covB],
+      aligned: aligned && aligned.pairs.length ? { score: aligned.score, pairs: aligned.pairs.map(([i, j]) => [i, j] as [number, number]), weight: Math.min(1, aligned.score / (2 * EVENT_ALIGNED)) } : null,
+      decidedBy, container: containerId,
+    });
+  };
+  const match = withExplanation({ a: x.id, b: y.id, score: r3(s), level, basis }, explain);
   if (containerId !== undefined) match.container = containerId;
   return match;
 }

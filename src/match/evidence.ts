@@ -191,7 +191,8 @@ function summaryOf(input: EvidenceInput, items: Evidence[]): string {
   if (input.container !== undefined) return `${head}: ${items.find((e) => e.kind === 'contains')!.detail}`;
   if (level === 'unrelated') {
     if (against.length) return `${head}: ${against[0]}, so not one event; ${agreeing.length ? `only ${list(agreeing)} agree` : 'little else agrees'}.`;
-    return `${head}: ${names.length ? `they share only ${list(names)}` : 'they share no names'} and ${items[0]?.label ?? 'little wording'}.`;
+    const wording = items.find((e) => e.kind === 'wording');
+    return `${head}: ${names.length ? `they share only ${list(names)}` : 'they share no names'}${wording ? `, and their wording is ${pct(wording.weight)} alike` : ''}.`;
   }
   const topic = names.length ? `both report on ${list(names)}${when}` : `the wording is ${items.find((e) => e.kind === 'wording')?.label.replace('wording ', '') ?? ''}${when}`;
   const counts = agreeing.length ? `; ${list(agreeing)} agree` : '';

@@ -3,7 +3,7 @@
 // terms are in news (term-weights.ts). Two sets: on a comparable text (the same language, or both
 // translated into English), and language-independent (names, numbers, cognate stems) for reports in
 // two languages with no translation.
-import { cosine, sharedMass, weighted, type Vec } from './vectors.ts';
+import { cosine, sharedIds, sharedMass, weighted, type Vec } from './vectors.ts';
 import { crossViews, views, type TextVectors, type Views } from './views.ts';
 import type { TermSpace, TermWeights } from './term-weights.ts';
 import type { Fingerprint } from './types.ts';
@@ -52,7 +52,8 @@ function weightedText(w: WeightedViews, t: TextVectors, space: TermSpace, weight
   let v = w.text.get(space);
   if (!v) {
     const idf = weights.forSpace(space);
-    w.text.set(space, (v = { body: weighted(t.body, idf), title: weighted(t.title, idf), lead: weighted(t.lead, idf) }));
+    const body = weighted(t.body, idf);
+    w.text.set(space, (v = { body, title: t.title === t.body ? body : weighted(t.title, idf), lead: t.lead === t.body ? body : weighted(t.lead, idf) }));
   }
   return v;
 }
@@ -63,24 +64,6 @@ export interface PairMeasurements {
   names: number;
   /** what they share, sorted (made on demand: only evidence needs the strings) */
   shared: () => { names: string[]; numbers: string[]; months: string[] };
-}
-
-/** Number of ids two sorted vectors share. */
-function sharedCount(a: Vec, b: Vec): number {
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < a.ids.length && j < b.ids.length) {
-    const x = a.ids[i]!;
-    const y = b.ids[j]!;
-    if (x === y) {
-      n++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return n;
 }
 
 function sharedSize<T>(a: Set<T>, b: Set<T>): number {
@@ -123,7 +106,7 @@ export function measure(fx: Fingerprint, fy: Fingerprint, basis: Basis, weights:
     const ty = weightedText(wy, y, space, weights);
     features.text_cosine = cosine(tx.body, ty.body);
     features.headline_cosine = cosine(tx.title, ty.title);
-    features.lead_cosine = cosine(tx.lead, ty.lead);
+    features.lead_cosine = tx.lead === tx.body && ty.lead === ty.body ? features.text_cosine : cosine(tx.lead, ty.lead);
     features.headline_body = Math.max(cosine(tx.title, ty.body), cosine(ty.title, tx.body));
     for (const [w, d] of [[wx, dx], [wy, dy]] as const) w.nameSet ??= weighted(d.nameSet, names);
     const shared = weightedOverlap(wx.nameSet!, wy.nameSet!);
@@ -133,5 +116,5 @@ export function measure(fx: Fingerprint, fy: Fingerprint, basis: Basis, weights:
     features.length_ratio = Math.min(x.terms, y.terms) / Math.max(1, x.terms, y.terms);
   }
   const shared = () => ({ names: intersect(dx.names, dy.names).sort(), numbers: intersect(dx.numbers, dy.numbers).sort(), months: intersect(dx.months, dy.months).sort() });
-  return { features, names: sharedCount(dx.nameSet, dy.nameSet), shared };
+  return { features, names: sharedIds(dx.nameSet.ids, dy.nameSet.ids), shared };
 }

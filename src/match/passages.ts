@@ -1,5 +1,6 @@
 // Repeated passages: runs of sentences that two documents (or one document with itself) share,
 // found on content-stem sets sentence by sentence, strongest pairs first, grown along diagonals.
+import { sharedIds } from './vectors.ts';
 import { MIN_STEMS } from './views.ts';
 
 /** Sentence pairs at least this similar (Dice over content stems) can be part of a passage. */
@@ -13,20 +14,7 @@ const SINGLE_LONG_STEMS = 12;
 const PAIR_MIN_LONG = 0.35;
 
 function dice(a: Int32Array, b: Int32Array): number {
-  let shared = 0;
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x === y) {
-      shared++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return (2 * shared) / (a.length + b.length);
+  return (2 * sharedIds(a, b)) / (a.length + b.length);
 }
 
 interface Pair { i: number; j: number; sim: number }

@@ -124,6 +124,24 @@ export function sharedMass(a: Vec, b: Vec): number {
   return s;
 }
 
+/** How many ids two sorted id arrays share. */
+export function sharedIds(a: Int32Array, b: Int32Array): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      n++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return n;
+}
+
 export function cosine(a: Vec, b: Vec): number {
   if (!a.norm || !b.norm) return 0;
   return dot(a, b) / (a.norm * b.norm);

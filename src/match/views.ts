@@ -43,10 +43,12 @@ const cache = new WeakMap<Fingerprint, Views>();
 
 /** Vectors of one space from its sentences' term ids (each term interned once per sentence). */
 function textVectors(lists: (Int32Array | null)[]): TextVectors {
+  const body = idFrequencies(lists);
+  // a short report is all lead: the same vector, so comparisons can skip the second cosine
   return {
-    body: idFrequencies(lists),
-    title: idFrequencies(lists.slice(0, 1)),
-    lead: idFrequencies(lists.slice(0, LEAD_SENTENCES)),
+    body,
+    title: lists.length <= 1 ? body : idFrequencies(lists.slice(0, 1)),
+    lead: lists.length <= LEAD_SENTENCES ? body : idFrequencies(lists.slice(0, LEAD_SENTENCES)),
     terms: lists.reduce((n, l) => n + (l?.length ?? 0), 0),
   };
 }

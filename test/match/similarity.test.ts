@@ -24,6 +24,18 @@ describe('names are names', () => {
     for (const n of ['Außenminister', 'Beziehungen', 'Außenministerium', 'Zusammenarbeit', 'Regierungssprecher', 'Spitzendiplomaten', 'Westen', 'Angriff', 'Mittwoch']) expect(found, n).not.toContain(n);
   });
 
+  it('with an English translation, a German word is a name when the translation keeps it capitalised', () => {
+    const de = ['Der russische Außenminister Sergej Lawrow ist am Mittwoch in Pjöngjang eingetroffen.', 'Die Zelle ist die kleinste Einheit der Lebewesen, sagte Professor Müller.', 'Das Wort Kork kommt aus dem Lateinischen.'];
+    const en = ['Russian Foreign Minister Sergei Lavrov arrived in Pyongyang on Wednesday.', 'The cell is the smallest unit of living beings, said Professor Müller.', 'The word cork comes from Latin.'];
+    const translated = names(doc(4, 'de', de, { sentences: de.map((text, i) => ({ text, english: en[i]! })) }));
+    for (const n of ['Lawrow', 'Pjöngjang', 'Müller']) expect(translated, n).toContain(n);
+    for (const n of ['Zelle', 'Lebewesen', 'Wort', 'Kork', 'Außenminister']) expect(translated, n).not.toContain(n);
+    // English that keeps none of the capitalised words (a broken model) is no guide: the rules decide
+    const garbled = names(doc(5, 'de', de, { sentences: de.map((text) => ({ text, english: 'qx blorp zz' })) }));
+    expect(garbled).toContain('Lawrow');
+    expect(garbled).not.toContain('Außenminister');
+  });
+
   it('does not take a sentence-initial common word for a name (Icelandic, English)', () => {
     const is = doc(2, 'is', ['Fræðimenn telja að Lavrov hafi rætt við Kim Jong Un í Pjongjang.', 'Lavrov kom til Pjongjang á miðvikudag.']);
     expect(names(is)).not.toContain('Fræðimenn');
