@@ -2,8 +2,8 @@
 // identified, split into paragraphs and sentences with offsets. One entry point per job:
 // `collectFiles` finds the inputs, `ingestFile` reads one.
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, extname, join, resolve } from 'node:path';
+import { readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
+import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import type { IngestOptions, Lang } from '../api/types.ts';
 import type { NewDocument } from '../store/index.ts';
 import { memoryKey } from '../translate/memory.ts';
@@ -29,38 +29,93 @@ export interface FoundFiles {
 
 /**
  * Expands files and folders (recursively) into the files to ingest, in a stable order. Files named
- * directly are always tried; inside folders only article extensions are taken and the rest is
- * reported as skipped. Symbolic links to folders are not followed (no cycles, no escaping the tree).
+ * directly are always tried; inside folders only article extensions are taken, and every other
+ * entry is listed as skipped with the reason, so no file is left out without a word: other
+ * extensions, hidden names, named pipes, sockets and devices. A symbolic link to a file inside the
+ * folder is taken like the file; links to folders are not followed (no cycles), and links that
+ * dangle, loop or point out of the folder are skipped. A file reached twice (named again, through
+ * a link, or as a hard link) is taken once.
  */
 export async function collectFiles(paths: string[]): Promise<FoundFiles> {
-  const files: string[] = [];
   const skipped: FoundFiles['skipped'] = [];
-  const seen = new Set<string>();
-  const add = (file: string) => {
-    if (!seen.has(file)) {
-      seen.add(file);
-      files.push(file);
+  const skip = (path: string, reason: string) => skipped.push({ path, reason });
+  /**
+   * Every path that reaches a file, in order; `key` names the file itself (device and inode),
+   * whatever path reached it. A file reached more than once is taken under the path the user
+   * named, else its own path in a folder, else the first link to it.
+   */
+  const reached: { path: string; key: string; rank: 0 | 1 | 2 }[] = [];
+  const identity = async (file: string) => {
+    try {
+      const s = await stat(file);
+      return `${s.dev}:${s.ino}`;
+    } catch {
+      return file; // vanished or unreadable: ingestFile reports it under its name
     }
   };
-  async function walk(dir: string): Promise<void> {
+  const errCode = (err: unknown) => (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+
+  async function walk(dir: string, root: string): Promise<void> {
     let entries;
+    let here: string;
     try {
       entries = await readdir(dir, { withFileTypes: true });
+      here = await realpath(dir);
     } catch (err) {
-      skipped.push({ path: dir, reason: `cannot read folder: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` });
+      skip(dir, `cannot read folder: ${errCode(err)}`);
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       const full = join(dir, e.name);
-      if (e.name.startsWith('.')) continue;
-      if (e.isDirectory()) await walk(full);
+      const isArticle = ARTICLE_EXTENSIONS.has(extname(e.name).toLowerCase());
+      const notArticle = `not an article file (${extname(e.name) || 'no extension'})`;
+      if (e.name.startsWith('.')) skip(full, e.isDirectory() ? 'hidden folder (name starts with a dot), not read' : 'hidden file (name starts with a dot)');
+      else if (e.isDirectory()) await walk(full, root);
       else if (e.isFile()) {
-        if (ARTICLE_EXTENSIONS.has(extname(e.name).toLowerCase())) add(full);
-        else skipped.push({ path: full, reason: `not an article file (${extname(e.name) || 'no extension'})` });
+        if (isArticle) reached.push({ path: full, key: await identity(full), rank: 1 });
+        else skip(full, notArticle);
+      } else if (e.isSymbolicLink()) {
+        const reason = await followLink(full, here, root);
+        if (reason === null) {
+          if (isArticle) reached.push({ path: full, key: await identity(full), rank: 2 });
+          else skip(full, notArticle);
+        } else {
+          skip(full, reason);
+        }
+      } else {
+        skip(full, notAFile(e));
       }
     }
   }
+
+  /** Null when the link leads to a regular file inside `root`; otherwise why it is skipped. */
+  async function followLink(link: string, here: string, root: string): Promise<string | null> {
+    let target: string;
+    try {
+      target = await realpath(link);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return `dangling symbolic link (to ${await readlink(link).catch(() => '?')}, which does not exist)`;
+      if (code === 'ELOOP') return 'symbolic link loop (links that lead back to each other)';
+      return `cannot follow symbolic link: ${errCode(err)}`;
+    }
+    if (target !== root && !target.startsWith(root + sep)) return `symbolic link out of the folder (to ${target})`;
+    let info;
+    try {
+      info = await stat(target);
+    } catch (err) {
+      return `cannot follow symbolic link: ${errCode(err)}`;
+    }
+    if (info.isDirectory()) {
+      if (here === target || here.startsWith(target + sep)) return 'symbolic link loop (to a folder that contains it)';
+      const hidden = relative(root, target).split(sep).some((part) => part.startsWith('.'));
+      return hidden ? 'symbolic link to a hidden folder, not followed' : 'symbolic link to a folder, not followed (the folder is read where it is)';
+    }
+    if (!info.isFile()) return `symbolic link to ${notAFile(info)}`;
+    return null;
+  }
+
   for (const p of paths) {
     const full = resolve(p);
     let info;
@@ -68,13 +123,35 @@ export async function collectFiles(paths: string[]): Promise<FoundFiles> {
       info = await stat(full);
     } catch (err) {
       // Named but missing or unreadable: let ingestFile report it with the usual message.
-      if ((err as NodeJS.ErrnoException).code) add(full);
+      if ((err as NodeJS.ErrnoException).code) reached.push({ path: full, key: full, rank: 0 });
       continue;
     }
-    if (info.isDirectory()) await walk(full);
-    else add(full);
+    if (info.isDirectory()) await walk(full, await realpath(full));
+    else reached.push({ path: full, key: `${info.dev}:${info.ino}`, rank: 0 });
   }
-  return { files, skipped };
+
+  const chosen = new Map<string, (typeof reached)[number]>();
+  for (const r of reached) {
+    const best = chosen.get(r.key);
+    if (!best || r.rank < best.rank) chosen.set(r.key, r);
+  }
+  const files: string[] = [];
+  for (const r of reached) {
+    const best = chosen.get(r.key)!;
+    if (r === best) files.push(r.path);
+    else if (r.path !== best.path) skip(r.path, `the same file as ${best.path}, taken once`);
+  }
+  // A path both named and met in its folder is tried as named: ingestFile reports what it is.
+  const tried = new Set(files);
+  return { files, skipped: skipped.filter((s) => !tried.has(s.path)) };
+}
+
+/** What a directory entry is when it is not a file or a folder. */
+function notAFile(e: { isFIFO(): boolean; isSocket(): boolean; isBlockDevice(): boolean; isCharacterDevice(): boolean }): string {
+  if (e.isFIFO()) return 'a named pipe, not a file';
+  if (e.isSocket()) return 'a socket, not a file';
+  if (e.isBlockDevice() || e.isCharacterDevice()) return 'a device, not a file';
+  return 'not a regular file';
 }
 
 export type IngestedFile = Omit<NewDocument, 'path'> & { path: string; boilerplate: number; eventDates: string[] };
