@@ -32,17 +32,18 @@ export function internKind(kind: keyof typeof INTERN_KIND, s: string): number {
 /** A sparse vector: sorted feature ids with their weights. */
 export interface Vec {
   ids: Int32Array;
-  w: Float64Array;
+  /** weights in single precision: a collection holds many vectors, and cosines need no more */
+  w: Float32Array;
   /** Euclidean norm for cosines; total weight for the feature-overlap score. */
   norm: number;
   total: number;
 }
 
-export const EMPTY: Vec = { ids: new Int32Array(0), w: new Float64Array(0), norm: 0, total: 0 };
+export const EMPTY: Vec = { ids: new Int32Array(0), w: new Float32Array(0), norm: 0, total: 0 };
 
 export function vec(weights: Map<number, number>): Vec {
   const ids = Int32Array.from(weights.keys()).sort();
-  const w = new Float64Array(ids.length);
+  const w = new Float32Array(ids.length);
   let sq = 0;
   let total = 0;
   for (let i = 0; i < ids.length; i++) {
@@ -78,7 +79,7 @@ export function idFrequencies(lists: Iterable<ArrayLike<number> | null>): Vec {
 
 /** The same vector with every weight multiplied by its term's idf (`idf` indexed by term id). */
 export function weighted(a: Vec, idf: (id: number) => number): Vec {
-  const w = new Float64Array(a.w.length);
+  const w = new Float32Array(a.w.length);
   let sq = 0;
   let total = 0;
   for (let i = 0; i < w.length; i++) {
