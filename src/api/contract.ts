@@ -133,6 +133,32 @@ export function validateJob(method: string, input: unknown): ValidJob {
   return { method, input: parse(jobs[method], input, method) };
 }
 
+/** The files a job's input names: `reads` are taken into the database, `writes` are created. */
+export interface JobPaths {
+  reads: string[];
+  writes: string[];
+}
+
+/**
+ * Every path field of every job, in one place. The faces that take paths from a page (the HTTP
+ * bridge, the Electron window) check these against what that page may name before they start the
+ * job; the CLI passes the user's own paths straight to the service. A new job that names files must
+ * say so here (the table is exhaustive over the job names).
+ */
+const jobPathFields = {
+  ingest: (i: z.infer<typeof jobs.ingest>) => ({ reads: i.paths, writes: [] }),
+  importMemory: (i: z.infer<typeof jobs.importMemory>) => ({ reads: [i.file], writes: [] }),
+  export: (i: z.infer<typeof jobs.export>) => ({ reads: [], writes: [i.out] }),
+  translate: () => ({ reads: [], writes: [] }),
+  fetchModels: () => ({ reads: [], writes: [] }),
+  match: () => ({ reads: [], writes: [] }),
+} satisfies { [K in JobName]: (input: z.infer<(typeof jobs)[K]>) => JobPaths };
+
+/** The paths a validated job would read or write. */
+export function jobPaths(job: ValidJob): JobPaths {
+  return (jobPathFields[job.method] as (i: unknown) => JobPaths)(job.input);
+}
+
 /** Runs a validated job to completion. */
 export function runJob(t: Tandem, job: ValidJob, control: Control): Promise<unknown> {
   const handler = jobHandlers[job.method] as (t: Tandem, i: unknown, c: Control) => Promise<unknown>;
