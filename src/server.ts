@@ -1,19 +1,20 @@
 // The local HTTP bridge (browser mode, end-to-end tests): the built renderer and the api on a
 // loopback address. Other pages in the same browser must not be able to drive it, so every
 // request needs the per-launch token, the Host header must name this server (no DNS rebinding),
-// and a request that says where it comes from (Origin) must come from here.
+// and a request that says where it comes from (Origin) must come from here. What the page may
+// name is confined too: jobs read files from inbox/ (where uploads land) and write exports to
+// exports/ only, and no error message shows an absolute path.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import { mkdir, open, realpath, rename, rm, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { basename, dirname, extname, join, resolve, sep } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { ApiError, runQuery } from './api/contract.ts';
-import { JobRunner } from './api/jobs.ts';
+import { ApiError, jobPaths, runQuery, validateJob, type ValidJob } from './api/contract.ts';
+import { JobRunner, type JobSnapshot } from './api/jobs.ts';
 import type { Tandem } from './api/service.ts';
 
 export interface ServerOptions {
@@ -40,6 +41,10 @@ const MAX_JSON_BYTES = 1024 * 1024;
 const DEFAULT_MAX_UPLOAD = 16 * 1024 * 1024;
 const HEARTBEAT_MS = 15_000;
 const TOKEN_HEADER = 'x-tandem-token';
+/** Longest name an upload is saved under, in bytes of UTF-8 (file systems allow 255; room for " (n)"). */
+const MAX_NAME_BYTES = 200;
+/** Longest extension kept when a name is shortened, in bytes. */
+const MAX_EXT_BYTES = 16;
 
 export const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../dist/renderer/', import.meta.url));
 
@@ -95,6 +100,9 @@ class HttpError extends Error {
 
 const LOOPBACK = /^(?:127(?:\.\d{1,3}){3}|::1|localhost)$/u;
 
+/** Where `?token=` is taken (GET and HEAD only): the page, the event stream and a download link. */
+const QUERY_TOKEN_PATHS = new Set(['/', '/index.html', '/api/events', '/api/download']);
+
 /** Starts the bridge. The one entry point of this module. */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1';
@@ -120,8 +128,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     return b.length === tokenBytes.length && timingSafeEqual(b, tokenBytes);
   };
 
+  /** The database's folder (none for an in-memory store). */
+  const dataDir = opts.tandem.store.path === ':memory:' ? null : dirname(resolve(opts.tandem.store.path));
+
   const server = createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => sendError(res, err));
+    handle(req, res).catch((err: unknown) => sendError(res, err, redact));
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -130,7 +141,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     res.setHeader('X-Frame-Options', 'DENY');
     res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
 
-    // Host first: a rebound DNS name reaches this socket with a foreign Host header.
+    // Host first: a rebound DNS name reaches this socket with a foreign Host header. Node keeps
+    // only the first of several Host lines; RFC 9112 (3.2) says such a request gets a 400.
+    if (countHeader(req, 'host') !== 1) throw new HttpError('bad_request', 'A request needs exactly one Host header');
     if (!allowedHosts.has((req.headers.host ?? '').toLowerCase())) throw new HttpError('forbidden', 'Host header does not name this server');
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedOrigins.has(origin.toLowerCase())) throw new HttpError('forbidden', 'Requests from other origins are refused');
@@ -145,12 +158,20 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     const method = req.method ?? 'GET';
     const isApi = url.pathname === '/api' || url.pathname.startsWith('/api/');
 
-    // The token: a header from the client, the query string for the page and EventSource, and
+    // The token: a header from the client; the query string only where no header can be set (opening
+    // the page, the EventSource, a download link: GET and HEAD, nothing that changes anything); and
     // (for the page's own scripts and styles only) the cookie the page response set.
     const headerToken = req.headers[TOKEN_HEADER];
-    const given = (typeof headerToken === 'string' ? headerToken : null) ?? url.searchParams.get('token');
+    const queryTokenAllowed = (method === 'GET' || method === 'HEAD') && QUERY_TOKEN_PATHS.has(url.pathname);
+    const queryToken = url.searchParams.get('token');
+    const given = typeof headerToken === 'string' ? headerToken : queryTokenAllowed ? queryToken : null;
     const viaCookie = !isApi && method === 'GET' && tokenMatches(readCookie(req, cookieName));
-    if (!tokenMatches(given) && !viaCookie) throw new HttpError('unauthorized', 'Missing or wrong token: open the address `tandem serve` printed');
+    if (!tokenMatches(given) && !viaCookie) {
+      if (queryToken !== null && !queryTokenAllowed && typeof headerToken !== 'string') {
+        throw new HttpError('unauthorized', `?token= opens the page and the event stream only: send the token in the X-Tandem-Token header for ${method} ${url.pathname}`);
+      }
+      throw new HttpError('unauthorized', 'Missing or wrong token: open the address `tandem serve` printed');
+    }
 
     if (isApi) return handleApi(req, res, url, method);
     if (method !== 'GET' && method !== 'HEAD') throw new HttpError('method_not_allowed', `${method} is not allowed here`);
@@ -167,7 +188,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     }
     if (area === 'jobs' && parts.length === 1) {
       if (method !== 'GET') throw new HttpError('method_not_allowed', 'Use GET to list jobs');
-      return sendJson(res, 200, runner.list());
+      return sendJson(res, 200, runner.list().map(redactJob));
     }
     if (area === 'export-path' && parts.length === 1) {
       if (method !== 'GET') throw new HttpError('method_not_allowed', 'Use GET for /api/export-path');
@@ -184,10 +205,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     }
     if (area === 'jobs' && name && parts.length === 2) {
       const input = await readJson(req);
-      return sendJson(res, 202, runner.start(name, input));
+      await confine(validateJob(name, input));
+      return sendJson(res, 202, redactJob(runner.start(name, input)));
     }
     if (area === 'jobs' && name && action === 'cancel' && parts.length === 3) {
-      await drain(req);
+      await readJson(req);
       if (!runner.list().some((j) => j.id === name)) throw new HttpError('not_found', `No job "${name}"`);
       return sendJson(res, 200, { cancelled: runner.cancel(name) });
     }
@@ -200,8 +222,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     res.write('retry: 2000\n\n');
     const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     // A (re)connecting client first learns every job it may have missed.
-    for (const job of runner.list()) send('job', job);
-    const unsubscribe = runner.subscribe((e) => send(e.type, e.job));
+    for (const job of runner.list()) send('job', redactJob(job));
+    const unsubscribe = runner.subscribe((e) => send(e.type, redactJob(e.job)));
     const heartbeat = setInterval(() => res.write(`: heartbeat ${Date.now()}\n\n`), HEARTBEAT_MS);
     streams.add(res);
     const stop = () => {
@@ -214,35 +236,80 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   }
 
   async function upload(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    requireType(req, 'application/octet-stream', 'upload: send the file as application/octet-stream');
     const name = sanitizeFileName(url.searchParams.get('name') ?? '');
     const declared = Number(req.headers['content-length'] ?? NaN);
     if (Number.isFinite(declared) && declared > maxUpload) {
       req.resume();
+      res.setHeader('Connection', 'close');
       throw new HttpError('payload_too_large', `${name}: larger than ${formatBytes(maxUpload)}`);
     }
     await mkdir(inbox, { recursive: true });
+    // Written under a hidden temporary name, then moved to its own name when complete. The file is
+    // created (awaited) before the body streams in, so a failure at any point finds it and removes it.
     const part = join(inbox, `.${randomBytes(8).toString('hex')}.part`);
+    let saved: string | null = null;
     let received = 0;
-    const limiter = new Transform({
-      transform(chunk: Buffer, _enc, done) {
-        received += chunk.length;
-        if (received > maxUpload) done(new HttpError('payload_too_large', `${name}: larger than ${formatBytes(maxUpload)}`));
-        else done(null, chunk);
-      },
-    });
     try {
-      await pipeline(req, limiter, createWriteStream(part, { flags: 'wx' }));
-    } catch (err) {
-      await rm(part, { force: true });
-      if (err instanceof HttpError) {
-        res.setHeader('Connection', 'close');
+      const fh = await open(part, 'wx');
+      const limiter = new Transform({
+        transform(chunk: Buffer, _enc, done) {
+          received += chunk.length;
+          if (received > maxUpload) done(new HttpError('payload_too_large', `${name}: larger than ${formatBytes(maxUpload)}`));
+          else done(null, chunk);
+        },
+      });
+      try {
+        await pipeline(req, limiter, fh.createWriteStream());
+      } catch (err) {
+        if (err instanceof HttpError) {
+          res.setHeader('Connection', 'close');
+          throw err;
+        }
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'ECONNRESET' || code === 'ECONNABORTED' || (!req.complete && code === undefined)) {
+          throw new HttpError('bad_request', `${name}: upload interrupted`);
+        }
         throw err;
+      } finally {
+        await fh.close().catch(() => undefined);
       }
-      throw new HttpError('bad_request', `${name}: upload interrupted`);
+      saved = await placeFile(part, inbox, name);
+    } finally {
+      if (!saved) await rm(part, { force: true });
     }
-    const target = await freeName(inbox, name);
-    await rename(part, target);
-    sendJson(res, 201, { path: target, name: target.slice(inbox.length + 1), bytes: received });
+    sendJson(res, 201, { path: saved, name: basename(saved), bytes: received });
+  }
+
+  /**
+   * Refuses a job that names a file the page may not name: in browser mode jobs read only from the
+   * inbox (uploads) and write only into the exports folder. Messages name the file, not its folder.
+   */
+  async function confine(job: ValidJob): Promise<void> {
+    const { reads, writes } = jobPaths(job);
+    for (const path of reads) {
+      if (!(await within(inbox, path, true))) {
+        throw new HttpError('forbidden', `${job.method}: ${shown(path)} is not in the inbox; in browser mode only uploaded files can be read (pick or drop them in the page)`);
+      }
+    }
+    for (const path of writes) {
+      if (!(await within(exportsDir, path, false)) || basename(path).startsWith('.')) {
+        throw new HttpError('forbidden', `${job.method}: ${shown(path)} is not in the exports folder; in browser mode exports are written there only (use the Export dialog)`);
+      }
+    }
+  }
+
+  /** Error messages for the page: the server's folders by name, any other absolute path by its file name. */
+  function redact(message: string): string {
+    let out = message;
+    const roots: [string, string][] = [[inbox, 'inbox'], [exportsDir, 'exports'], [rendererDir, 'renderer']];
+    if (dataDir) roots.push([dataDir, 'data folder']);
+    for (const [root, label] of roots.sort((a, b) => b[0].length - a[0].length)) out = out.split(root + sep).join(`${label}/`).split(root).join(label);
+    return redactPaths(out);
+  }
+
+  function redactJob(job: JobSnapshot): JobSnapshot {
+    return job.error === undefined ? job : { ...job, error: redact(job.error) };
   }
 
   /** A free path for an export in the exports folder (created if needed): `{path, folder, name}`. */
@@ -309,7 +376,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       const root = await realpath(rendererDir);
       if (!real.startsWith(root + sep) || !(await stat(real)).isFile()) throw new Error('outside');
     } catch {
-      if (rel === '/index.html') throw new HttpError('not_built', `The review UI is not built: run \`npm run build:renderer\` (looked in ${rendererDir})`);
+      if (rel === '/index.html') throw new HttpError('not_built', 'The review UI is not built: run `npm run build:renderer`');
       throw new HttpError('not_found', 'Not found');
     }
     const type = CONTENT_TYPES[extname(real).toLowerCase()] ?? 'application/octet-stream';
@@ -362,22 +429,64 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 
 /**
  * A file name safe to create in the inbox: no folders, no `..`, no control or shell-hostile
- * characters, not hidden, at most 150 characters (the extension kept). Throws 400 when nothing is left.
+ * characters, not hidden, at most 200 bytes of UTF-8 (cut between characters, the extension kept).
+ * Throws 400 when nothing is left.
  */
 export function sanitizeFileName(raw: string): string {
   let name = raw.normalize('NFC')
     // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069]/gu, '')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/gu, '')
     .replace(/[/\\:*?"<>|]/gu, '_')
     .replace(/\.{2,}/gu, '.')
     .trim()
     .replace(/^[.\s_]+/u, '');
-  if (name.length > 150) {
-    const ext = extname(name).slice(0, 12);
-    name = name.slice(0, 150 - ext.length) + ext;
+  if (Buffer.byteLength(name) > MAX_NAME_BYTES) {
+    let ext = extname(name);
+    if (Buffer.byteLength(ext) > MAX_EXT_BYTES) ext = '';
+    const stem = cutUtf8(name.slice(0, name.length - ext.length), MAX_NAME_BYTES - Buffer.byteLength(ext)).replace(/[.\s]+$/u, '');
+    name = stem ? stem + ext : cutUtf8(name, MAX_NAME_BYTES);
   }
   if (!name || name === '.') throw new HttpError('bad_request', 'upload: the ?name= parameter must be a file name');
   return name;
+}
+
+/** The longest start of `text` that fits in `maxBytes` of UTF-8, cut between user-perceived characters. */
+function cutUtf8(text: string, maxBytes: number): string {
+  let out = '';
+  let bytes = 0;
+  for (const { segment } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)) {
+    const n = Buffer.byteLength(segment);
+    if (bytes + n > maxBytes) break;
+    out += segment;
+    bytes += n;
+  }
+  return out;
+}
+
+/**
+ * Moves a finished upload to a free name in `dir` (`name`, then `name (2)` ...). The name is
+ * reserved first (created exclusively), so two uploads of the same name never overwrite each other.
+ */
+async function placeFile(part: string, dir: string, name: string): Promise<string> {
+  const ext = extname(name);
+  const stem = name.slice(0, name.length - ext.length);
+  for (let n = 1; n <= 10_000; n++) {
+    const candidate = join(dir, n === 1 ? name : `${stem} (${n})${ext}`);
+    try {
+      await (await open(candidate, 'wx')).close();
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw err;
+    }
+    try {
+      await rename(part, candidate);
+      return candidate;
+    } catch (err) {
+      await rm(candidate, { force: true });
+      throw err;
+    }
+  }
+  throw new HttpError('failed', `${name}: no free name left in the inbox`);
 }
 
 async function freeName(dir: string, name: string): Promise<string> {
@@ -401,12 +510,62 @@ function readCookie(req: IncomingMessage, name: string): string | null {
   return null;
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const type = req.headers['content-type'];
-  if (type !== undefined && !/^application\/json\b/iu.test(type)) {
+/** How many times a header occurs in the request as sent (Node folds or drops repeats). */
+function countHeader(req: IncomingMessage, name: string): number {
+  let n = 0;
+  for (let i = 0; i < req.rawHeaders.length; i += 2) if (req.rawHeaders[i]!.toLowerCase() === name) n++;
+  return n;
+}
+
+/**
+ * Refuses (415) a body that is not exactly `type`, optionally with a UTF-8 charset parameter:
+ * `application/json; charset=utf-8` passes; `application/json-patch+json`, other parameters, other
+ * charsets and a missing Content-Type do not.
+ */
+function requireType(req: IncomingMessage, type: string, message: string): void {
+  if (countHeader(req, 'content-type') !== 1 || !mediaTypeIs(req.headers['content-type'] ?? '', type)) {
     req.resume();
-    throw new HttpError('unsupported_media_type', 'Send the input as application/json');
+    throw new HttpError('unsupported_media_type', message);
   }
+}
+
+function mediaTypeIs(header: string, type: string): boolean {
+  const [essence, ...params] = header.split(';');
+  if (essence!.trim().toLowerCase() !== type) return false;
+  return params.every((p) => {
+    if (!p.trim()) return true;
+    const m = /^\s*charset\s*=\s*(?:"([^"]*)"|([^\s"]+))\s*$/iu.exec(p);
+    return m !== null && /^utf-?8$/iu.test(m[1] ?? m[2] ?? '');
+  });
+}
+
+/**
+ * Whether `path` (absolute) lies in `root`: after resolving `..` and, for a path that exists, its
+ * links. `deep`: anywhere below root (and root itself); otherwise a file directly in it.
+ */
+async function within(root: string, path: string, deep: boolean): Promise<boolean> {
+  if (!isAbsolute(path) || path.includes('\0')) return false;
+  const inside = (r: string, p: string) => (deep ? p === r || p.startsWith(r + sep) : dirname(p) === r && p !== r);
+  const full = resolve(path);
+  if (!inside(root, full)) return false;
+  const realRoot = await realpath(root).catch(() => root);
+  const real = await realpath(full).catch(async () => join(await realpath(dirname(full)).catch(() => dirname(full)), basename(full)));
+  return inside(realRoot, real);
+}
+
+/** A path in a message: its file name only, quoted and kept short. */
+function shown(path: string): string {
+  const name = basename(path);
+  return JSON.stringify(name.length > 80 ? `${name.slice(0, 77)}...` : name);
+}
+
+/** Any absolute path left in a message (POSIX or Windows) becomes its file name. */
+function redactPaths(message: string): string {
+  return message.replace(/(^|[\s'"`(=:,])((?:[A-Za-z]:)?[/\\](?:[^\s'"`/\\,;)]+[/\\])+)([^\s'"`/\\,;)]*)/gu, (_m, before: string, _dirs: string, file: string) => `${before}${file || '.'}`);
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  requireType(req, 'application/json', 'Send the input as application/json (Content-Type: application/json)');
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -426,28 +585,23 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-async function drain(req: IncomingMessage): Promise<void> {
-  for await (const _ of req) {
-    /* discard */
-  }
-}
-
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body ?? null);
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' });
   res.end(text);
 }
 
-function sendError(res: ServerResponse, err: unknown): void {
+function sendError(res: ServerResponse, err: unknown, redact: (message: string) => string): void {
   let code: ErrorCode = 'internal';
   let message = 'Internal error';
   if (err instanceof HttpError) ({ code, message } = err);
   else if (err instanceof ApiError) ({ code, message } = err);
   else if (err instanceof Error) {
-    // Engine errors carry a message meant for the analyst; never the stack.
+    // Engine errors carry a message meant for the analyst; never the stack, never a folder.
     code = 'failed';
-    message = err.message;
+    message = redact(err.message);
   }
+  if (err instanceof ApiError) message = redact(message);
   if (res.headersSent) {
     res.destroy();
     return;

@@ -1,8 +1,9 @@
 // The HTTP bridge on its own: token, Host and Origin checks, static files without traversal,
-// api errors as JSON with the right status, uploads with sanitized names and a size limit, and
-// job events over Server-Sent Events.
+// api errors as JSON with the right status, uploads with sanitized names and a size limit, job
+// events over Server-Sent Events, and what the page may name (inbox/ to read, exports/ to write).
 import { request } from 'node:http';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Tandem } from '../../src/api/service.ts';
@@ -55,6 +56,30 @@ function send(method: string, path: string, opts: { headers?: Record<string, str
 }
 
 const json = { 'content-type': 'application/json' };
+const octets = { 'content-type': 'application/octet-stream' };
+
+/** Bytes exactly as written on one connection (duplicate headers and all; send Connection: close); the whole answer. */
+function rawRequest(text: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(server.port, '127.0.0.1', () => socket.write(text));
+    let out = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (d: string) => (out += d));
+    socket.on('error', reject);
+    socket.on('close', () => resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/u.exec(out)?.[1] ?? 0), body: out.slice(out.indexOf('\r\n\r\n') + 4) }));
+  });
+}
+
+const inboxDir = () => join(dirname(tandem.store.path), 'inbox');
+const exportsDir = () => join(dirname(tandem.store.path), 'exports');
+const partFiles = () => (existsSync(inboxDir()) ? readdirSync(inboxDir()).filter((f) => f.endsWith('.part')) : []);
+
+async function waitFor(what: string, check: () => boolean, ms = 5000): Promise<void> {
+  for (const start = Date.now(); !check(); ) {
+    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
 
 describe('who may talk to it', () => {
   it('listens on 127.0.0.1 and prints a page address with the token', () => {
@@ -199,7 +224,7 @@ describe('the api', () => {
   it('uploads under a sanitized name into the inbox next to the database, then ingests from there', async () => {
     const inbox = join(dirname(tandem.store.path), 'inbox');
     const bytes = readFileSync(join(samples, '002_f1f3fa59d5d3da49.txt'));
-    const up = await send('POST', `/api/upload?name=${encodeURIComponent('../../x/..\\evil\u0000\u202e.txt')}`, { body: bytes });
+    const up = await send('POST', `/api/upload?name=${encodeURIComponent('../../x/..\\evil\u0000\u202e.txt')}`, { headers: octets, body: bytes });
     expect(up.status).toBe(201);
     const saved = up.json() as { path: string; name: string; bytes: number };
     expect(dirname(saved.path)).toBe(inbox);
@@ -208,7 +233,7 @@ describe('the api', () => {
     expect(readFileSync(saved.path)).toEqual(bytes);
 
     // Same name again: a new file, the first one is kept.
-    const again = await send('POST', '/api/upload?name=x_._evil.txt', { body: 'hallo' });
+    const again = await send('POST', '/api/upload?name=x_._evil.txt', { headers: octets, body: 'hallo' });
     expect((again.json() as { name: string }).name).toBe('x_._evil (2).txt');
 
     const started = await send('POST', '/api/jobs/ingest', { headers: json, body: JSON.stringify({ paths: [saved.path] }) });
@@ -225,11 +250,11 @@ describe('the api', () => {
 
   it('refuses uploads without a usable name, and uploads over the size limit', async () => {
     for (const name of ['', '..', '/', '...', '\u0000\u0001']) {
-      const r = await send('POST', `/api/upload?name=${encodeURIComponent(name)}`, { body: 'x' });
+      const r = await send('POST', `/api/upload?name=${encodeURIComponent(name)}`, { headers: octets, body: 'x' });
       expect(r.status, JSON.stringify(name)).toBe(400);
     }
-    expect((await send('POST', '/api/upload', { body: 'x' })).status).toBe(400);
-    const big = await send('POST', '/api/upload?name=big.txt', { body: Buffer.alloc(64 * 1024 + 1, 65) });
+    expect((await send('POST', '/api/upload', { headers: octets, body: 'x' })).status).toBe(400);
+    const big = await send('POST', '/api/upload?name=big.txt', { headers: octets, body: Buffer.alloc(64 * 1024 + 1, 65) });
     expect(big.status).toBe(413);
     expect(big.json().error?.message).toMatch(/big\.txt: larger than 64 KB/);
   });
@@ -239,8 +264,18 @@ describe('the api', () => {
     expect(sanitizeFileName('C:\\Users\\x\\a.txt')).toBe('C__Users_x_a.txt');
     expect(sanitizeFileName('.hidden')).toBe('hidden');
     expect(sanitizeFileName('a/../../b.txt')).toBe('a_._._b.txt');
-    expect(sanitizeFileName(`${'n'.repeat(300)}.html`)).toHaveLength(150);
+    expect(sanitizeFileName(`${'n'.repeat(300)}.html`)).toHaveLength(200);
     expect(sanitizeFileName(`${'n'.repeat(300)}.html`).endsWith('.html')).toBe(true);
+    // At most 200 bytes of UTF-8, cut between characters (never inside one), the extension kept.
+    for (const [unit, ext] of [['ü', '.txt'], ['€', '.html'], ['👍🏽', '.txt'], ['ü', ''], ['a\u0301', '.md']] as const) {
+      const cut = sanitizeFileName(unit.repeat(300) + ext);
+      expect(Buffer.byteLength(cut), unit).toBeLessThanOrEqual(200);
+      expect(Buffer.byteLength(cut), unit).toBeGreaterThan(180);
+      expect(cut.endsWith(ext), unit).toBe(true);
+      expect(cut.slice(0, cut.length - ext.length).split(unit.normalize('NFC')).every((s) => s === ''), unit).toBe(true);
+    }
+    // An "extension" too long to be one is not kept whole.
+    expect(Buffer.byteLength(sanitizeFileName(`a.${'ü'.repeat(300)}`))).toBeLessThanOrEqual(200);
   });
 
   it('streams job events with Server-Sent Events, and cancels jobs by id', async () => {
@@ -268,10 +303,199 @@ describe('the api', () => {
     expect(events.join('')).toMatch(/^retry: \d+/);
     expect(events.join('')).toMatch(/event: job\ndata: \{.*"method":"translate"/);
 
-    const unknownCancel = await send('POST', '/api/jobs/job-999/cancel');
+    const unknownCancel = await send('POST', '/api/jobs/job-999/cancel', { headers: json, body: '{}' });
     expect(unknownCancel.status).toBe(404);
     const id = (started.json() as { id: string }).id;
-    const finishedCancel = await send('POST', `/api/jobs/${id}/cancel`);
+    const finishedCancel = await send('POST', `/api/jobs/${id}/cancel`, { headers: json });
     expect(finishedCancel.json()).toEqual({ cancelled: false });
+  });
+});
+
+describe('bridge details: nothing stored wrong, nothing lost', () => {
+  const H = () => `Host: 127.0.0.1:${server.port}\r\nX-Tandem-Token: ${server.token}\r\nConnection: close\r\n`;
+
+  it('answers 400 to a request with two Host headers (RFC 9112), whatever they say', async () => {
+    for (const second of [`127.0.0.1:${server.port}`, 'evil.example', `localhost:${server.port}`]) {
+      const r = await rawRequest(`POST /api/query/documents HTTP/1.1\r\n${H()}Host: ${second}\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}`);
+      expect(r.status, second).toBe(400);
+      expect((JSON.parse(r.body) as { error: { code: string } }).error.code).toBe('bad_request');
+    }
+    const page = await rawRequest(`GET /?token=${server.token} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nHost: 127.0.0.1:${server.port}\r\nConnection: close\r\n\r\n`);
+    expect(page.status).toBe(400);
+    const one = await rawRequest(`POST /api/query/documents HTTP/1.1\r\n${H()}Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}`);
+    expect(one.status).toBe(200);
+  });
+
+  it('takes exactly application/json (a UTF-8 charset at most) on every api POST', async () => {
+    const posts = [['/api/query/documents', '{}'], ['/api/jobs/match', '{}'], ['/api/jobs/job-999/cancel', '{}']] as const;
+    for (const [path, body] of posts) {
+      for (const type of ['application/json-patch+json', 'application/jsonx', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=latin1', 'application/json; boundary=x', 'application/json, text/plain']) {
+        const r = await send('POST', path, { headers: { 'content-type': type }, body });
+        expect(r.status, `${path} ${type}`).toBe(415);
+        expect(r.json().error?.code).toBe('unsupported_media_type');
+      }
+      const none = await send('POST', path, { body });
+      expect(none.status, `${path} without a content type`).toBe(415);
+    }
+    for (const type of ['application/json', 'Application/JSON', 'application/json; charset=utf-8', 'application/json;charset="UTF-8"', 'application/json ; charset=utf8']) {
+      expect((await send('POST', '/api/query/documents', { headers: { 'content-type': type }, body: '{}' })).status, type).toBe(200);
+    }
+    const twice = await rawRequest(`POST /api/query/documents HTTP/1.1\r\n${H()}Content-Type: application/json\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\n{}`);
+    expect(twice.status).toBe(415);
+    // An upload is the file's bytes, declared as such.
+    for (const type of [undefined, 'application/json', 'text/plain', 'application/x-www-form-urlencoded']) {
+      const r = await send('POST', '/api/upload?name=typed.txt', { headers: type ? { 'content-type': type } : {}, body: 'hallo' });
+      expect(r.status, String(type)).toBe(415);
+    }
+    expect(existsSync(join(inboxDir(), 'typed.txt'))).toBe(false);
+  });
+
+  it('takes ?token= only to open the page and the event stream, never on a POST', async () => {
+    const q = `token=${server.token}`;
+    for (const [method, path, headers, body] of [
+      ['POST', `/api/query/documents?${q}`, json, '{}'],
+      ['POST', `/api/jobs/match?${q}`, json, '{}'],
+      ['POST', `/api/jobs/job-1/cancel?${q}`, json, '{}'],
+      ['POST', `/api/upload?name=qs.txt&${q}`, octets, 'hallo'],
+      ['GET', `/api/jobs?${q}`, {}, undefined],
+      ['GET', `/api/export-path?name=x.tmx&${q}`, {}, undefined],
+    ] as const) {
+      const r = await send(method, path, { token: false, headers, body });
+      expect(r.status, `${method} ${path}`).toBe(401);
+      expect(r.json().error?.message, path).toMatch(/X-Tandem-Token header/);
+    }
+    expect(existsSync(join(inboxDir(), 'qs.txt'))).toBe(false);
+    expect((await send('GET', `/?${q}`, { token: false })).status).toBe(200);
+    const events = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: server.port, path: `/api/events?${q}`, headers: { host: `127.0.0.1:${server.port}` } }, (res) => {
+        resolve(res.statusCode ?? 0);
+        req.destroy();
+      });
+      req.on('error', (e) => (e.message.includes('socket hang up') ? undefined : reject(e)));
+      req.end();
+    });
+    expect(events).toBe(200);
+  });
+
+  it('saves a 300-character name of ü (600 bytes) cut to at most 200 bytes, extension kept, and leaves no .part file', async () => {
+    const long = `${'ü'.repeat(150)}${'ü'.repeat(150)}.txt`;
+    expect(Buffer.byteLength(long)).toBeGreaterThan(300);
+    const r = await send('POST', `/api/upload?name=${encodeURIComponent(long)}`, { headers: octets, body: 'hallo welt' });
+    expect(r.status, r.body).toBe(201);
+    const saved = r.json() as { path: string; name: string };
+    expect(Buffer.byteLength(saved.name)).toBeLessThanOrEqual(200);
+    expect(saved.name).toMatch(/^ü+\.txt$/u);
+    expect(readFileSync(saved.path, 'utf8')).toBe('hallo welt');
+    const again = await send('POST', `/api/upload?name=${encodeURIComponent(long)}`, { headers: octets, body: 'noch einmal' });
+    expect(again.status).toBe(201);
+    expect((again.json() as { name: string }).name).toMatch(/^ü+ \(2\)\.txt$/u);
+    expect(readFileSync(saved.path, 'utf8')).toBe('hallo welt');
+    expect(partFiles()).toEqual([]);
+  });
+
+  it('removes the .part file when the client goes away mid-upload, or the upload is too large', async () => {
+    expect(partFiles()).toEqual([]);
+    const socket = connect(server.port, '127.0.0.1');
+    await new Promise<void>((r) => socket.once('connect', () => r()));
+    socket.on('error', () => undefined);
+    socket.write(`POST /api/upload?name=cut.txt HTTP/1.1\r\n${H()}Content-Type: application/octet-stream\r\nContent-Length: 60000\r\n\r\n${'x'.repeat(4000)}`);
+    await waitFor('the upload to start', () => partFiles().length === 1);
+    socket.destroy();
+    await waitFor('the .part file to go', () => partFiles().length === 0);
+    expect(existsSync(join(inboxDir(), 'cut.txt'))).toBe(false);
+
+    // Too large without a declared length (chunked): refused mid-stream, nothing left.
+    const big = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: server.port, method: 'POST', path: '/api/upload?name=chunked.txt', headers: { host: `127.0.0.1:${server.port}`, 'x-tandem-token': server.token, ...octets } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      for (let i = 0; i < 20; i++) req.write(Buffer.alloc(4096, 66));
+      req.end();
+    });
+    expect(big).toBe(413);
+    await waitFor('the .part file to go', () => partFiles().length === 0);
+    expect(existsSync(join(inboxDir(), 'chunked.txt'))).toBe(false);
+  });
+
+  it('never puts an absolute path in an error message', async () => {
+    // A server whose inbox cannot be created (a file is in the way): the upload fails on the disk.
+    const blockedDir = join(dir, 'blocked');
+    mkdirSync(blockedDir, { recursive: true });
+    writeFileSync(join(blockedDir, 'inbox'), 'not a folder');
+    const other = await Tandem.open({ dbPath: join(blockedDir, 'tandem.db'), modelsDir: join(dir, 'models') });
+    const bare = await startServer({ tandem: other, rendererDir: join(dir, 'no-such-dir') });
+    try {
+      const ask = (method: string, path: string, headers: Record<string, string>, body?: string) =>
+        new Promise<{ status: number; body: string }>((resolve, reject) => {
+          const req = request({ host: '127.0.0.1', port: bare.port, method, path, headers: { host: `127.0.0.1:${bare.port}`, 'x-tandem-token': bare.token, ...headers } }, (res) => {
+            let text = '';
+            res.on('data', (c: Buffer) => (text += c.toString()));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+          });
+          req.on('error', reject);
+          req.end(body);
+        });
+      const failed = await ask('POST', '/api/upload?name=a.txt', octets, 'hallo');
+      expect(failed.status).toBe(500);
+      const notBuilt = await ask('GET', '/', {});
+      expect(notBuilt.status).toBe(503);
+      const refused = await ask('POST', '/api/jobs/ingest', json, JSON.stringify({ paths: [join(dir, 'secret.txt')] }));
+      expect(refused.status).toBe(403);
+      for (const r of [failed, notBuilt, refused]) {
+        const message = (JSON.parse(r.body) as { error: { message: string } }).error.message;
+        expect(message).not.toContain(dir);
+        expect(message, message).not.toMatch(/(^|[\s'"(])\/[^\s'"]*\//u);
+      }
+    } finally {
+      await bare.close();
+      await other.close();
+    }
+  });
+});
+
+describe('what the page may name', () => {
+  const docCount = async () => (JSON.parse((await send('POST', '/api/query/documents', { headers: json, body: '{}' })).body) as unknown[]).length;
+
+  it('ingests only files in the inbox: anything else is refused with a 403 that names no folder', async () => {
+    const before = await docCount();
+    mkdirSync(inboxDir(), { recursive: true });
+    symlinkSync(join(dir, 'secret.txt'), join(inboxDir(), 'link-out.txt'));
+    for (const path of [join(dir, 'secret.txt'), '/etc/passwd', samples, 'secret.txt', `${inboxDir()}/../../secret.txt`, `${inboxDir()}-other/a.txt`, join(inboxDir(), 'link-out.txt')]) {
+      const r = await send('POST', '/api/jobs/ingest', { headers: json, body: JSON.stringify({ paths: [path] }) });
+      expect(r.status, path).toBe(403);
+      const message = r.json().error?.message ?? '';
+      expect(message, path).toMatch(/^ingest: ".*" is not in the inbox; in browser mode only uploaded files can be read/);
+      expect(message, path).not.toContain(dir);
+      expect(message, path).not.toContain('/etc');
+    }
+    // One bad path refuses the whole job.
+    const up = (await send('POST', '/api/upload?name=ok.txt', { headers: octets, body: 'Ein kurzer Text über Moskau und Peking.' })).json() as { path: string };
+    expect((await send('POST', '/api/jobs/ingest', { headers: json, body: JSON.stringify({ paths: [up.path, join(dir, 'secret.txt')] }) })).status).toBe(403);
+    expect((await send('POST', '/api/jobs/importMemory', { headers: json, body: JSON.stringify({ file: join(dir, 'secret.txt') }) })).status).toBe(403);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await docCount()).toBe(before);
+    const jobs = JSON.parse((await send('GET', '/api/jobs')).body) as { method: string; result?: { documents?: { path: string }[] } }[];
+    expect(jobs.flatMap((j) => j.result?.documents ?? []).some((d) => d.path.includes('secret'))).toBe(false);
+    // An uploaded file still goes in.
+    expect((await send('POST', '/api/jobs/ingest', { headers: json, body: JSON.stringify({ paths: [up.path] }) })).status).toBe(202);
+  });
+
+  it('writes exports only into the exports folder: anything else is refused with a 403 that names no folder', async () => {
+    const free = (await send('GET', '/api/export-path?name=pairs.tmx')).json() as { path: string; folder: string };
+    expect(free.folder).toBe(exportsDir());
+    for (const out of [join(dir, 'out.tmx'), join(dir, 'renderer', 'index.html'), '/tmp/out.tmx', 'out.tmx', `${exportsDir()}/../out.tmx`, join(exportsDir(), 'sub', 'out.tmx'), join(exportsDir(), '.hidden.tmx'), exportsDir()]) {
+      const r = await send('POST', '/api/jobs/export', { headers: json, body: JSON.stringify({ format: 'tmx', status: 'all', out }) });
+      expect(r.status, out).toBe(403);
+      const message = r.json().error?.message ?? '';
+      expect(message, out).toMatch(/^export: ".*" is not in the exports folder/);
+      expect(message, out).not.toContain(dir);
+      expect(message, out).not.toContain('/tmp');
+    }
+    expect(existsSync(join(dir, 'out.tmx'))).toBe(false);
+    expect(readFileSync(join(dir, 'renderer', 'index.html'), 'utf8')).toMatch(/^<!doctype html>/);
+    const ok = await send('POST', '/api/jobs/export', { headers: json, body: JSON.stringify({ format: 'tmx', status: 'all', out: free.path }) });
+    expect(ok.status, ok.body).toBe(202);
   });
 });
