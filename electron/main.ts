@@ -2,12 +2,14 @@
 // api. The engine itself runs in a utilityProcess (./engine-host.ts): SQLite, ingest, matching and
 // alignment are CPU and I/O heavy and would stall window and input handling here; in a separate
 // process a crash or a long synchronous step cannot freeze the UI, and main restarts it.
-// Every IPC input is validated here with the contract's zod schemas before it reaches the engine.
+// Every IPC input is validated here with the contract's zod schemas before it reaches the engine,
+// and every path a job names must be one the user chose in this window (./grants.ts).
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, utilityProcess, type IpcMainInvokeEvent, type MenuItemConstructorOptions, type UtilityProcess, type WebContents } from 'electron';
 import { isQuery, queries, validateJob } from '../src/api/contract.ts';
+import { PathGrants } from './grants.ts';
 import { CHANNELS, JOB_ID, type Envelope, type HostMessage, type HostRequest } from './protocol.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -127,6 +129,25 @@ const SAVE_FILTERS = [
 
 const bad = (message: string): Envelope => ({ ok: false, error: { code: 'bad_request', message } });
 
+/** Paths the user picked, dropped or chose in the save dialog this session; jobs may name no others. */
+const grants = new PathGrants();
+
+/** Most files one import may hand over. */
+const MAX_IMPORT_PATHS = 10_000;
+
+/** Validates a job, refuses paths the user did not choose, and starts it in the engine. */
+function startJob(method: unknown, input: unknown): Promise<Envelope> | Envelope {
+  try {
+    const job = validateJob(typeof method === 'string' ? method : '', input);
+    const refused = grants.refusal(job);
+    if (refused) return { ok: false, error: { code: 'forbidden', message: refused } };
+    return ask({ kind: 'startJob', method: job.method, input: job.input });
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? 'bad_request';
+    return { ok: false, error: { code, message: err instanceof Error ? err.message : String(err) } };
+  }
+}
+
 /** Only our own page may call the api. */
 function trusted(e: IpcMainInvokeEvent): boolean {
   const url = e.senderFrame?.url ?? '';
@@ -143,13 +164,20 @@ function bindIpc(): void {
   });
   ipcMain.handle(CHANNELS.startJob, (e, method: unknown, input: unknown): Promise<Envelope> | Envelope => {
     if (!trusted(e)) return { ok: false, error: { code: 'forbidden', message: 'Not the Tandem window' } };
+    return startJob(method, input);
+  });
+  // Picked and dropped files, as the preload found them on disk (webUtils.getPathForFile): the page
+  // itself cannot reach this channel, only hand File objects to the preload. Granted, then ingested.
+  ipcMain.handle(CHANNELS.importPaths, (e, paths: unknown): Promise<Envelope> | Envelope => {
+    if (!trusted(e)) return { ok: false, error: { code: 'forbidden', message: 'Not the Tandem window' } };
+    if (!Array.isArray(paths) || paths.length === 0 || paths.length > MAX_IMPORT_PATHS) return bad(`importPaths: 1 to ${MAX_IMPORT_PATHS} file paths are required`);
+    let granted: string[];
     try {
-      const job = validateJob(typeof method === 'string' ? method : '', input);
-      return ask({ kind: 'startJob', method: job.method, input: job.input });
-    } catch (err) {
-      const code = (err as { code?: string }).code ?? 'bad_request';
-      return { ok: false, error: { code, message: err instanceof Error ? err.message : String(err) } };
+      granted = grants.allowRead(paths);
+    } catch {
+      return bad('importPaths: every file must have an absolute path');
     }
+    return startJob('ingest', { paths: granted });
   });
   ipcMain.handle(CHANNELS.cancelJob, (e, jobId: unknown): Promise<Envelope> | Envelope => {
     if (!trusted(e)) return { ok: false, error: { code: 'forbidden', message: 'Not the Tandem window' } };
@@ -173,6 +201,7 @@ function bindIpc(): void {
     const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
     if (r.canceled || !r.filePath) return { ok: true, value: null };
     if (!isAbsolute(r.filePath)) return bad('chooseSavePath: the dialog returned a relative path');
+    grants.allowWrite(r.filePath);
     return { ok: true, value: r.filePath };
   });
   ipcMain.handle(CHANNELS.connected, (e): Envelope<boolean> => (trusted(e) ? { ok: true, value: connected } : { ok: false, error: { code: 'forbidden', message: 'Not the Tandem window' } }));

@@ -32,7 +32,8 @@ const api: TandemClient = {
     return off;
   },
   chooseSavePath: (defaultName) => call<string | null>(CHANNELS.chooseSavePath, defaultName),
-  // The engine reads picked and dropped files where they are: no upload, real paths.
+  // The engine reads picked and dropped files where they are: no upload, real paths. Only this
+  // channel hands paths over (main grants them to ingest); the page cannot name paths itself.
   async importFiles(files: File[]): Promise<ImportStarted> {
     const failures: ImportFailure[] = [];
     const names: Record<string, string> = {};
@@ -46,7 +47,7 @@ const api: TandemClient = {
       paths.push(path);
       names[path] = file.name;
     }
-    const job = paths.length ? await api.startJob('ingest', { paths }) : null;
+    const job = paths.length ? await call<JobSnapshot>(CHANNELS.importPaths, paths) : null;
     return { job, failures, names };
   },
 };

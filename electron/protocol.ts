@@ -9,8 +9,10 @@ export const CHANNELS = {
   cancelJob: 'tandem:cancel-job',
   listJobs: 'tandem:list-jobs',
   connected: 'tandem:connected',
-  /** A native save dialog for an export's output file. */
+  /** A native save dialog for an export's output file (the chosen path is granted to export jobs). */
   chooseSavePath: 'tandem:choose-save-path',
+  /** Picked or dropped files from the preload: granted to ingest, and one ingest job started. */
+  importPaths: 'tandem:import-paths',
   /** main -> renderer */
   job: 'tandem:job',
   /** main -> renderer */

@@ -52,7 +52,7 @@ describe.skipIf(!binary)('the Electron app', () => {
       const bridge = w.tandem as Record<string, unknown> | undefined;
       return { require: typeof w.require, process: typeof w.process, bridge: bridge ? Object.keys(bridge).sort() : null };
     });
-    expect(globals).toEqual({ require: 'undefined', process: 'undefined', bridge: ['cancelJob', 'importFiles', 'listJobs', 'onConnection', 'onJobEvent', 'query', 'startJob'] });
+    expect(globals).toEqual({ require: 'undefined', process: 'undefined', bridge: ['cancelJob', 'chooseSavePath', 'importFiles', 'listJobs', 'onConnection', 'onJobEvent', 'query', 'startJob'] });
     // No new windows, no remote content.
     expect(await page.evaluate(() => (globalThis as unknown as { open(u: string): unknown }).open('https://example.com') === null)).toBe(true);
     expect(app.windows().length).toBe(1);
