@@ -6,7 +6,7 @@ import cliProgress from 'cli-progress';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { Tandem } from './api/service.ts';
+import { DatabaseError, Tandem } from './api/service.ts';
 import { matchLines } from './match/index.ts';
 import { DEFAULT_RENDERER_DIR, startServer } from './server.ts';
 import { EXPORT_FORMATS, IngestOptions, LANGS, SOURCE_LANGS, type ExportFormat, type ExportOptions, type IngestReport, type MatchReport, type Progress, type TranslateReport } from './api/types.ts';
@@ -33,9 +33,30 @@ function globals(): GlobalOptions {
   return program.opts<GlobalOptions>();
 }
 
-async function withTandem<T>(work: (t: Tandem, control: { signal: AbortSignal }) => Promise<T>): Promise<T> {
+/**
+ * Opens the engine. A command that does not write to the database opens it read-only, so it
+ * works on a file the user may read but not write; when there is no database yet, or it was
+ * written by an older Tandem, it is opened as by any command (created, or upgraded first).
+ */
+async function openTandem(access: 'read' | 'write'): Promise<Tandem> {
   const g = globals();
-  const tandem = await Tandem.open({ dbPath: resolve(g.db), modelsDir: resolve(g.models), manifestPath: g.manifest ? resolve(g.manifest) : undefined });
+  const options = { dbPath: resolve(g.db), modelsDir: resolve(g.models), manifestPath: g.manifest ? resolve(g.manifest) : undefined };
+  if (access === 'write' || !existsSync(options.dbPath)) return Tandem.open(options);
+  try {
+    return await Tandem.open({ ...options, readOnly: true });
+  } catch (err) {
+    if (!(err instanceof DatabaseError && err.code === 'needs_upgrade')) throw err;
+    try {
+      return await Tandem.open(options);
+    } catch (writeErr) {
+      if (writeErr instanceof DatabaseError && writeErr.code === 'read_only') throw new DatabaseError('read_only', `${err.message}; but ${writeErr.message}`, { cause: writeErr });
+      throw writeErr;
+    }
+  }
+}
+
+async function withTandem<T>(work: (t: Tandem, control: { signal: AbortSignal }) => Promise<T>, access: 'read' | 'write' = 'write'): Promise<T> {
+  const tandem = await openTandem(access);
   // First Ctrl-C stops cleanly after saving finished work; a second one exits at once.
   const controller = new AbortController();
   const onSigint = () => {
@@ -370,7 +391,7 @@ program.command('review').description('decide on beads of an alignment (batch re
 
 const stories = program.command('stories').description('story clusters, and the analyst decisions that shape them');
 stories.command('list', { isDefault: true }).description('current stories').action(async () => {
-  const views = await withTandem((t) => t.stories());
+  const views = await withTandem((t) => t.stories(), 'read');
   print(views, () => views.story.map((s) => `${s.id}: ${s.documents.map((d) => `#${d}`).join(' ')}`).join('\n') || 'no stories yet: run `tandem match`');
 });
 for (const kind of ['confirm', 'reject'] as const) {
@@ -387,19 +408,19 @@ stories.command('move').description('move a document into a story').argument('<d
   });
 
 program.command('documents').description('list the documents in the database').action(async () => {
-  const docs = await withTandem((t) => t.documents());
+  const docs = await withTandem((t) => t.documents(), 'read');
   print(docs, () => docs.map((d) => `#${d.id} ${d.lang ?? '??'} ${d.status} ${d.translatedCount}/${d.sentenceCount} translated  ${d.published ?? '          '}  ${d.title ?? d.fileName}`).join('\n') || 'no documents');
 });
 
 program.command('sentences').description("a document's sentences with their English").argument('<doc>', 'document id')
   .action(async (doc: string) => {
-    const rows = await withTandem((t) => t.sentences(documentId(doc)));
+    const rows = await withTandem((t) => t.sentences(documentId(doc)), 'read');
     print(rows, () => rows.map((s) => `${String(s.index).padStart(4)} ¶${s.paragraph}  ${s.text}\n      → ${s.translation ?? '(not translated)'}`).join('\n'));
   });
 
 program.command('paragraphs').description("a document's paragraphs, with the boilerplate that cleaning set aside").argument('<doc>', 'document id')
   .action(async (doc: string) => {
-    const rows = await withTandem((t) => t.paragraphs(documentId(doc)));
+    const rows = await withTandem((t) => t.paragraphs(documentId(doc)), 'read');
     print(rows, () => rows.map((p) => `${String(p.index).padStart(4)} ${p.dropped ? `[set aside: ${p.dropped}] ` : ''}${p.text}`).join('\n'));
   });
 
@@ -437,7 +458,7 @@ program.command('export').description('write reviewed bilingual pairs as TMX, TS
       } finally {
         p.stop();
       }
-    });
+    }, 'read');
     const skipped = report.skipped ? `; ${report.skipped} skipped (${report.skippedBy.untranslated} without English, ${report.skippedBy.englishOnly} English on both sides)` : '';
     const dropped = report.droppedChars ? `; ${report.droppedChars} characters XML cannot carry were left out` : '';
     print(report, () => `${report.pairs} pairs written to ${report.file} (${report.format}, ${report.bytes} bytes)${skipped}${dropped}`);
@@ -445,13 +466,13 @@ program.command('export').description('write reviewed bilingual pairs as TMX, TS
 
 const models = program.command('models').description('translation models');
 models.command('list').description('installed and missing models').action(async () => {
-  const list = await withTandem((t) => t.models.list());
+  const list = await withTandem((t) => t.models.list(), 'read');
   print(list, () => list.map((m) => `${m.lang}  ${m.state.padEnd(10)} ${m.id}@${m.revision ?? 'unpinned'}`).join('\n'));
 });
 models.command('verify').description('check every model file against its sha256')
   .addOption(new Option('--lang <lang>').choices([...SOURCE_LANGS]))
   .action(async (flags: { lang?: (typeof SOURCE_LANGS)[number] }) => {
-    const results = await withTandem((t) => t.models.verify(flags.lang));
+    const results = await withTandem((t) => t.models.verify(flags.lang), 'read');
     print(results, () => results.map((r) => `${r.lang}  ${r.ok ? 'ok    ' : 'FAILED'}  ${r.id}  ${r.files.filter((f) => f.status !== 'ok').map((f) => `${f.file}: ${f.status}`).join('; ')}`).join('\n'));
     if (results.some((r) => !r.ok)) process.exitCode = 1;
   });
@@ -469,13 +490,13 @@ models.command('fetch').description('download the pinned model files (needs netw
       } finally {
         p.stop();
       }
-    });
+    }, 'read');
     print(results, () => results.map((r) => `${r.lang}  ${r.id}@${r.revision ?? 'main'}: ${r.files.map((f) => `${f.file} ${f.status}`).join(', ')}`).join('\n'));
   });
 models.command('add').description('side-load a model folder copied from elsewhere').argument('<dir>')
   .addOption(new Option('--lang <lang>').choices([...SOURCE_LANGS]).makeOptionMandatory())
   .action(async (dir: string, flags: { lang: (typeof SOURCE_LANGS)[number] }) => {
-    const result = await withTandem((t) => t.models.add(resolve(dir), flags.lang));
+    const result = await withTandem((t) => t.models.add(resolve(dir), flags.lang), 'read');
     print(result, () => JSON.stringify(result, null, 2));
   });
 

@@ -31,6 +31,8 @@ import {
   type ExportReport,
 } from './types.ts';
 
+export { DatabaseError } from '../store/index.ts';
+
 export interface TandemOptions {
   /** SQLite file; created with its folder when missing. */
   dbPath: string;
@@ -38,6 +40,11 @@ export interface TandemOptions {
   modelsDir: string;
   /** Manifest file; defaults to the one shipped in models/. */
   manifestPath?: string;
+  /**
+   * Open the database for reading only (see StoreOptions.readOnly): for commands that do not
+   * write, so that they work on a file the user may read but not write.
+   */
+  readOnly?: boolean;
 }
 
 /** Two article files to compare (relative paths are resolved against the working folder). */
@@ -62,7 +69,7 @@ export class Tandem {
   private constructor(readonly store: Store, readonly models: ModelRegistry) {}
 
   static async open(options: TandemOptions): Promise<Tandem> {
-    const store = await Store.open(options.dbPath);
+    const store = await Store.open(options.dbPath, { readOnly: options.readOnly });
     return new Tandem(store, new ModelRegistry(options.modelsDir, options.manifestPath));
   }
 

@@ -1,8 +1,8 @@
 // The store: every SQL query Tandem runs lives in this file, and every multi-row write runs in a
 // transaction. Callers get plain objects, never statements.
-import { mkdirSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Connection } from './db.ts';
+import { Connection, DatabaseError, type OpenMode } from './db.ts';
 import { migrations } from './migrations/index.ts';
 import type { Evidence } from '../match/types.ts';
 
@@ -226,32 +226,117 @@ function toDocument(raw: RawDocument): DocumentRow {
   return { ...raw, warnings: JSON.parse(raw.warnings) as string[] };
 }
 
-export class Store {
-  private constructor(private readonly db: Connection, readonly path: string) {}
+const DENIED: Record<string, string> = { EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'read-only file system' };
 
-  static async open(path: string): Promise<Store> {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    const db = await Connection.open(path);
-    await db.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;');
-    const store = new Store(db, path);
-    await store.migrate();
+/** The errno code when `path` cannot be accessed in `mode`, or null ('ENOENT' when it is missing). */
+function denied(path: string, mode: number): string | null {
+  try {
+    accessSync(path, mode);
+    return null;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code ?? 'EACCES';
+  }
+}
+
+/**
+ * Says before SQLite does, and naming the file, when a database cannot be used as asked: SQLite
+ * opens a write-protected file read-only without a word and fails at the first write
+ * (SQLITE_READONLY), possibly half-way through a command.
+ */
+function checkAccess(path: string, readOnly: boolean): void {
+  const read = denied(path, constants.R_OK);
+  if (read === 'ENOENT') {
+    if (readOnly) throw new DatabaseError('missing', `There is no database at ${path}`);
+  } else if (read) {
+    throw new DatabaseError('unreadable', `${path} cannot be read (${DENIED[read] ?? read}): fix its permissions`);
+  } else if (!readOnly) {
+    const write = denied(path, constants.W_OK);
+    if (write) throw new DatabaseError('read_only', `${path} is read-only (${DENIED[write] ?? write}): copy it somewhere writable or fix its permissions`);
+  }
+  if (!readOnly) {
+    const folder = denied(dirname(path), constants.W_OK);
+    if (folder && folder !== 'ENOENT') {
+      throw new DatabaseError('read_only', `${path} is in a read-only folder (${DENIED[folder] ?? folder}), where SQLite cannot keep its journal: move it somewhere writable or fix the folder's permissions`);
+    }
+  }
+}
+
+/**
+ * How to open a database for reading. A WAL database is read through its -shm file, which a
+ * reader creates when it is missing, as its own user and mode: left behind, that file stops the
+ * owner from writing, and in a folder the reader cannot write it cannot be created at all (then
+ * even a SELECT fails with SQLITE_READONLY). When neither -wal nor -shm exists no connection has
+ * the database open (a WAL connection keeps both while open), so it is read as immutable: no
+ * locks, no files created. (A writer that opens it during that read is the remaining risk; the
+ * read-only commands are short.) Otherwise the existing files are used, read-only.
+ */
+function readOnlyMode(path: string): OpenMode {
+  if (existsSync(`${path}-wal`) || existsSync(`${path}-shm`)) return 'read-only';
+  const header = Buffer.alloc(20);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, header, 0, header.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const wal = header.subarray(0, 16).toString('latin1') === 'SQLite format 3\u0000' && header[18] === 2;
+  return wal ? 'immutable' : 'read-only';
+}
+
+export { DatabaseError };
+
+export interface StoreOptions {
+  /**
+   * Open for reading only (sqlite3.OPEN_READONLY): nothing is written, not even a migration, so
+   * a database that needs one is refused (DatabaseError 'needs_upgrade'), and so is a missing file.
+   */
+  readOnly?: boolean;
+}
+
+export class Store {
+  private constructor(private readonly db: Connection, readonly path: string, readonly readOnly: boolean) {}
+
+  static async open(path: string, options: StoreOptions = {}): Promise<Store> {
+    const readOnly = options.readOnly ?? false;
+    const memory = path === ':memory:';
+    if (!memory) {
+      if (!readOnly) mkdirSync(dirname(path), { recursive: true });
+      checkAccess(path, readOnly);
+    }
+    const db = await Connection.open(path, memory || !readOnly ? 'read-write' : readOnlyMode(path));
+    const store = new Store(db, path, readOnly);
+    try {
+      // Nothing is written before the version is known: a newer database is left untouched.
+      await db.exec('PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;');
+      const version = await store.schemaVersion();
+      const latest = migrations[migrations.length - 1]?.version ?? 0;
+      if (version > latest) {
+        throw new DatabaseError('newer_schema', `${path} was written by a newer Tandem (schema ${version}, this build knows ${latest}); it is left as it is: open it with that Tandem or a newer one.`);
+      }
+      if (readOnly) {
+        if (version < latest) {
+          throw new DatabaseError('needs_upgrade', `${path} was written by an older Tandem (schema ${version}; this one uses ${latest}) and must be upgraded before it can be read, which writes to it`);
+        }
+      } else {
+        await db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
+        await store.migrate(version);
+      }
+    } catch (err) {
+      await db.close().catch(() => undefined);
+      throw err;
+    }
     return store;
   }
 
-  private async migrate(): Promise<void> {
-    const row = await this.db.get<{ user_version: number }>('PRAGMA user_version');
-    let version = row?.user_version ?? 0;
-    const latest = migrations[migrations.length - 1]?.version ?? 0;
-    if (version > latest) {
-      throw new Error(`Database ${this.path} was written by a newer Tandem (schema ${version}, this build knows ${latest}).`);
-    }
+  private async migrate(from: number): Promise<void> {
     for (const m of migrations) {
-      if (m.version <= version) continue;
+      if (m.version <= from) continue;
       await this.db.transaction(async () => {
+        // Another process may have applied it since the version was read: the write lock is held now.
+        if ((await this.schemaVersion()) >= m.version) return;
         await this.db.exec(m.sql);
         await this.db.exec(`PRAGMA user_version = ${m.version}`);
       });
-      version = m.version;
     }
   }
 
