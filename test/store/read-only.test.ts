@@ -17,6 +17,11 @@ import { tempDir } from '../support/tmp.ts';
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'tandem.js');
 const dir = tempDir();
+/** Folders made read-only for this user: writable again before the temporary folder is removed. */
+const lockedFolders: string[] = [];
+afterAll(() => {
+  for (const folder of lockedFolders) chmodSync(folder, 0o755);
+});
 const isRoot = process.getuid?.() === 0;
 const NOBODY = 65534;
 /** Another unprivileged user, owner of the files in the shared-folder test. */
@@ -79,7 +84,7 @@ async function lockedFolder(name: string, make: (path: string) => Promise<void> 
   } else {
     chmodSync(db, 0o444);
     chmodSync(folder, 0o555);
-    afterAll(() => chmodSync(folder, 0o755)); // so that the temporary folder can be removed
+    lockedFolders.push(folder);
   }
   return { folder, db };
 }
@@ -158,7 +163,7 @@ describe('a read-only Store', () => {
 });
 
 // chmod and the uid switch are POSIX; Windows has neither, so there is nothing to run this with.
-describe.skipIf(process.platform === 'win32')('the CLI on a database the user may read but not write', () => {
+describe.skipIf(process.platform === 'win32')('the CLI on a database the user may read but not write (POSIX only: chmod and uids)', () => {
   it('lists, shows and exports from it, and refuses to write to it naming the file, leaving it as it was', async () => {
     const { folder, db } = await lockedFolder('locked');
     const bytes = readFileSync(db);
@@ -221,8 +226,8 @@ describe.skipIf(process.platform === 'win32')('the CLI on a database the user ma
     await s.close();
   });
 
-  // Needs two users other than root: only root can make their files.
-  it.skipIf(!isRoot)('leaves no -shm or -wal file of its own in a shared folder, so the owner can still write', async () => {
+  // Needs files of two users other than this one, which only root can make.
+  it.skipIf(!isRoot)('leaves no -shm or -wal file of its own in a shared folder, so the owner can still write (runs as root only: it needs files of two other users)', async () => {
     const folder = join(dir, 'shared');
     mkdirSync(folder, { mode: 0o777 });
     chmodSync(folder, 0o777);
