@@ -2,16 +2,20 @@
 //
 // Order of checks: size, emptiness, binary magic numbers, text formats we do not read (RTF),
 // byte-order marks, BOM-less UTF-16, NUL bytes, strict UTF-8 (with a truncated tail tolerated),
-// mostly-UTF-8 with a few bad bytes, and finally a legacy 8-bit encoding guessed by chardet.
-// The decoded text is NFC-normalized, line breaks become LF, and control characters other
-// than LF and TAB are removed.
+// then, for bytes that are not valid UTF-8, a line-by-line reading (UTF-8 lines stay UTF-8, damaged
+// bytes become U+FFFD with their offsets reported, lines in a legacy encoding are decoded in it),
+// and for files with no UTF-8 at all a legacy 8-bit encoding: chardet's guess, checked against
+// windows-1252 and the Mac encodings by how plausible the decoded text is. The result is checked
+// for mojibake ("Ã¶", "â€", "fŸr") whatever the decoder chose. The decoded text is NFC-normalized,
+// line breaks become LF, and control characters other than LF and TAB are removed.
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { IngestError } from './errors.ts';
 
 export interface DecodedText {
   text: string;
-  /** Lower-case WHATWG-style label of the encoding actually used, e.g. 'utf-8', 'windows-1252'. */
+  /** Lower-case WHATWG-style label of the encoding actually used, e.g. 'utf-8', 'windows-1252',
+   *  'macintosh'; 'utf-8+windows-1252' when some lines were UTF-8 and others not (see warnings). */
   encoding: string;
   /** 0..1: 1 for a BOM or valid UTF-8 / UTF-16, chardet's confidence for legacy guesses. */
   confidence: number;
@@ -68,6 +72,8 @@ export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
   if (text.trim() === '') {
     throw new IngestError('empty', `${fileName}: file contains no text (only whitespace${raw.hadBom ? ' and a byte-order mark' : ''})`);
   }
+  const mojibake = mojibakeWarning(text, fileName, raw.encoding);
+  if (mojibake) raw.warnings.push(mojibake);
   return { text, encoding: raw.encoding, confidence: raw.confidence, hadBom: raw.hadBom, warnings: raw.warnings };
 }
 
@@ -77,7 +83,7 @@ export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
 function decodeRaw(bytes: Uint8Array, fileName: string): RawDecode {
   // 1. Byte-order marks (UTF-32 checked before UTF-16: FF FE 00 00 starts with FF FE).
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return decodeUtf8(bytes.subarray(3), fileName, true);
+    return decodeUtf8(bytes.subarray(3), fileName, true, 3);
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0x00 && bytes[3] === 0x00) {
     return decodeUtf32(bytes.subarray(4), 'utf-32le', fileName);
@@ -98,67 +104,59 @@ function decodeRaw(bytes: Uint8Array, fileName: string): RawDecode {
     throw new IngestError('binary', `${fileName}: looks like a binary file (contains ${nuls} NUL bytes)`);
   }
 
-  // 4. UTF-8 (which includes plain ASCII), then a legacy 8-bit encoding.
-  const utf8 = tryUtf8(bytes, fileName);
-  if (utf8) return utf8;
-  return decodeLegacy(bytes, fileName);
+  // 4. UTF-8 (which includes plain ASCII), line by line where it is not; else a legacy encoding.
+  return decodeUtf8(bytes, fileName, false, 0);
 }
 
-function decodeUtf8(bytes: Uint8Array, fileName: string, hadBom: boolean): RawDecode {
-  const strict = tryUtf8(bytes, fileName, hadBom);
-  if (strict) return strict;
-  // A BOM declares UTF-8: keep it even though some bytes are bad.
-  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-  const bad = countChar(text, '\uFFFD');
-  return {
-    text,
-    encoding: 'utf-8',
-    confidence: 0.9,
-    hadBom,
-    warnings: [`${fileName}: ${bad} invalid UTF-8 byte sequence${bad === 1 ? '' : 's'} replaced with U+FFFD`],
-  };
-}
-
-/** Strict UTF-8, tolerating only an incomplete multi-byte sequence at the very end, or a
- *  handful of bad bytes in an otherwise clearly UTF-8 file. Null when the bytes are not UTF-8. */
-function tryUtf8(bytes: Uint8Array, fileName: string, hadBom = false): RawDecode | null {
+/**
+ * UTF-8, as far as the bytes are UTF-8. A file that is valid UTF-8 (or valid up to a character cut
+ * off at its very end) is decoded as a whole. Otherwise it is read line by line (see decodeLines).
+ * A file without a single UTF-8 multi-byte sequence (and without a BOM) is a legacy 8-bit file.
+ * `base` is the offset of `bytes` in the file, for the byte offsets in warnings.
+ */
+function decodeUtf8(bytes: Uint8Array, fileName: string, hadBom: boolean, base: number): RawDecode {
   const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   try {
     return { text: strict.decode(bytes), encoding: 'utf-8', confidence: 1, hadBom, warnings: [] };
   } catch {
-    // fall through
+    // not valid as a whole
   }
+  let body = bytes;
+  const warnings: string[] = [];
   const tail = incompleteUtf8Tail(bytes);
   if (tail > 0) {
+    body = bytes.subarray(0, bytes.length - tail);
+    warnings.push(`${fileName}: file appears truncated: it ends in the middle of a UTF-8 character (${tail} byte${plural(tail)} dropped)`);
     try {
-      const text = strict.decode(bytes.subarray(0, bytes.length - tail));
-      return {
-        text,
-        encoding: 'utf-8',
-        confidence: 1,
-        hadBom,
-        warnings: [
-          `${fileName}: file appears truncated: it ends in the middle of a UTF-8 character (${tail} byte${tail === 1 ? '' : 's'} dropped)`,
-        ],
-      };
+      return { text: strict.decode(body), encoding: 'utf-8', confidence: 1, hadBom, warnings };
     } catch {
       // invalid elsewhere too
     }
   }
-  const scan = scanUtf8(bytes);
-  if (scan.multibyte >= 3 && scan.invalid * 10 <= scan.multibyte) {
-    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-    return {
-      text,
-      encoding: 'utf-8',
-      confidence: 0.9,
-      hadBom,
-      warnings: [
-        `${fileName}: ${scan.invalid} invalid UTF-8 byte${scan.invalid === 1 ? '' : 's'} replaced with U+FFFD (the rest is valid UTF-8)`,
-      ],
-    };
+  const survey = surveyLines(body);
+  // No UTF-8 sequence anywhere: a legacy file, unless its few bad bytes read as no text in any
+  // legacy encoding (an ASCII file with one UTF-8 character cut: "f\xC3r" is "fÃr" or "f√r").
+  if (survey.multibyte === 0 && !hadBom && (survey.errors > FEW_ERRORS || readsAsLegacyText(body))) return decodeLegacy(bytes, fileName);
+  let legacy = chooseLegacy(survey.sample, fileName);
+  if (!isSingleByte(legacy.iconvName)) {
+    // Shift_JIS, GB18030, Big5...: their byte pairs can look like UTF-8 here and there, but lines
+    // cannot be mixed with them. Mostly invalid as UTF-8: a legacy file; else damaged UTF-8.
+    if (survey.errors > survey.multibyte && !hadBom) return decodeLegacy(bytes, fileName);
+    legacy = { label: 'windows-1252', iconvName: 'windows-1252', confidence: 0.3, warnings: [] };
   }
-  return null;
+  return decodeLines(body, fileName, hadBom, base, legacy, warnings);
+}
+
+const singleByte = new Map<string, boolean>();
+/** Whether iconv-lite decodes each byte of this encoding to one character (an 8-bit code page). */
+function isSingleByte(iconvName: string): boolean {
+  let known = singleByte.get(iconvName);
+  if (known === undefined) {
+    const all = new Uint8Array(256).map((_, i) => i);
+    known = iconv.decode(all, iconvName, { stripBOM: false }).length === 256;
+    singleByte.set(iconvName, known);
+  }
+  return known;
 }
 
 /** Number of bytes at the end that start a multi-byte sequence but do not complete it. */
@@ -175,32 +173,248 @@ function incompleteUtf8Tail(bytes: Uint8Array): number {
   return 0;
 }
 
-/** Counts well-formed multi-byte sequences and invalid bytes (approximate, for a majority vote). */
-function scanUtf8(bytes: Uint8Array): { multibyte: number; invalid: number } {
+interface Utf8Stats {
+  /** Well-formed multi-byte sequences, plus UTF-16 surrogates written as UTF-8 (CESU-8/WTF-8). */
+  multibyte: number;
+  /** Invalid sequences, counted as the WHATWG decoder does: each is one U+FFFD. */
+  errors: number;
+  /** Encoded UTF-16 surrogates (ED A0..BF xx): a lone one, or a pair (CESU-8) counted once. */
+  surrogates: number;
+}
+
+type Utf8Event = (kind: 'error' | 'surrogate' | 'pair', offset: number, length: number, value: number) => void;
+
+/**
+ * Validates bytes[start, end) as UTF-8 (Unicode 15, table 3-7), with the WHATWG decoder's error
+ * recovery (a maximal invalid prefix is one error, and the byte that broke it is read again), so
+ * `errors` is exactly the number of U+FFFD a replacing decoder would produce. An encoded surrogate
+ * (ED A0..BF 80..BF, which CESU-8 and WTF-8 writers produce and UTF-8 forbids) is reported as one
+ * `surrogate` event, or as a `pair` with its code point when a high and a low one follow each other.
+ */
+function scanUtf8(bytes: Uint8Array, start: number, end: number, onEvent?: Utf8Event): Utf8Stats {
   let multibyte = 0;
-  let invalid = 0;
-  let i = 0;
-  while (i < bytes.length) {
+  let errors = 0;
+  let surrogates = 0;
+  let i = start;
+  while (i < end) {
     const b = bytes[i]!;
     if (b < 0x80) {
       i++;
       continue;
     }
-    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
-    let ok = need > 0;
-    for (let k = 1; ok && k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) ok = false;
-    }
-    if (ok) {
+    if (b === 0xed && i + 2 < end && (bytes[i + 1]! & 0xe0) === 0xa0 && (bytes[i + 2]! & 0xc0) === 0x80) {
+      const unit = 0xd000 | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f);
       multibyte++;
-      i += need + 1;
+      surrogates++;
+      if (unit < 0xdc00 && i + 5 < end && bytes[i + 3] === 0xed && (bytes[i + 4]! & 0xf0) === 0xb0 && (bytes[i + 5]! & 0xc0) === 0x80) {
+        const low = 0xd000 | ((bytes[i + 4]! & 0x3f) << 6) | (bytes[i + 5]! & 0x3f);
+        onEvent?.('pair', i, 6, 0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00));
+        i += 6;
+      } else {
+        onEvent?.('surrogate', i, 3, unit);
+        i += 3;
+      }
+      continue;
+    }
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) lo = 0xa0;
+      else if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) lo = 0x90;
+      else if (b === 0xf4) hi = 0x8f;
     } else {
-      invalid++;
+      errors++;
+      onEvent?.('error', i, 1, 0);
       i++;
+      continue;
+    }
+    let k = 1;
+    while (k <= need) {
+      const c = i + k < end ? bytes[i + k]! : -1;
+      if (c < lo || c > hi) break;
+      lo = 0x80;
+      hi = 0xbf;
+      k++;
+    }
+    if (k > need) multibyte++;
+    else {
+      errors++;
+      onEvent?.('error', i, k, 0);
+    }
+    i += k;
+  }
+  return { multibyte, errors, surrogates };
+}
+
+/** Calls visit for each line: content bytes [start, end), the next line starting at `next`
+ *  (LF, CR LF and a lone CR end a line; they are ASCII in every encoding read here). */
+function forEachLine(bytes: Uint8Array, visit: (start: number, end: number, next: number, line: number) => void): void {
+  let start = 0;
+  let line = 1;
+  const n = bytes.length;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    if (b === 0x0a || b === 0x0d) {
+      const next = b === 0x0d && bytes[i + 1] === 0x0a ? i + 2 : i + 1;
+      visit(start, i, next, line++);
+      start = next;
+      i = next - 1;
     }
   }
-  return { multibyte, invalid };
+  if (start < n) visit(start, n, n, line);
+}
+
+/** The whole-file count of UTF-8 multi-byte sequences, and the lines that are not valid UTF-8
+ *  (up to 256 KiB of them), from which a legacy encoding is detected. */
+function surveyLines(bytes: Uint8Array): { multibyte: number; errors: number; sample: Uint8Array } {
+  let multibyte = 0;
+  let errors = 0;
+  const parts: Uint8Array[] = [];
+  let sampled = 0;
+  forEachLine(bytes, (start, end, next) => {
+    const stats = scanUtf8(bytes, start, end);
+    multibyte += stats.multibyte;
+    errors += stats.errors;
+    if (stats.errors > 0 && sampled < LEGACY_SAMPLE_BYTES) {
+      parts.push(bytes.subarray(start, next));
+      sampled += next - start;
+    }
+  });
+  return { multibyte, errors, sample: concatBytes(parts) };
+}
+
+const LEGACY_SAMPLE_BYTES = 256 * 1024;
+/** Up to this many invalid sequences in a file with no valid UTF-8 multi-byte sequence may be a
+ *  damaged UTF-8 character rather than legacy text. */
+const FEW_ERRORS = 3;
+
+/**
+ * A file that is mostly UTF-8 but not entirely, read line by line:
+ *  - a valid UTF-8 line stays UTF-8 (unless its legacy reading is more plausible: a legacy line
+ *    whose bytes happen to form a valid sequence, "ß“" in windows-1252);
+ *  - a line that is not valid UTF-8, whose legacy reading is text and looks better than its
+ *    UTF-8 reading with a U+FFFD for each invalid sequence, is a legacy line (a paragraph pasted
+ *    from a windows-1252 file) and is decoded in the legacy encoding detected on such lines;
+ *  - any other line is UTF-8 with damaged bytes: each invalid sequence becomes one U+FFFD, a
+ *    CESU-8 surrogate pair becomes its character, a lone encoded surrogate one U+FFFD.
+ * Every repair is reported with the file name and the byte offsets (or line numbers).
+ */
+function decodeLines(bytes: Uint8Array, fileName: string, hadBom: boolean, base: number, legacy: LegacyChoice, warnings: string[]): RawDecode {
+  const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+  const pieces: string[] = [];
+  let run = -1; // start of a pending run of UTF-8 lines, decoded in one call
+  const flush = (upTo: number): void => {
+    if (run >= 0 && upTo > run) pieces.push(utf8.decode(bytes.subarray(run, upTo)));
+    run = -1;
+  };
+  const legacyLines: number[] = [];
+  let utf8Lines = 0;
+  const errorOffsets: number[] = [];
+  let errorBytes = 0;
+  const surrogateOffsets: number[] = [];
+  const surrogateUnits: number[] = [];
+  const pairOffsets: number[] = [];
+
+  forEachLine(bytes, (start, end, next, line) => {
+    const stats = scanUtf8(bytes, start, end);
+    if (stats.multibyte === 0 && stats.errors === 0) {
+      if (run < 0) run = start; // ASCII
+      return;
+    }
+    let asLegacy: string | null = null;
+    if (stats.errors === 0 && stats.surrogates === 0) {
+      // Valid UTF-8: a legacy line only if its legacy reading is more plausible than its UTF-8 one.
+      const score = suspicion(utf8.decode(bytes.subarray(start, end)), LINE_CHECK).score;
+      if (score > 0) {
+        const text = iconv.decode(bytes.subarray(start, next), legacy.iconvName);
+        if (suspicion(text, LINE_CHECK).score < score) asLegacy = text;
+      }
+      if (asLegacy === null) {
+        utf8Lines++;
+        if (run < 0) run = start;
+        return;
+      }
+    } else if (stats.errors > 0) {
+      // Invalid UTF-8: a legacy line when its legacy reading is text (the bytes that are not
+      // UTF-8 read as letters or common punctuation: "Bürger", "„Zitat“") and looks better than
+      // the UTF-8 reading, where each bad sequence costs a U+FFFD ("fÃr" is a cut "für", and a
+      // line with five good umlauts and one bad byte is UTF-8 with damage).
+      const text = iconv.decode(bytes.subarray(start, next), legacy.iconvName);
+      if (readsAsText(text, bytes, start, end)) {
+        const asUtf8 = stats.errors + suspicion(utf8.decode(bytes.subarray(start, end)), LINE_CHECK_UTF8).score;
+        if (suspicion(text, LINE_CHECK).score < asUtf8) asLegacy = text;
+      }
+    }
+    flush(start);
+    if (asLegacy !== null) {
+      legacyLines.push(line);
+      pieces.push(asLegacy);
+      return;
+    }
+    // UTF-8 with damage: valid stretches decoded as they are, each problem replaced or repaired.
+    utf8Lines++;
+    let at = start;
+    scanUtf8(bytes, start, end, (kind, offset, length, value) => {
+      if (offset > at) pieces.push(utf8.decode(bytes.subarray(at, offset)));
+      if (kind === 'pair') {
+        pieces.push(String.fromCodePoint(value));
+        pairOffsets.push(base + offset);
+      } else {
+        pieces.push('\uFFFD');
+        if (kind === 'surrogate') {
+          surrogateOffsets.push(base + offset);
+          surrogateUnits.push(value);
+        } else {
+          errorOffsets.push(base + offset);
+          errorBytes += length;
+        }
+      }
+      at = offset + length;
+    });
+    if (next > at) pieces.push(utf8.decode(bytes.subarray(at, next)));
+  });
+  flush(bytes.length);
+
+  if (errorOffsets.length > 0) {
+    const n = errorOffsets.length;
+    warnings.push(
+      `${fileName}: ${n} invalid UTF-8 byte sequence${plural(n)} (${errorBytes} byte${plural(errorBytes)}) replaced with U+FFFD at byte offset${plural(n)} ${listNumbers(errorOffsets)} (the rest is valid UTF-8)`,
+    );
+  }
+  if (surrogateOffsets.length > 0) {
+    const n = surrogateOffsets.length;
+    const units = [...new Set(surrogateUnits)].slice(0, 3).map((u) => `U+${u.toString(16).toUpperCase()}`).join(', ');
+    warnings.push(
+      `${fileName}: ${n} lone UTF-16 surrogate${plural(n)} (${units}) written as UTF-8 bytes (CESU-8/WTF-8, not valid UTF-8) replaced with U+FFFD at byte offset${plural(n)} ${listNumbers(surrogateOffsets)}`,
+    );
+  }
+  if (pairOffsets.length > 0) {
+    const n = pairOffsets.length;
+    warnings.push(
+      `${fileName}: ${n} character${plural(n)} written as UTF-16 surrogate pairs in UTF-8 bytes (CESU-8) decoded at byte offset${plural(n)} ${listNumbers(pairOffsets)}`,
+    );
+  }
+  const damaged = errorOffsets.length + surrogateOffsets.length > 0;
+  const text = pieces.join('');
+  if (legacyLines.length === 0) {
+    return { text, encoding: 'utf-8', confidence: damaged ? 0.9 : 1, hadBom, warnings };
+  }
+  if (utf8Lines === 0 && !hadBom) {
+    // Only a legacy line's bytes formed valid UTF-8 here and there: the file is a legacy file.
+    return { text, encoding: legacy.label, confidence: legacy.confidence, hadBom, warnings: legacy.warnings };
+  }
+  const lines = countLines(bytes);
+  warnings.push(
+    `${fileName}: mixed encodings: ${legacyLines.length} of ${lines} line${plural(lines)} (line${plural(legacyLines.length)} ${listRanges(legacyLines)}) ` +
+      `${legacyLines.length === 1 ? 'is' : 'are'} not UTF-8 and ${legacyLines.length === 1 ? 'was' : 'were'} decoded as ${legacy.label}; the rest is UTF-8`,
+  );
+  return { text, encoding: `utf-8+${legacy.label}`, confidence: Math.min(0.8, legacy.confidence), hadBom, warnings: [...warnings, ...legacy.warnings] };
 }
 
 function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', hadBom: boolean, fileName: string): RawDecode {
@@ -257,8 +471,31 @@ const OTHER_LATIN = new Set(['ISO-8859-2', 'ISO-8859-9', 'windows-1250', 'window
 /** chardet's names that are not a single concrete encoding. */
 const NOT_LEGACY = new Set(['ASCII', 'UTF-8', 'UTF-16LE', 'UTF-16BE', 'UTF-32', 'UTF-32LE', 'UTF-32BE', 'ISO_2022', 'mbcs', 'sbcs']);
 
-function decodeLegacy(bytes: Uint8Array, fileName: string): RawDecode {
-  const sample = sampleBytes(bytes);
+interface LegacyChoice {
+  /** The stored label ('windows-1252', 'macintosh', 'x-mac-icelandic', ...). */
+  label: string;
+  /** iconv-lite's name for it. */
+  iconvName: string;
+  confidence: number;
+  warnings: string[];
+}
+
+/** Encodings chardet does not know (the Mac ones) or may rank too low, tried against its guess. */
+const ALTERNATIVES: readonly { label: string; iconvName: string }[] = [
+  { label: 'windows-1252', iconvName: 'windows-1252' },
+  { label: 'macintosh', iconvName: 'macintosh' },
+  // Mac OS Roman with Ý Ð ð Þ þ ý in place of † ‹ › ﬁ ﬂ ‡: what an Icelandic Mac wrote.
+  { label: 'x-mac-icelandic', iconvName: 'maciceland' },
+];
+
+/**
+ * The legacy 8-bit encoding of a sample. chardet's guess first (with the Latin-1 family read as
+ * windows-1252); then, since chardet knows no Mac encodings and ranks by byte statistics, not by
+ * what the text says, each alternative is decoded too and replaces the guess when its text is
+ * clearly more plausible: "forœrslitaleiknum", "Reykjav’k", "fŸr", "Stra§e" (Mac Roman read as
+ * windows-1252) score high, the right decoding near zero.
+ */
+function chooseLegacy(sample: Uint8Array, fileName: string): LegacyChoice {
   const candidates = chardet.analyse(sample).filter((m) => !NOT_LEGACY.has(m.name) && iconv.encodingExists(m.name));
   const top = candidates[0];
   const latin = candidates.find((m) => LATIN1_FAMILY.has(m.name));
@@ -280,13 +517,263 @@ function decodeLegacy(bytes: Uint8Array, fileName: string): RawDecode {
     chosen = top.name.toLowerCase();
     confidence = top.confidence / 100;
   }
+  let label = chosen;
+  let iconvName = chosen;
+  if (iconv.encodingExists(chosen)) {
+    const score = suspicion(iconv.decode(sample, chosen), SELECTION_CHECK).score;
+    if (score >= 1) {
+      let best: { label: string; iconvName: string; score: number } | null = null;
+      for (const alt of ALTERNATIVES) {
+        if (alt.iconvName === chosen) continue;
+        const altScore = suspicion(iconv.decode(sample, alt.iconvName), SELECTION_CHECK).score;
+        if (altScore * 4 <= score && (!best || altScore < best.score)) best = { ...alt, score: altScore };
+      }
+      if (best) {
+        label = best.label;
+        iconvName = best.iconvName;
+        confidence = 0.9 * (1 - best.score / score);
+        warnings.length = 0;
+      }
+    }
+  }
+  return { label, iconvName, confidence: Math.min(1, Math.max(0, confidence)), warnings };
+}
+
+function decodeLegacy(bytes: Uint8Array, fileName: string): RawDecode {
+  const choice = chooseLegacy(sampleBytes(bytes), fileName);
   let text: string;
   try {
-    text = iconv.decode(bytes, chosen, { stripBOM: true });
+    text = iconv.decode(bytes, choice.iconvName, { stripBOM: true });
   } catch (err) {
-    throw new IngestError('encoding', `${fileName}: could not decode as ${chosen}: ${(err as Error).message}`);
+    throw new IngestError('encoding', `${fileName}: could not decode as ${choice.label}: ${(err as Error).message}`);
   }
-  return { text, encoding: chosen, confidence: Math.min(1, Math.max(0, confidence)), hadBom: false, warnings };
+  return { text, encoding: choice.label, confidence: choice.confidence, hadBom: false, warnings: choice.warnings };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plausibility of decoded text (mojibake)
+
+interface SuspicionOptions {
+  /** Count U+FFFD (a decoder's replacement) as suspicious. */
+  replacement: boolean;
+  /** Count letters that mis-decoding produces and the languages read here rarely use (š, œ, ƒ, ﬁ),
+   *  and ‘ inside a word. */
+  rareLetters: boolean;
+  /** Count a letter of another script right after a Latin letter (a legacy byte pair read as UTF-8). */
+  mixedScript: boolean;
+}
+
+const LINE_CHECK: SuspicionOptions = { replacement: true, rareLetters: true, mixedScript: true };
+const LINE_CHECK_UTF8: SuspicionOptions = { replacement: false, rareLetters: true, mixedScript: true };
+const SELECTION_CHECK: SuspicionOptions = { replacement: true, rareLetters: true, mixedScript: false };
+const FINAL_CHECK: SuspicionOptions = { replacement: false, rareLetters: false, mixedScript: false };
+
+/** Character classes, by code unit; each distinct non-ASCII character is classified once. */
+const LETTER = 1;
+const LOWER = 2;
+const UPPER = 4;
+const LATIN = 8;
+/** A symbol or punctuation mark that does not belong inside a word (not an apostrophe, hyphen,
+ *  dash, middle dot, super- or subscript digit, or U+FFFD): "fr‡b¾rir", "Stra§e". */
+const ODD = 16;
+/** C1 controls and private-use characters (Mac Roman's Apple logo). */
+const CONTROL = 32;
+/** Letters that mis-decoding produces and the languages read here rarely use. */
+const RARE = 64;
+/** Part of a word for improbableLettersWarning: letters, marks, symbols. */
+const WORDY = 128;
+/** A Latin-1 letter or an ASCII letter. */
+const LATIN1_LETTER = 256;
+const classes = new Map<number, number>();
+const IN_WORD_PUNCTUATION = new Set([...'’ʼ‘‐‑–—·¹²³\ufffd'].map((c) => c.charCodeAt(0)));
+const RARE_LETTERS = new Set([...'ƒˆ˜ŠšŽžŒœŸﬁﬂ'].map((c) => c.charCodeAt(0)));
+
+function classOf(code: number): number {
+  if (code < 0x80) {
+    if ((code >= 0x61 && code <= 0x7a)) return LETTER | LOWER | LATIN | WORDY | LATIN1_LETTER;
+    if ((code >= 0x41 && code <= 0x5a)) return LETTER | UPPER | LATIN | WORDY | LATIN1_LETTER;
+    return 0;
+  }
+  let k = classes.get(code);
+  if (k === undefined) {
+    const c = String.fromCharCode(code);
+    k = 0;
+    if (/\p{L}/u.test(c)) k |= LETTER | WORDY;
+    if (/\p{Ll}/u.test(c)) k |= LOWER;
+    if (/\p{Lu}/u.test(c)) k |= UPPER;
+    if (/\p{Script=Latin}/u.test(c)) k |= LATIN;
+    if (/\p{M}/u.test(c)) k |= WORDY;
+    if (/[\p{S}\p{No}]/u.test(c)) k |= WORDY;
+    if (/[\p{S}\p{P}\p{No}]/u.test(c) && !IN_WORD_PUNCTUATION.has(code) && !(code >= 0x2070 && code <= 0x209f)) k |= ODD;
+    if ((code >= 0x80 && code <= 0x9f) || (code >= 0xe000 && code <= 0xf8ff)) k |= CONTROL;
+    if (RARE_LETTERS.has(code)) k |= RARE;
+    if (code >= 0xc0 && code <= 0xff && code !== 0xd7 && code !== 0xf7) k |= LATIN1_LETTER;
+    classes.set(code, k);
+  }
+  return k;
+}
+
+/** Leads of UTF-8 read as windows-1252 or Mac Roman, when a non-ASCII character follows: "Ã¶"
+ *  "ÃŸ" "Ã°" (ö ß ð), "â€ž" (the quote „), "Â " (no-break space), "√∂" (ö as Mac Roman), "¬Ω" (½). */
+const MOJIBAKE_LEADS = new Set([...'ÃÂâ√¬'].map((c) => c.charCodeAt(0)));
+/** "‚Äû" „ "‚Ç¨" € "‚Ñ¢" ™: the three bytes of a UTF-8 punctuation mark read as Mac Roman. */
+const MAC_QUOTE_LEAD = '‚'.charCodeAt(0);
+const MAC_QUOTE_SECOND = new Set([...'ÄÇÑ'].map((c) => c.charCodeAt(0)));
+const LEFT_SINGLE_QUOTE = '‘'.charCodeAt(0);
+const REPLACEMENT = 0xfffd;
+
+interface Suspicion {
+  score: number;
+  /** Where the hits are (character offsets, the first 32), for examples. */
+  at: number[];
+}
+
+/**
+ * How implausible a decoded text looks: 0 for clean text. A mojibake pair ("Ã¶", "â€") weighs 3,
+ * a C1 control or private-use character 2 (U+FFFD too, when asked), a symbol between letters
+ * ("fr‡b¾rir") or a non-ASCII capital after a small letter ("fŸr", "autoÕs") 1; when asked, a
+ * letter of another script after a Latin letter ("Gruߓ") 1, and a rare letter next to a letter
+ * ("kšnnen", "forœrslit") or ‘ inside a word ½. One pass over the text; only non-ASCII
+ * characters are looked at.
+ */
+function suspicion(text: string, options: SuspicionOptions): Suspicion {
+  const at: number[] = [];
+  let score = 0;
+  const hit = (i: number, weight: number): void => {
+    score += weight;
+    if (at.length < 32) at.push(i);
+  };
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    const prev = i > 0 ? classOf(text.charCodeAt(i - 1)) : 0;
+    const nextCode = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+    if (MOJIBAKE_LEADS.has(code) && nextCode >= 0x80) {
+      hit(i, 3);
+      continue;
+    }
+    if (code === MAC_QUOTE_LEAD && MAC_QUOTE_SECOND.has(nextCode) && i + 2 < n && text.charCodeAt(i + 2) >= 0x80) {
+      hit(i, 3);
+      continue;
+    }
+    if (code === REPLACEMENT) {
+      if (options.replacement) hit(i, 2);
+      continue;
+    }
+    const k = classOf(code);
+    const next = classOf(nextCode);
+    if (k & CONTROL) hit(i, 2);
+    else if (k & ODD && prev & LETTER && next & LETTER) hit(i, 1);
+    else if (k & UPPER && prev & LOWER) hit(i, 1);
+    else if (options.mixedScript && k & LETTER && !(k & LATIN) && prev & LATIN && prev & LETTER) hit(i, 1);
+    else if (options.rareLetters && k & RARE && (prev & LETTER || next & LETTER)) hit(i, 0.5);
+    else if (options.rareLetters && code === LEFT_SINGLE_QUOTE && prev & LETTER && next & LETTER) hit(i, 0.5);
+  }
+  return { score, at };
+}
+
+/** Letters of the Latin-1 languages (Ã and Â mostly start mojibake), and common punctuation. */
+const TEXT_LETTER = /[À-ÁÄ-ÖØ-öø-ÿ]/u;
+const TEXT_PUNCTUATION = /[„“”‚‘’–—…«»‹›€£°§½¼¾·•´\u00a0]/u;
+
+/**
+ * Whether a line read in a single-byte legacy encoding (one character per byte) is text where it
+ * is not UTF-8: more of its non-UTF-8 bytes read as a letter or as common punctuation than as
+ * anything else (a UTF-8 sequence cut short, "‚Ä" + "s" for a cut ’, counts against).
+ */
+function readsAsText(text: string, bytes: Uint8Array, start: number, end: number): boolean {
+  let good = 0;
+  let bad = 0;
+  scanUtf8(bytes, start, end, (kind, offset, length) => {
+    if (kind !== 'error') return;
+    if (length > 1) {
+      bad += length; // a lead byte with its continuation bytes, cut short: damaged UTF-8
+      return;
+    }
+    for (let k = offset - start; k < offset - start + length; k++) {
+      const c = text[k] ?? '';
+      if (TEXT_LETTER.test(c) || TEXT_PUNCTUATION.test(c)) good++;
+      else bad++;
+    }
+  });
+  return good > bad;
+}
+
+/** Whether some legacy encoding (chardet's guess or an alternative) reads the bytes that are not
+ *  UTF-8 as plausible text. */
+function readsAsLegacyText(bytes: Uint8Array): boolean {
+  const guess = chooseLegacy(sampleBytes(bytes), '').iconvName;
+  if (!isSingleByte(guess)) return true;
+  const names = new Set([guess, ...ALTERNATIVES.map((a) => a.iconvName)]);
+  const errors = scanUtf8(bytes, 0, bytes.length).errors;
+  for (const name of names) {
+    const text = iconv.decode(bytes, name);
+    if (readsAsText(text, bytes, 0, bytes.length) && suspicion(text, LINE_CHECK).score < errors) return true;
+  }
+  return false;
+}
+
+/** The words around the given offsets, for a message: “kÃ¶nnen”, “fŸr”. */
+function examples(text: string, offsets: number[], max = 3): string[] {
+  const out = new Set<string>();
+  for (const i of [...offsets].sort((a, b) => a - b)) {
+    let a = i;
+    let b = i + 1;
+    while (a > 0 && i - a < 24 && !/\s/u.test(text[a - 1]!)) a--;
+    while (b < text.length && b - i < 24 && !/\s/u.test(text[b]!)) b++;
+    out.add(text.slice(a, b).replace(/^[("„“”‚‘’'«»]+|[)"„“”‚‘’'«».,;:!?]+$/gu, ''));
+    if (out.size >= max) break;
+  }
+  return [...out];
+}
+
+/** A warning when the decoded text shows mojibake, whatever the decoder was sure of. */
+function mojibakeWarning(text: string, fileName: string, encoding: string): string | null {
+  const s = suspicion(text, FINAL_CHECK);
+  if (s.score < 3) return null;
+  const shown = examples(text, s.at).map((w) => `“${w}”`).join(', ');
+  return `${fileName}: the text looks wrongly decoded (read as ${encoding}): improbable characters such as ${shown}; the file may be in another encoding, or was garbled before it was saved`;
+}
+
+/** Languages whose alphabet lies inside Latin-1: any other letter in a lower-case word is improbable. */
+const LATIN1_LANGUAGES = new Set(['de', 'is', 'nl', 'en']);
+
+/**
+ * After the language is known: in German, Icelandic, Dutch or English, a lower-case word with a
+ * letter outside Latin-1 ("forœrslitaleiknum", "kšnnen") or a symbol inside ("fr‡b¾rir") is
+ * improbable. Names ("Erdoğan", "Šešelj") are capitalized and not counted. Null when the text
+ * looks right, or when the decoder has already said it does not. Only the words that contain a
+ * non-ASCII character are looked at.
+ */
+export function improbableLettersWarning(text: string, lang: string | null, fileName: string, warnings: readonly string[] = []): string | null {
+  if (!lang || !LATIN1_LANGUAGES.has(lang)) return null;
+  if (warnings.some((w) => w.includes('looks wrongly decoded'))) return null;
+  let nonAsciiWords = 0;
+  const bad: number[] = [];
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    if (text.charCodeAt(i) < 0x80) continue;
+    if (!(classOf(text.charCodeAt(i)) & WORDY)) continue;
+    let a = i;
+    while (a > 0 && classOf(text.charCodeAt(a - 1)) & WORDY) a--;
+    let b = i + 1;
+    while (b < n && classOf(text.charCodeAt(b)) & WORDY) b++;
+    nonAsciiWords++;
+    if (classOf(text.charCodeAt(a)) & LOWER) {
+      for (let j = a; j < b; j++) {
+        const k = classOf(text.charCodeAt(j));
+        if ((k & LETTER && !(k & LATIN1_LETTER)) || k & ODD) {
+          bad.push(a);
+          break;
+        }
+      }
+    }
+    i = b - 1;
+  }
+  if (bad.length < 3 || bad.length * 10 < nonAsciiWords) return null;
+  const shown = examples(text, bad).map((w) => `“${w}”`).join(', ');
+  return `${fileName}: the text looks wrongly decoded: ${bad.length} word${plural(bad.length)} with letters improbable in ${lang} text, such as ${shown}; the file may be in another encoding`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -442,6 +929,47 @@ function sampleBytes(bytes: Uint8Array): Uint8Array {
   out.set(bytes.subarray(mid, mid + part), part * 2);
   out.set(bytes.subarray(bytes.length - part), part * 3);
   return out;
+}
+
+function concatBytes(parts: Uint8Array[]): Uint8Array {
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Uint8Array(n);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+function countLines(bytes: Uint8Array): number {
+  let n = 0;
+  forEachLine(bytes, () => n++);
+  return n;
+}
+
+function plural(n: number): string {
+  return n === 1 ? '' : 's';
+}
+
+/** "12, 340, 5001" or "12, 340, 5001, … (7 more)". */
+function listNumbers(values: number[], max = 8): string {
+  const shown = values.slice(0, max).join(', ');
+  return values.length > max ? `${shown}, … (${values.length - max} more)` : shown;
+}
+
+/** Ascending line numbers as ranges: "3, 5–9, 12". */
+function listRanges(values: number[], max = 8): string {
+  const ranges: string[] = [];
+  for (let i = 0; i < values.length; ) {
+    let j = i;
+    while (j + 1 < values.length && values[j + 1] === values[j]! + 1) j++;
+    ranges.push(j > i ? `${values[i]}–${values[j]}` : `${values[i]}`);
+    i = j + 1;
+  }
+  const shown = ranges.slice(0, max).join(', ');
+  return ranges.length > max ? `${shown}, … (${ranges.length - max} more ranges)` : shown;
 }
 
 function formatSize(n: number): string {

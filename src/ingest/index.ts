@@ -9,7 +9,7 @@ import type { NewDocument } from '../store/index.ts';
 import { memoryKey } from '../translate/memory.ts';
 import { cleanParagraphs, splitParagraphs } from './clean.ts';
 import { findDates, publicationDate } from './dates.ts';
-import { decodeText } from './decode.ts';
+import { decodeText, improbableLettersWarning } from './decode.ts';
 import { IngestError } from './errors.ts';
 import { htmlToParagraphs, looksLikeHtml } from './html.ts';
 import { detectLanguage } from './language.ts';
@@ -229,6 +229,8 @@ export function parseArticle(bytes: Uint8Array, path: string, options: IngestOpt
     : detectLanguage(content, options.allowedLangs ?? ['de', 'is', 'nl', 'en']);
   const lang = identified.lang as Lang | null;
   const detectedLang = identified.detected ?? identified.lang ?? null;
+  const improbable = improbableLettersWarning(content, lang, name, warnings);
+  if (improbable) warnings.push(improbable);
 
   const sentences: NewDocument['sentences'] = [];
   const dates: NewDocument['dates'] = [];
