@@ -113,8 +113,13 @@ function print(value: unknown, human: () => string): void {
 function describeIngest(r: IngestReport): string {
   const lines = r.documents.map((d) => {
     const what = d.status === 'rejected' ? `rejected: ${d.error}` : `${d.lang ?? '??'} ${(d.langConfidence * 100).toFixed(0)}%  ${d.sentences} sentences  ${d.title ?? ''}`;
-    return `${d.status.padEnd(11)} #${d.id ?? '-'}  ${d.path}\n            ${what}${d.status === 'unsupported' ? `\n            ${d.error}` : ''}`;
+    const warnings = d.warnings.map((w) => `\n            warning: ${w}`).join('');
+    return `${d.status.padEnd(11)} #${d.id ?? '-'}  ${d.path}\n            ${what}${d.status === 'unsupported' ? `\n            ${d.error}` : ''}${warnings}`;
   });
+  // every folder entry left out is named with the reason; a long list is cut, --json has it whole
+  const SHOWN_SKIPPED = 20;
+  for (const s of r.skipped.slice(0, SHOWN_SKIPPED)) lines.push(`skipped     ${s.path}\n            ${s.reason}`);
+  if (r.skipped.length > SHOWN_SKIPPED) lines.push(`skipped     …and ${r.skipped.length - SHOWN_SKIPPED} more (--json lists them all)`);
   const count = (s: string) => r.documents.filter((d) => d.status === s).length;
   lines.push(`${count('ingested')} ingested, ${count('duplicate')} already known, ${count('unsupported')} unsupported language, ${count('rejected')} rejected, ${r.skipped.length} skipped`);
   return lines.join('\n');
