@@ -205,6 +205,7 @@ export function parseArticle(bytes: Uint8Array, path: string, options: IngestOpt
     rawParagraphs = page.paragraphs;
     htmlTitle = page.title;
     htmlDate = page.date;
+    warnings.push(...page.warnings);
   } else {
     rawParagraphs = splitParagraphs(decoded.text);
   }

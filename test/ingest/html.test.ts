@@ -111,6 +111,7 @@ describe('htmlToParagraphs', () => {
 
   it('returns no paragraphs for a page without text', () => {
     expect(htmlToParagraphs('<html><head><title>Leer</title></head><body><script>1</script></body></html>', 'leer.html')).toEqual({
+      warnings: [],
       title: 'Leer',
       paragraphs: [],
       date: null,
