@@ -290,7 +290,7 @@ function shortTextWarning(name: string, sentences: NewDocument['sentences'], boi
   const words = sentences.reduce((sum, s) => sum + s.text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length, 0);
   if (n === 0 || words >= ENOUGH_WORDS || (n >= SHORT_SENTENCES && words >= SHORT_WORDS)) return null;
   const aside = boilerplate ? `; ${boilerplate} paragraph${boilerplate === 1 ? '' : 's'} set aside as page boilerplate` : '';
-  return `${name}: very short text: ${n} sentence${n === 1 ? '' : 's'} (${words} words) of article text${aside} (a news brief, or only part of the page was saved?)`;
+  return `${name}: very short text: ${n} sentence${n === 1 ? '' : 's'} (${words} word${words === 1 ? '' : 's'}) of article text${aside} (a news brief, or only part of the page was saved?)`;
 }
 
 /** Plain text has no title element: a repeated title line, else the opening sentence, shortened. */
