@@ -3,10 +3,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import sqlite3 from 'sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { installTinyModels } from '../support/models.ts';
 import { tempDir } from '../support/tmp.ts';
+import { rawQuery as query } from '../support/sqlite.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'tandem.js');
@@ -19,18 +19,6 @@ function tandem(args: string[]): { status: number | null; stdout: string; stderr
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-function query<T>(db: string, sql: string): Promise<T[]> {
-  return new Promise((resolve, reject) => {
-    const conn = new sqlite3.Database(db, sqlite3.OPEN_READONLY, (err) => {
-      if (err) return reject(err);
-      conn.all(sql, (e: Error | null, rows: T[]) => {
-        conn.close();
-        if (e) reject(e);
-        else resolve(rows);
-      });
-    });
-  });
-}
 
 beforeAll(async () => {
   manifest = await installTinyModels(modelsDir, ['de', 'nl', 'is']);

@@ -7,11 +7,11 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import sqlite3 from 'sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Tandem } from '../../src/api/service.ts';
 import { seededRandom } from '../support/random.ts';
 import { tempDir } from '../support/tmp.ts';
+import { rawQuery as query } from '../support/sqlite.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'tandem.js');
@@ -36,18 +36,6 @@ function tandem(db: string, args: string[]) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-function query<T>(db: string, sql: string): Promise<T[]> {
-  return new Promise((resolve, reject) => {
-    const conn = new sqlite3.Database(db, sqlite3.OPEN_READONLY, (err) => {
-      if (err) return reject(err);
-      conn.all(sql, (e: Error | null, rows: T[]) => {
-        conn.close();
-        if (e) reject(e);
-        else resolve(rows);
-      });
-    });
-  });
-}
 
 const pause = () => new Promise((r) => setTimeout(r, 5));
 

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/index.ts';
 import { migrations } from '../../src/store/migrations/index.ts';
 import { tempDir } from '../support/tmp.ts';
+import { rawExec as exec } from '../support/sqlite.ts';
 
 const dir = tempDir();
 
@@ -21,14 +22,6 @@ function query<T>(path: string, sql: string): Promise<T[]> {
   });
 }
 
-function exec(path: string, sql: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(path, (err) => {
-      if (err) return reject(err);
-      db.exec(sql, (e) => db.close(() => (e ? reject(e) : resolve())));
-    });
-  });
-}
 
 const SCHEMA = `SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name`;
 

@@ -8,17 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/index.ts';
 import { migrations } from '../../src/store/migrations/index.ts';
 import { tempDir } from '../support/tmp.ts';
+import { rawExec as exec } from '../support/sqlite.ts';
 
 const dir = tempDir();
 
-function exec(path: string, sql: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(path, (err) => {
-      if (err) return reject(err);
-      db.exec(sql, (e) => db.close(() => (e ? reject(e) : resolve())));
-    });
-  });
-}
 
 function query<T>(path: string, sql: string): Promise<T[]> {
   return new Promise((resolve, reject) => {

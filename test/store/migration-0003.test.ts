@@ -2,22 +2,14 @@
 // database at version 2 made from the released migrations, with rows as Tandem 2 wrote them, is
 // opened by this Tandem; every row must survive and read back in the new shape.
 import { join } from 'node:path';
-import sqlite3 from 'sqlite3';
 import { describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/index.ts';
 import { migrations } from '../../src/store/migrations/index.ts';
 import { tempDir } from '../support/tmp.ts';
+import { rawExec as exec } from '../support/sqlite.ts';
 
 const dir = tempDir();
 
-function exec(path: string, sql: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(path, (err) => {
-      if (err) return reject(err);
-      db.exec(sql, (e) => db.close(() => (e ? reject(e) : resolve())));
-    });
-  });
-}
 
 const OLD_EVIDENCE = JSON.stringify([{ kind: 'names', detail: '6 shared name(s) of 9/12', values: ['Lawrow / Lavrov'], weight: 0.5, decisive: true }]);
 

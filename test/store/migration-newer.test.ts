@@ -3,23 +3,15 @@
 // -wal or -shm file left beside it, whether it is opened for writing or read-only.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import sqlite3 from 'sqlite3';
 import { describe, expect, it } from 'vitest';
 import { DatabaseError, Store } from '../../src/store/index.ts';
 import { migrations } from '../../src/store/migrations/index.ts';
 import { tempDir } from '../support/tmp.ts';
+import { rawExec as exec } from '../support/sqlite.ts';
 
 const dir = tempDir();
 const latest = migrations.at(-1)!.version;
 
-function exec(path: string, sql: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(path, (err) => {
-      if (err) return reject(err);
-      db.exec(sql, (e) => db.close(() => (e ? reject(e) : resolve())));
-    });
-  });
-}
 
 /** What a future Tandem could leave: today's schema, one more table, a later version. */
 async function newerDatabase(path: string, journal: 'wal' | 'delete'): Promise<void> {
