@@ -24,20 +24,22 @@ export function fingerprint(doc: MatchDocument, model: SimilarityModel = shipped
   const surface = new Map<string, string>();
   const phrases = new Map<string, string>();
   const tokenized = doc.sentences.map((s) => ({ text: s.text, tokens: tokenize(s.text) }));
+  // the English is tokenized once, for its stems and for telling German names from nouns
+  const englishTokens = doc.lang === 'en' ? null : doc.sentences.map((s) => (s.english === null ? null : tokenize(s.english)));
   const translated = doc.lang === 'de' && doc.sentences.filter((s) => s.english).length >= doc.sentences.length / 2;
   const names = nameContext(tokenized, {
     commonNouns: commonNounsOf(model, doc.lang),
-    english: translated ? doc.sentences.map((s) => tokenize(s.english ?? '')) : null,
+    english: translated ? englishTokens!.map((t) => t ?? []) : null,
     fold: (w) => foldName(w, doc.lang),
     foldEnglish: (w) => foldName(w, 'en'),
   });
   const sentences: SentenceFeatures[] = doc.sentences.map((s, i) => {
-    const english = doc.lang === 'en' ? s.text : s.english;
     const tokens = tokenized[i]!.tokens;
     const own = contentStems(tokens, doc.lang);
+    const english = englishTokens?.[i] ?? null;
     return {
       own,
-      en: english === null ? null : doc.lang === 'en' ? own : contentStems(english, 'en'),
+      en: doc.lang === 'en' ? own : english === null ? null : contentStems(english, 'en'),
       names: sentenceNames(s.text, doc.lang, tokens, surface, names, phrases),
       numbers: findNumbers(s.text, doc.lang),
       cognates: cognateKeys(tokens, doc.lang),

@@ -62,6 +62,27 @@ function isFeatureKey(k: string): boolean {
  */
 const TEXT_POSTING_FACTOR = 2.5;
 
+/** The best `k` (id, weight) pairs offered, highest weight first, ties by smaller id. */
+class TopList {
+  readonly items: [number, number][] = [];
+  constructor(private readonly k: number) {}
+  offer(id: number, w: number): void {
+    const items = this.items;
+    const last = items[items.length - 1];
+    if (items.length >= this.k && last && (w < last[1] || (w === last[1] && id > last[0]))) return;
+    let lo = 0;
+    let hi = items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const m = items[mid]!;
+      if (m[1] > w || (m[1] === w && m[0] < id)) lo = mid + 1;
+      else hi = mid;
+    }
+    items.splice(lo, 0, [id, w]);
+    if (items.length > this.k) items.pop();
+  }
+}
+
 export class MatchIndex {
   /** Documents by id: their fingerprint, lookup keys and slot (a dense number for scoring). */
   private readonly docs = new Map<number, { f: Fingerprint; keys: string[]; slot: number }>();
@@ -174,8 +195,11 @@ export class MatchIndex {
         acc[slot] = acc[slot]! + w;
       }
     }
-    const byText: [number, number][] = [];
-    const byFeatures: [number, number][] = [];
+    // The interleave below reads at most twice the budget from each ranking: keep only those best
+    // (a bounded insertion), not a full sort of every document that shares a key.
+    const keep = 2 * this.maxCandidates;
+    const byText = new TopList(keep);
+    const byFeatures = new TopList(keep);
     for (const slot of touched) {
       const t = lex[slot]!;
       const f = li[slot]!;
@@ -183,16 +207,14 @@ export class MatchIndex {
       li[slot] = 0;
       const id = this.slotIds[slot]!;
       // a single shared name or number is not enough to be worth a comparison
-      if (t + f >= 2) byText.push([id, t + f]);
-      if (f >= 1 && this.slotLangs[slot] !== lang) byFeatures.push([id, f]);
+      if (t + f >= 2) byText.offer(id, t + f);
+      if (f >= 1 && this.slotLangs[slot] !== lang) byFeatures.offer(id, f);
     }
-    const order = (p: [number, number], q: [number, number]) => q[1] - p[1] || p[0] - q[0];
-    byText.sort(order);
-    byFeatures.sort(order);
     const out: number[] = [];
     const seen = new Set<number>();
-    for (let i = 0; out.length < this.maxCandidates && (i < byText.length || i < byFeatures.length); i++) {
-      for (const list of [byText, byFeatures]) {
+    const lists = [byText.items, byFeatures.items];
+    for (let i = 0; out.length < this.maxCandidates && (i < lists[0]!.length || i < lists[1]!.length); i++) {
+      for (const list of lists) {
         const c = list[i];
         if (c && !seen.has(c[0]) && out.length < this.maxCandidates) {
           seen.add(c[0]);
