@@ -129,7 +129,8 @@ function describeMatch(r: MatchReport): string {
   const lines = r.pairs.map((p) => `  #${p.a} ~ #${p.b}  ${p.score.toFixed(2)}  ${p.summary}`);
   const within = r.passages.filter((p) => p.a.doc === p.b.doc).length;
   const multi = (stories: { documents: number[] }[]) => stories.filter((s) => s.documents.length > 1).length;
-  lines.unshift(`${r.pairs.length} matching pairs; ${multi(r.storyViews.event)} events and ${multi(r.storyViews.story)} stories with more than one report; ${r.passages.length} repeated passages (${within} within one document); ${r.compared} documents compared in ${r.seconds.toFixed(1)}s`);
+  const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+  lines.unshift(`${n(r.pairs.length, 'matching pair', 'matching pairs')}; ${n(multi(r.storyViews.event), 'event', 'events')} and ${n(multi(r.storyViews.story), 'story', 'stories')} with more than one report; ${n(r.passages.length, 'repeated passage', 'repeated passages')} (${within} within one document); ${n(r.compared, 'document', 'documents')} compared in ${r.seconds.toFixed(1)}s`);
   return lines.join('\n');
 }
 
