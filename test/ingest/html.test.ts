@@ -95,10 +95,8 @@ describe('htmlToParagraphs', () => {
   it('survives very deep nesting without recursion, still yielding the text', () => {
     const depth = 5000;
     const html = `<!doctype html><html><body>${'<div>'.repeat(depth)}Tief verschachtelter Text.<script>x()</script><img src=x onerror=alert(1)>${'</div>'.repeat(depth)}<p>Noch ein Absatz.</p></body></html>`;
-    const started = performance.now();
     const r = htmlToParagraphs(html, 'deep.html');
     expect(r.paragraphs).toEqual(['Tief verschachtelter Text.', 'Noch ein Absatz.']);
-    expect(performance.now() - started).toBeLessThan(5000);
   });
 
   it('reads the date from JSON-LD when there is no meta tag, and gives null when there is none', () => {

@@ -259,7 +259,7 @@ describe('long paragraphs', () => {
   const paras = sampleParagraphs('003');
   const use = [0, 1, 2, 3, 4, 6, 7, 8];
 
-  it('a 200k-char paragraph finishes quickly and keeps offsets and decisions right', () => {
+  it('a 200k-char paragraph keeps offsets and decisions right (its speed: bench/segment.ts)', () => {
     let p = '';
     const expected: string[] = [];
     while (p.length < 200_000) {
@@ -268,10 +268,7 @@ describe('long paragraphs', () => {
         expected.push(...(gold[i] as string[]));
       }
     }
-    const t0 = performance.now();
     const spans = splitSentences(p, 'de');
-    const ms = performance.now() - t0;
-    expect(ms).toBeLessThan(3000);
     checkSpans(p, spans);
     expect(spans.map((s) => s.text)).toEqual(expected);
   });

@@ -86,9 +86,7 @@ describe('tiny Marian generator', () => {
   it('is byte-deterministic for a seed, and the seed changes only the weights', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'tandem-tiny-det-'));
     try {
-      const started = performance.now();
       const a = await writeTinyMarianModel(path.join(dir, 'a'), { seed: 42 });
-      const elapsed = performance.now() - started;
       const b = await writeTinyMarianModel(path.join(dir, 'b'), { seed: 42 });
       const c = await writeTinyMarianModel(path.join(dir, 'c'), { seed: 43 });
       expect(a.files).toEqual([
@@ -111,7 +109,6 @@ describe('tiny Marian generator', () => {
 
       const total = [...fa.values()].reduce((n, buf) => n + buf.length, 0);
       expect(total).toBeLessThan(1024 * 1024);
-      expect(elapsed).toBeLessThan(5000); // typically ~20 ms; generous for slow CI
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -157,9 +154,7 @@ describe('tiny Marian model through transformers.js', () => {
   });
 
   it('translates a batch: one string per input, deterministic across runs', async () => {
-    const started = performance.now();
     const first = await translator([SHORT_DE, LONG_DE], { max_new_tokens: 48 });
-    const elapsed = performance.now() - started;
     const second = await translator([SHORT_DE, LONG_DE], { max_new_tokens: 48 });
     expect(first).toHaveLength(2);
     for (const out of first) {
@@ -170,7 +165,6 @@ describe('tiny Marian model through transformers.js', () => {
     // Same sentence alone gives the same text as inside the batch (padding is masked).
     const alone = await translator([SHORT_DE], { max_new_tokens: 48 });
     expect(alone[0]?.translation_text).toBe(first[0]?.translation_text);
-    expect(elapsed).toBeLessThan(10_000);
   });
 
   it('stops on its own at EOS, within max_new_tokens', async () => {
