@@ -3,24 +3,14 @@
 // wrote them (documents, paragraphs, sentences, dates, translations, jobs), is opened by this
 // Tandem; every row must survive and read back, and the new tables must work with the old rows.
 import { join } from 'node:path';
-import sqlite3 from 'sqlite3';
 import { describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/index.ts';
 import { migrations } from '../../src/store/migrations/index.ts';
 import { tempDir } from '../support/tmp.ts';
-import { rawExec as exec } from '../support/sqlite.ts';
+import { rawExec as exec, rawQuery as query } from '../support/sqlite.ts';
 
 const dir = tempDir();
 
-
-function query<T>(path: string, sql: string): Promise<T[]> {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(path, (err) => {
-      if (err) return reject(err);
-      db.all(sql, (e: Error | null, rows: T[]) => db.close(() => (e ? reject(e) : resolve(rows))));
-    });
-  });
-}
 
 const DE = 'Lawrow ist in Pjöngjang eingetroffen. Er trifft Kim Jong Un am Donnerstag.\n\nKommentar (0)';
 const NL = 'Lavrov is in Pyongyang aangekomen.';
