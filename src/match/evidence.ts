@@ -120,7 +120,7 @@ function itemsOf(input: EvidenceInput): Evidence[] {
     values: names.slice(0, 30), weight: r2(strongest(input, 'names')), direction: directionOf(effectOf(input, 'names')),
   });
   if (input.numbers.length) out.push({ kind: 'numbers', label: `${input.numbers.length} shared number${input.numbers.length === 1 ? '' : 's'}`, detail: `Both give ${list(input.numbers.slice(0, 6))}.`, values: input.numbers.slice(0, 30), weight: r2(f.numbers ?? 0), direction: directionOf(effectOf(input, 'numbers')) });
-  if (input.months.length) out.push({ kind: 'dates', label: `both mention ${formatDate(input.months[0]!)}`, detail: `Both mention dates in ${list(input.months.map(formatDate))}.`, values: input.months.map(formatDate), weight: 1, direction: directionOf(effectOf(input, 'dates')) || 'for' });
+  if (input.months.length) out.push({ kind: 'dates', label: `both mention ${formatDate(input.months[0]!)}`, detail: `Both mention dates in ${list(input.months.map(formatDate))}.`, values: input.months.map(formatDate), weight: 1, direction: directionOf(effectOf(input, 'dates')) });
   const date = eventDateItem(input);
   if (date) out.push(date);
   if (input.passages.length) {

@@ -39,8 +39,6 @@ export interface Vec {
   total: number;
 }
 
-export const EMPTY: Vec = { ids: new Int32Array(0), w: new Float32Array(0), norm: 0, total: 0 };
-
 export function vec(weights: Map<number, number>): Vec {
   const ids = Int32Array.from(weights.keys()).sort();
   const w = new Float32Array(ids.length);
@@ -146,10 +144,4 @@ export function sharedIds(a: Int32Array, b: Int32Array): number {
 export function cosine(a: Vec, b: Vec): number {
   if (!a.norm || !b.norm) return 0;
   return dot(a, b) / (a.norm * b.norm);
-}
-
-/** Sorted distinct interned ids of a token list (null for none). */
-export function idSet(list: readonly string[] | null): Int32Array | null {
-  if (!list || !list.length) return null;
-  return Int32Array.from(new Set(list.map(intern))).sort();
 }

@@ -26,7 +26,6 @@ export interface TextVectors {
 export interface Views {
   names: Set<string>;
   numbers: Set<string>;
-  cognates: Set<string>;
   months: Set<string>;
   own: TextVectors;
   en: TextVectors;
@@ -68,9 +67,7 @@ export function views(f: Fingerprint): Views {
   if (d) return d;
   const names = new Set<string>();
   const numbers = new Set<string>();
-  const cognates = new Set<string>();
   for (const s of f.sentences) {
-    for (const c of s.cognates) cognates.add(c);
     for (const n of s.names) names.add(n);
     for (const n of s.numbers) if (informativeNumber(n)) numbers.add(n);
   }
@@ -82,7 +79,7 @@ export function views(f: Fingerprint): Views {
   const comparable = (sets: (Int32Array | null)[]) => sets.reduce((n, x) => n + (x && x.length >= MIN_STEMS ? 1 : 0), 0);
   const own = textVectors(ownIds);
   d = {
-    names, numbers, cognates,
+    names, numbers,
     months: new Set(f.eventDates.map((x) => x.slice(0, 7))),
     own,
     en: f.lang === 'en' ? own : textVectors(enIds),
