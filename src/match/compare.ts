@@ -88,7 +88,7 @@ const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Share of a document's sentences inside the passages (never above 1). */
 function covered(passages: RepeatedPassage[], side: 'a' | 'b', comparable: number): number {
-  if (!comparable) return 0;
+  if (!comparable || !passages.length) return 0;
   return Math.min(1, new Set(passages.flatMap((p) => p[side].sentences)).size / comparable);
 }
 
@@ -109,8 +109,7 @@ function decideLevel(s: number, t: SimilarityModel['models']['text']['levels'], 
   // A roundup holds the report's passages, not its event: related, and said so.
   if (r.contained) return { level: 'same_story', decidedBy: 'passages' };
   const event = s >= t.same_event || r.covMin >= 0.5 || r.aligned >= EVENT_ALIGNED;
-  const decidedBy = (): LevelDecision['decidedBy'] => (s >= t.same_event ? 'model' : r.covMin >= 0.5 ? 'passages' : 'aligned_sentences');
-  if (event && !r.conflict) return { level: 'same_event', decidedBy: decidedBy() };
+  if (event && !r.conflict) return { level: 'same_event', decidedBy: s >= t.same_event ? 'model' : r.covMin >= 0.5 ? 'passages' : 'aligned_sentences' };
   // A story is followed through its actors: a topic alone (two storms) is no story.
   const story = s >= t.same_story && r.names >= STORY_MIN_NAMES;
   if (event || story || r.covMax >= 0.2 || r.aligned >= STORY_ALIGNED || r.names >= t.storyNames) {

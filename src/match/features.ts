@@ -3,9 +3,9 @@
 // terms are in news (term-weights.ts). Two sets: on a comparable text (the same language, or both
 // translated into English), and language-independent (names, numbers, cognate stems) for reports in
 // two languages with no translation.
-import { cosine, sharedIds, sharedMass, weighted, type Vec } from './vectors.ts';
-import { crossViews, views, type TextVectors, type Views } from './views.ts';
-import type { TermSpace, TermWeights } from './term-weights.ts';
+import { cosine, intern, internKind, sharedMass, weightedFrequencies, type Vec } from './vectors.ts';
+import { views } from './views.ts';
+import type { TermWeights } from './term-weights.ts';
 import type { Fingerprint } from './types.ts';
 
 export const TEXT_FEATURES = ['text_cosine', 'headline_cosine', 'lead_cosine', 'headline_body', 'names', 'names_in_smaller', 'numbers', 'same_month', 'length_ratio'] as const;
@@ -30,9 +30,24 @@ function weightedOverlap(a: Vec, b: Vec): { dice: number; smaller: number } {
   return { dice: (2 * shared) / (a.total + b.total), smaller: shared / Math.min(a.total, b.total) };
 }
 
-/** A document's vectors weighted by one model's term rarities, each made once per document and model. */
+/** The lead: the headline and the first sentences, where a news report says what happened. */
+const LEAD_SENTENCES = 3;
+
+/** Rarity-weighted vectors of one text space: whole text, headline, lead. */
+interface TextVectors {
+  body: Vec;
+  title: Vec;
+  lead: Vec;
+}
+
+/**
+ * A document's vectors weighted by one model's term rarities, each made once per document and
+ * model, straight from the fingerprint's terms: a collection holds one of these per document, so
+ * no unweighted copy is kept beside it.
+ */
 interface WeightedViews {
-  text: Map<TermSpace, { body: Vec; title: Vec; lead: Vec }>;
+  own?: TextVectors;
+  en?: TextVectors;
   nameVec?: Vec;
   cognateVec?: Vec;
   cognateTitle?: Vec;
@@ -44,19 +59,22 @@ function weightedViews(f: Fingerprint, weights: TermWeights): WeightedViews {
   let byDoc = weightedCache.get(weights);
   if (!byDoc) weightedCache.set(weights, (byDoc = new WeakMap()));
   let w = byDoc.get(f);
-  if (!w) byDoc.set(f, (w = { text: new Map() }));
+  if (!w) byDoc.set(f, (w = {}));
   return w;
 }
 
-function weightedText(w: WeightedViews, t: TextVectors, space: TermSpace, weights: TermWeights): { body: Vec; title: Vec; lead: Vec } {
-  let v = w.text.get(space);
-  if (!v) {
-    const idf = weights.forSpace(space);
-    const body = weighted(t.body, idf);
-    w.text.set(space, (v = { body, title: t.title === t.body ? body : weighted(t.title, idf), lead: t.lead === t.body ? body : weighted(t.lead, idf) }));
-  }
-  return v;
+function textVectors(lists: (readonly string[] | null)[], idf: (id: number) => number): TextVectors {
+  const body = weightedFrequencies(lists, intern, idf);
+  // a short report is all lead: the same vector, so comparisons can skip the second cosine
+  return {
+    body,
+    title: lists.length <= 1 ? body : weightedFrequencies(lists.slice(0, 1), intern, idf),
+    lead: lists.length <= LEAD_SENTENCES ? body : weightedFrequencies(lists.slice(0, LEAD_SENTENCES), intern, idf),
+  };
 }
+
+const nameId = (t: string) => internKind('n', t);
+const cognateId = (t: string) => internKind('c', t);
 
 export interface PairMeasurements {
   features: Partial<Record<FeatureName, number>>;
@@ -73,10 +91,10 @@ function sharedSize<T>(a: Set<T>, b: Set<T>): number {
   return n;
 }
 
-/** The text space two documents are compared in, with its term weights. */
-function textSpace(fx: Fingerprint, dx: Views, dy: Views, basis: Basis): { x: TextVectors; y: TextVectors; space: TermSpace } {
-  if (basis === 'same_language') return { x: dx.own, y: dy.own, space: `stem:${fx.lang}` };
-  return { x: dx.en, y: dy.en, space: 'stem:en' };
+/** A document's weighted vectors in the text space of a comparison: its own language, or English. */
+function textOf(w: WeightedViews, f: Fingerprint, own: boolean, weights: TermWeights): TextVectors {
+  if (own || f.lang === 'en') return (w.own ??= textVectors(f.sentences.map((s) => s.own), weights.forSpace(`stem:${f.lang}`)));
+  return (w.en ??= textVectors(f.sentences.map((s) => s.en), weights.forSpace('stem:en')));
 }
 
 export function measure(fx: Fingerprint, fy: Fingerprint, basis: Basis, weights: TermWeights): PairMeasurements {
@@ -92,29 +110,30 @@ export function measure(fx: Fingerprint, fy: Fingerprint, basis: Basis, weights:
   if (modelKind(basis) === 'cross') {
     for (const [w, f] of [[wx, fx], [wy, fy]] as const) {
       if (w.cognateVec) continue;
-      const c = crossViews(f);
-      w.cognateVec = weighted(c.cognateVec, cognates);
-      w.nameVec = weighted(c.nameVec, names);
-      w.cognateTitle = weighted(c.cognateTitle, cognates);
+      w.cognateVec = weightedFrequencies(f.sentences.map((s) => s.cognates), cognateId, cognates);
+      w.nameVec = weightedFrequencies(f.sentences.map((s) => s.names), nameId, names);
+      w.cognateTitle = weightedFrequencies(f.sentences.slice(0, 1).map((s) => s.cognates), cognateId, cognates);
     }
     features.cognate_cosine = cosine(wx.cognateVec!, wy.cognateVec!);
     features.name_cosine = cosine(wx.nameVec!, wy.nameVec!);
     features.cognate_headline_body = Math.max(cosine(wx.cognateTitle!, wy.cognateVec!), cosine(wy.cognateTitle!, wx.cognateVec!));
   } else {
-    const { x, y, space } = textSpace(fx, dx, dy, basis);
-    const tx = weightedText(wx, x, space, weights);
-    const ty = weightedText(wy, y, space, weights);
+    const own = basis === 'same_language';
+    const tx = textOf(wx, fx, own, weights);
+    const ty = textOf(wy, fy, own, weights);
     features.text_cosine = cosine(tx.body, ty.body);
     features.headline_cosine = cosine(tx.title, ty.title);
     features.lead_cosine = tx.lead === tx.body && ty.lead === ty.body ? features.text_cosine : cosine(tx.lead, ty.lead);
     features.headline_body = Math.max(cosine(tx.title, ty.body), cosine(ty.title, tx.body));
-    for (const [w, d] of [[wx, dx], [wy, dy]] as const) w.nameSet ??= weighted(d.nameSet, names);
+    for (const [w, d] of [[wx, dx], [wy, dy]] as const) w.nameSet ??= weightedFrequencies([[...d.names]], nameId, names);
     const shared = weightedOverlap(wx.nameSet!, wy.nameSet!);
     features.names = shared.dice;
     features.names_in_smaller = shared.smaller;
     features.same_month = dx.months.size && dy.months.size && sharedSize(dx.months, dy.months) ? 1 : 0;
-    features.length_ratio = Math.min(x.terms, y.terms) / Math.max(1, x.terms, y.terms);
+    const [nx, ny] = own ? [dx.ownTerms, dy.ownTerms] : [dx.enTerms, dy.enTerms];
+    features.length_ratio = Math.min(nx, ny) / Math.max(1, nx, ny);
   }
   const shared = () => ({ names: intersect(dx.names, dy.names).sort(), numbers: intersect(dx.numbers, dy.numbers).sort(), months: intersect(dx.months, dy.months).sort() });
-  return { features, names: sharedIds(dx.nameSet.ids, dy.nameSet.ids), shared };
+  const sharedNames = dx.names.size && dy.names.size ? sharedSize(dx.names, dy.names) : 0;
+  return { features, names: sharedNames, shared };
 }

@@ -14,7 +14,7 @@ export interface BackgroundFrequencies {
 }
 
 export class TermWeights {
-  private readonly cache = new Map<TermSpace, Map<number, number>>();
+  private readonly bySpace = new Map<TermSpace, (id: number) => number>();
 
   constructor(private readonly background: BackgroundFrequencies, private readonly termOf: (id: number) => string) {}
 
@@ -27,18 +27,22 @@ export class TermWeights {
 
   /** idf by interned term id (memoized per space); kind prefixes ("n:", "c:") are stripped. */
   forSpace(space: TermSpace): (id: number) => number {
-    let m = this.cache.get(space);
-    if (!m) this.cache.set(space, (m = new Map()));
-    const memo = m;
-    return (id: number) => {
-      let v = memo.get(id);
-      if (v === undefined) {
-        const t = this.termOf(id);
-        v = this.idf(space, space === 'name' || space === 'cognate' ? t.slice(2) : t);
-        memo.set(id, v);
-      }
-      return v;
-    };
+    let f = this.bySpace.get(space);
+    if (!f) {
+      const memo = new Map<number, number>();
+      const strip = space === 'name' || space === 'cognate';
+      f = (id: number) => {
+        let v = memo.get(id);
+        if (v === undefined) {
+          const t = this.termOf(id);
+          v = this.idf(space, strip ? t.slice(2) : t);
+          memo.set(id, v);
+        }
+        return v;
+      };
+      this.bySpace.set(space, f);
+    }
+    return f;
   }
 }
 

@@ -53,44 +53,22 @@ export function vec(weights: Map<number, number>): Vec {
   return { ids, w, norm: Math.sqrt(sq), total };
 }
 
-/** Sublinear term frequencies (1 + log count) of the terms of several lists, interned by `id`. */
-export function termFrequencies(lists: Iterable<readonly string[] | null>, id: (t: string) => number = intern): Vec {
+/** Sublinear term frequencies times rarity ((1 + log count) * idf) of the terms of several lists. */
+export function weightedFrequencies(lists: Iterable<readonly string[] | null>, id: (t: string) => number, idf: (id: number) => number): Vec {
   const m = new Map<number, number>();
   for (const l of lists) if (l) for (const t of l) {
     const k = id(t);
     m.set(k, (m.get(k) ?? 0) + 1);
   }
-  for (const [k, v] of m) m.set(k, 1 + Math.log(v));
+  for (const [k, v] of m) m.set(k, (1 + Math.log(v)) * idf(k));
   return vec(m);
-}
-
-/** Sublinear term frequencies of lists of term ids (already interned). */
-export function idFrequencies(lists: Iterable<ArrayLike<number> | null>): Vec {
-  const m = new Map<number, number>();
-  for (const l of lists) if (l) for (let i = 0; i < l.length; i++) {
-    const k = l[i]!;
-    m.set(k, (m.get(k) ?? 0) + 1);
-  }
-  for (const [k, v] of m) m.set(k, 1 + Math.log(v));
-  return vec(m);
-}
-
-/** The same vector with every weight multiplied by its term's idf (`idf` indexed by term id). */
-export function weighted(a: Vec, idf: (id: number) => number): Vec {
-  const w = new Float32Array(a.w.length);
-  let sq = 0;
-  let total = 0;
-  for (let i = 0; i < w.length; i++) {
-    const x = a.w[i]! * idf(a.ids[i]!);
-    w[i] = x;
-    sq += x * x;
-    total += x;
-  }
-  return { ids: a.ids, w, norm: Math.sqrt(sq), total };
 }
 
 /** Sum over shared ids of wa*wb. */
 export function dot(a: Vec, b: Vec): number {
+  // a headline against a whole text: look each of the few ids up instead of walking both lists
+  if (a.ids.length * 8 < b.ids.length) return dotSearch(a, b);
+  if (b.ids.length * 8 < a.ids.length) return dotSearch(b, a);
   const ai = a.ids;
   const bi = b.ids;
   let i = 0;
@@ -102,6 +80,26 @@ export function dot(a: Vec, b: Vec): number {
     if (x === y) s += a.w[i++]! * b.w[j++]!;
     else if (x < y) i++;
     else j++;
+  }
+  return s;
+}
+
+/** `dot` of a short vector with a long one: binary search of each short id in the rest of the long list. */
+function dotSearch(short: Vec, long: Vec): number {
+  const li = long.ids;
+  let from = 0;
+  let s = 0;
+  for (let i = 0; i < short.ids.length && from < li.length; i++) {
+    const x = short.ids[i]!;
+    let lo = from;
+    let hi = li.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (li[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < li.length && li[lo] === x) s += short.w[i]! * long.w[lo]!;
+    from = lo;
   }
   return s;
 }
