@@ -12,7 +12,7 @@ const LOOPBACK = /^(?:127(?:\.\d{1,3}){3}|::1|localhost)$/u;
 const QUERY_TOKEN_PATHS = new Set(['/', '/index.html', '/api/events', '/api/download']);
 
 /** What an admitted request asks for. */
-export interface Admitted {
+interface Admitted {
   url: URL;
   method: string;
   isApi: boolean;

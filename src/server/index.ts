@@ -18,7 +18,7 @@ import { DEFAULT_RENDERER_DIR, staticFiles } from './static.ts';
 export { DEFAULT_RENDERER_DIR } from './static.ts';
 export { sanitizeFileName } from './names.ts';
 
-export interface ServerOptions {
+interface ServerOptions {
   tandem: Tandem;
   /** 0 or absent: a random free port. */
   port?: number;

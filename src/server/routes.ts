@@ -9,7 +9,7 @@ import type { PageFiles } from './files.ts';
 import type { Redact } from './folders.ts';
 import { HttpError, readJson, sendJson } from './http.ts';
 
-export interface ApiContext {
+interface ApiContext {
   tandem: Tandem;
   runner: JobRunner;
   events: EventStreams;
@@ -17,7 +17,7 @@ export interface ApiContext {
   redact: Redact;
 }
 
-export type ApiHandler = (req: IncomingMessage, res: ServerResponse, url: URL, method: string) => Promise<void>;
+type ApiHandler = (req: IncomingMessage, res: ServerResponse, url: URL, method: string) => Promise<void>;
 
 export function apiRoutes(ctx: ApiContext): ApiHandler {
   const { tandem, runner, events, files, redact } = ctx;

@@ -41,7 +41,7 @@ const PAGE_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export type StaticHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
+type StaticHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
 
 /** Serves files of `rendererDir` (resolved); `sessionCookie` is set with the page itself. */
 export function staticFiles(rendererDir: string, sessionCookie: () => string): StaticHandler {

@@ -26,7 +26,7 @@ export interface FetchOptions {
   onProgress?: (p: FetchProgress) => void;
 }
 
-export interface FetchFileResult {
+interface FetchFileResult {
   file: string;
   url: string | null;
   status: 'downloaded' | 'resumed' | 'already-present';
@@ -38,7 +38,7 @@ export interface FetchFileResult {
   pinnedBy: PinSource | 'tofu';
 }
 
-export interface FetchResult {
+interface FetchResult {
   lang: SourceLang;
   id: string;
   revision: string | null;

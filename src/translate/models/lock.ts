@@ -23,7 +23,7 @@ const LockData = z.object({
   source: z.enum(['download', 'sideload']),
   files: z.record(z.string(), LockEntry),
 });
-export type LockData = z.infer<typeof LockData>;
+type LockData = z.infer<typeof LockData>;
 
 /** What one file should be, and who says so. */
 export interface Expected {

@@ -12,7 +12,7 @@ import { writeSideloadLock } from './lock.ts';
 import { LANG_NAMES, modelDir, selectEntries, type Manifest, type ModelEntry } from './manifest.ts';
 import { verifyModels } from './status.ts';
 
-export interface AddResult {
+interface AddResult {
   lang: SourceLang;
   id: string;
   dir: string;

@@ -6,9 +6,9 @@ import { fileSize, sha256File } from './files.ts';
 import { expectedFor, readLock, type PinSource } from './lock.ts';
 import { modelDir, PART_SUFFIX, selectEntries, type Manifest } from './manifest.ts';
 
-export type ModelState = 'installed' | 'missing' | 'partial' | 'corrupt' | 'sideloaded';
+type ModelState = 'installed' | 'missing' | 'partial' | 'corrupt' | 'sideloaded';
 
-export interface ModelFileStatus {
+interface ModelFileStatus {
   file: string;
   present: boolean;
   bytes: number | null;
@@ -37,9 +37,9 @@ export interface ModelStatus {
   files: ModelFileStatus[];
 }
 
-export type VerifyFileStatus = 'ok' | 'mismatch' | 'missing' | 'unpinned';
+type VerifyFileStatus = 'ok' | 'mismatch' | 'missing' | 'unpinned';
 
-export interface VerifyFileResult {
+interface VerifyFileResult {
   file: string;
   status: VerifyFileStatus;
   expectedSha256: string | null;
@@ -49,7 +49,7 @@ export interface VerifyFileResult {
   pinnedBy: PinSource | null;
 }
 
-export interface VerifyResult {
+interface VerifyResult {
   lang: SourceLang;
   id: string;
   dir: string;
