@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { Tandem } from '../src/api/service.ts';
-import { startServer } from '../src/server.ts';
+import { startServer } from '../src/server/index.ts';
 import { CHROMIUM, ensureRendererBuilt } from '../test/e2e/renderer.ts';
 
 const arg = (name: string, fallback: number) => {

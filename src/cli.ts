@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { DatabaseError, Tandem } from './api/service.ts';
 import { matchLines } from './match/index.ts';
-import { DEFAULT_RENDERER_DIR, startServer } from './server.ts';
+import { DEFAULT_RENDERER_DIR, startServer } from './server/index.ts';
 import { EXPORT_FORMATS, IngestOptions, LANGS, SOURCE_LANGS, type ExportFormat, type ExportOptions, type IngestReport, type MatchReport, type Progress, type TranslateReport } from './api/types.ts';
 
 interface GlobalOptions {

@@ -12,7 +12,7 @@ import {
   type FetchOptions,
   type Manifest,
   type ModelStatus,
-} from './models.ts';
+} from './models/index.ts';
 
 const USABLE: readonly ModelStatus['state'][] = ['installed', 'sideloaded'];
 

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Tandem } from '../../src/api/service.ts';
-import { startServer, type RunningServer } from '../../src/server.ts';
+import { startServer, type RunningServer } from '../../src/server/index.ts';
 import { installTinyModels } from '../support/models.ts';
 import { tempDir } from '../support/tmp.ts';
 import { CHROMIUM, ensureRendererBuilt, launchBrowser, SAMPLE_FILES, SCREENSHOTS, watchPage } from './renderer.ts';

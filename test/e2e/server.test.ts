@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFil
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Tandem } from '../../src/api/service.ts';
-import { sanitizeFileName, startServer, type RunningServer } from '../../src/server.ts';
+import { sanitizeFileName, startServer, type RunningServer } from '../../src/server/index.ts';
 import { tempDir } from '../support/tmp.ts';
 
 const dir = tempDir('tandem-server-');

@@ -16,9 +16,9 @@ import {
   missingModelMessage,
   modelDir,
   verifyModels,
-} from '../../src/translate/models.ts';
+} from '../../src/translate/models/index.ts';
 import { writeTinyMarianModel } from '../support/tiny-marian.ts';
-import type { FetchProgress, Manifest, ModelEntry } from '../../src/translate/models.ts';
+import type { FetchProgress, Manifest, ModelEntry } from '../../src/translate/models/index.ts';
 
 const MODEL_ID = 'Test-NLP/opus-mt-xx-en';
 const ENC = 'onnx/encoder_model.onnx';

@@ -1,4 +1,4 @@
-// TandemClient over the local HTTP bridge (`tandem serve`, src/server.ts). The per-launch token
+// TandemClient over the local HTTP bridge (`tandem serve`, src/server/). The per-launch token
 // arrives in the page address (?token=) and goes with every request.
 import { ClientError, type ImportFailure, type ImportStarted, type JobSnapshot, type TandemClient } from './client.ts';
 

@@ -1,0 +1,148 @@
+// The model manifest (pinned ids, revisions, sizes, hashes) and where its models live on disk.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { SOURCE_LANGS } from '../../api/types.ts';
+import type { SourceLang } from '../../api/types.ts';
+
+/** Files transformers.js needs to run a Marian model in fp32 (encoder + merged decoder). */
+export const REQUIRED_MODEL_FILES = [
+  'config.json',
+  'generation_config.json',
+  'tokenizer.json',
+  'tokenizer_config.json',
+  'onnx/encoder_model.onnx',
+  'onnx/decoder_model_merged.onnx',
+] as const;
+
+/** Tandem's own files in a model folder; the manifest may not name them. */
+export const LOCK_FILE = '.tandem-lock.json';
+export const PART_SUFFIX = '.part';
+
+export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'sha256 must be 64 lowercase hex digits');
+const SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
+const RelPath = z
+  .string()
+  .min(1)
+  .refine(
+    (p) => p.split('/').every((s) => SEGMENT.test(s) && s !== '.' && s !== '..') && !p.endsWith(PART_SUFFIX) && p !== LOCK_FILE,
+    'file path must be relative, use "/" and contain no "..", "." or empty segments',
+  );
+const ModelId = z
+  .string()
+  .refine((id) => {
+    const parts = id.split('/');
+    return parts.length === 2 && parts.every((s) => SEGMENT.test(s) && s !== '..' && !s.startsWith('.'));
+  }, 'model id must look like "owner/name"');
+
+const ModelFile = z.object({
+  path: RelPath,
+  /** Exact size in bytes, or null when not pinned. */
+  size: z.number().int().nonnegative().nullable(),
+  /** sha256 (hex) of the file, or null when not pinned (trust on first use). */
+  sha256: Sha256.nullable(),
+  /** Where the pinned values came from. */
+  source: z.string().optional(),
+});
+export type ModelFile = z.infer<typeof ModelFile>;
+
+const ModelQuality = z.object({
+  model: z.string(),
+  testset: z.string(),
+  bleu: z.number().nullable(),
+  chrf: z.number().nullable(),
+  source: z.string(),
+});
+
+const ModelEntry = z
+  .object({
+    lang: z.enum(SOURCE_LANGS),
+    /** Model id as transformers.js loads it, e.g. `Xenova/opus-mt-de-en`. */
+    id: ModelId,
+    /** The Helsinki-NLP model it was converted from. */
+    upstream: z.string(),
+    /** Git commit of the hub repository, or null for `main` (not pinned). */
+    revision: z
+      .string()
+      .regex(/^[0-9a-f]{40}$/, 'revision must be a 40-hex git commit')
+      .nullable(),
+    note: z.string().optional(),
+    quality: z.array(ModelQuality).optional(),
+    files: z.array(ModelFile).min(1),
+  })
+  .superRefine((entry, ctx) => {
+    const seen = new Set<string>();
+    for (const f of entry.files) {
+      if (seen.has(f.path)) ctx.addIssue({ code: 'custom', message: `${entry.id}: file ${f.path} listed twice` });
+      seen.add(f.path);
+    }
+    for (const req of REQUIRED_MODEL_FILES) {
+      if (!seen.has(req)) ctx.addIssue({ code: 'custom', message: `${entry.id}: required file ${req} is not listed` });
+    }
+  });
+export type ModelEntry = z.infer<typeof ModelEntry>;
+
+const Manifest = z
+  .object({
+    manifestVersion: z.literal(1),
+    hubBaseUrl: z.string().url(),
+    urlTemplate: z.string().default('{base}/{id}/resolve/{revision}/{file}'),
+    notes: z.string().optional(),
+    models: z.array(ModelEntry),
+  })
+  .superRefine((m, ctx) => {
+    const langs = new Set<string>();
+    for (const e of m.models) {
+      if (langs.has(e.lang)) ctx.addIssue({ code: 'custom', message: `language ${e.lang} has more than one model` });
+      langs.add(e.lang);
+    }
+    for (const key of ['{base}', '{id}', '{file}']) {
+      if (!m.urlTemplate.includes(key)) ctx.addIssue({ code: 'custom', message: `urlTemplate lacks ${key}` });
+    }
+  });
+export type Manifest = z.infer<typeof Manifest>;
+
+const DEFAULT_MANIFEST = fileURLToPath(new URL('../../../models/manifest.json', import.meta.url));
+
+/** Read and validate a manifest (default: the bundled `models/manifest.json`). */
+export function loadManifest(manifestPath: string = DEFAULT_MANIFEST): Manifest {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  } catch (err) {
+    throw new Error(`Cannot read model manifest ${manifestPath}: ${(err as Error).message}`);
+  }
+  const parsed = Manifest.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new Error(`Invalid model manifest ${manifestPath}: ${issues}`);
+  }
+  return parsed.data;
+}
+
+/** Every entry, or the one for `lang` (an error when the manifest has none). */
+export function selectEntries(manifest: Manifest, lang: SourceLang | undefined): ModelEntry[] {
+  if (lang === undefined) return manifest.models;
+  const e = manifest.models.find((m) => m.lang === lang);
+  if (!e) throw new Error(`The model manifest has no model for ${lang}`);
+  return [e];
+}
+
+/** Folder of one model: `${modelsDir}/${id}` (where transformers.js looks with localModelPath). */
+export function modelDir(modelsDir: string, entry: ModelEntry): string {
+  return path.join(modelsDir, ...entry.id.split('/'));
+}
+
+export const LANG_NAMES: Record<SourceLang, string> = { de: 'German', is: 'Icelandic', nl: 'Dutch' };
+
+/** The message shown when a language has no usable model. */
+export function missingModelMessage(lang: SourceLang, manifest: Manifest): string {
+  const entry = manifest.models.find((m) => m.lang === lang);
+  const what = entry ? ` (${entry.id} is not installed)` : '';
+  return (
+    `No translation model for ${LANG_NAMES[lang]} (${lang})${what}. ` +
+    `Run \`tandem models fetch --lang ${lang}\`, or copy a model folder here and run ` +
+    `\`tandem models add DIR --lang ${lang}\`.`
+  );
+}
