@@ -82,8 +82,9 @@ function spokenName(x: Fingerprint, y: Fingerprint, key: string): string {
 function effectOf(input: EvidenceInput, kind: EvidenceKind): number {
   return input.contributions.filter((c) => ITEM_OF[c.feature] === kind).reduce((s, c) => s + c.effect, 0);
 }
+/** An item's strength: its strongest measurement, whether or not the fitted model weighs it. */
 function strongest(input: EvidenceInput, kind: EvidenceKind): number {
-  return Math.max(0, ...input.contributions.filter((c) => ITEM_OF[c.feature] === kind).map((c) => c.value));
+  return Math.max(0, ...Object.entries(input.features).filter(([f]) => ITEM_OF[f as FeatureName] === kind).map(([, v]) => v ?? 0));
 }
 // under two points of the 0..1 score an item neither helps nor hurts
 const directionOf = (effect: number): Evidence['direction'] => (effect > 0.02 ? 'for' : effect < -0.02 ? 'against' : 'neutral');

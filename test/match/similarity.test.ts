@@ -109,6 +109,15 @@ describe('evidence an analyst reads', () => {
     expect(lines.some((l) => l.includes(names.detail))).toBe(true);
   });
 
+  it('weighs an item by what was measured, also where the fitted model gives that measurement no weight', () => {
+    // every name of the short report is in the long one: containment 1, Dice lower
+    const short = doc(30, 'de', ['Lawrow traf Kim Jong Un in Pjöngjang.', 'Schoigu begleitete Lawrow.']);
+    const long = doc(31, 'de', ['Lawrow traf Kim Jong Un in Pjöngjang.', 'Schoigu begleitete Lawrow.', 'Auch Peskow, Sacharowa und Choe Son Hui aus Moskau und Seoul waren dabei.']);
+    const item = compareDocuments(short, long).evidence.find((e) => e.kind === 'names')!;
+    expect(shippedModel().models.text.terms.map((t) => t.feature)).not.toContain('names_in_smaller');
+    expect(item.weight).toBe(1);
+  });
+
   it('names the documents by their titles, and dates as dates', () => {
     const a = doc(20, 'de', ['Lawrow reist nach Pjöngjang.', 'Lawrow trifft Kim Jong Un.'], { title: 'Lawrow in Pjöngjang', published: '2023-10-18' });
     const b = doc(21, 'de', ['Lawrow reist nach Pjöngjang.', 'Lawrow trifft Kim Jong Un.', 'Ein Jahr später.'], { title: 'Lawrow wieder in Pjöngjang', published: '2024-11-02' });
