@@ -19,6 +19,7 @@ export type { AlignmentMode, BeadRow, StoredAlignment } from './alignments.ts';
 export type { DocumentRow, NewDocument, ParagraphRow, SentenceRow } from './documents.ts';
 export type { ExportAlignmentRow, ExportFilter, ExportSentenceRow } from './exports.ts';
 export type { MatchInput, StoredMatch, StoredPassage } from './matches.ts';
+export type { TranslationRun } from './translation-runs.ts';
 export type { ReviewAction } from './review.ts';
 export type { StoryDecision } from './stories.ts';
 export type { MemoryEntry, ModelPins } from './translations.ts';
@@ -113,8 +114,8 @@ export class Store {
   exportSentences(documentId: number, indices: number[]) { return this.repos.exports.exportSentences(documentId, indices); }
 
   // ---- translation runs (./translation-runs.ts) --------------------------------------------
-  startJob(kind: string, total: number) { return this.repos.translationRuns.startJob(kind, total); }
-  updateJob(id: number, done: number) { return this.repos.translationRuns.updateJob(id, done); }
-  finishJob(id: number, status: 'done' | 'failed' | 'cancelled', detail?: string) { return this.repos.translationRuns.finishJob(id, status, detail); }
-  jobs() { return this.repos.translationRuns.jobs(); }
+  startTranslationRun(total: number) { return this.repos.translationRuns.startTranslationRun(total); }
+  updateTranslationRun(id: number, done: number) { return this.repos.translationRuns.updateTranslationRun(id, done); }
+  finishTranslationRun(id: number, status: 'done' | 'failed' | 'cancelled', detail?: string) { return this.repos.translationRuns.finishTranslationRun(id, status, detail); }
+  translationRuns() { return this.repos.translationRuns.translationRuns(); }
 }
