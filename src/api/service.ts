@@ -162,8 +162,8 @@ export class Tandem {
       report.messages.push(this.models.missingMessage(lang));
       return false;
     });
-    const jobTotal = runnable.reduce((n, [, items]) => n + items.length, 0);
-    const job = await this.store.startJob('translate', jobTotal);
+    const runTotal = runnable.reduce((n, [, items]) => n + items.length, 0);
+    const run = await this.store.startTranslationRun(runTotal);
     let done = 0;
     try {
       for (const [lang, items] of runnable) {
@@ -180,18 +180,18 @@ export class Tandem {
           done += chunk.length;
           report.byModel += chunk.length;
           report.translated += chunk.reduce((n, c) => n + c.count, 0);
-          await this.store.updateJob(job, done);
+          await this.store.updateTranslationRun(run, done);
           const seconds = (performance.now() - started) / 1000;
-          control.onProgress?.({ phase: 'translate', done, total: jobTotal, item: lang, perSecond: done / seconds, etaSeconds: ((jobTotal - done) * seconds) / done });
+          control.onProgress?.({ phase: 'translate', done, total: runTotal, item: lang, perSecond: done / seconds, etaSeconds: ((runTotal - done) * seconds) / done });
         }
       }
-      await this.store.finishJob(job, 'done');
+      await this.store.finishTranslationRun(run, 'done');
     } catch (err) {
       if (err instanceof CancelledError) {
         report.cancelled = true;
-        await this.store.finishJob(job, 'cancelled', `${done} of ${jobTotal} saved`);
+        await this.store.finishTranslationRun(run, 'cancelled', `${done} of ${runTotal} saved`);
       } else {
-        await this.store.finishJob(job, 'failed', (err as Error).message);
+        await this.store.finishTranslationRun(run, 'failed', (err as Error).message);
         throw err;
       }
     }

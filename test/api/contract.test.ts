@@ -70,5 +70,10 @@ describe('api contract', () => {
     expect(second.state).toBe('done');
     const docs = (await runQuery(tandem, 'documents', {})) as { sentenceCount: number; translatedCount: number }[];
     expect(docs.every((d) => d.translatedCount === d.sentenceCount)).toBe(true);
+    // The store records each translate run; the jobs themselves live only in the runner.
+    expect(await runQuery(tandem, 'translationRuns', {})).toEqual([
+      expect.objectContaining({ status: 'cancelled', detail: expect.stringMatching(/^\d+ of \d+ saved$/u) }),
+      expect.objectContaining({ status: 'done' }),
+    ]);
   });
 });

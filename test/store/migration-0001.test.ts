@@ -32,7 +32,7 @@ describe('migration 0001: the initial schema', () => {
     await exec(reference, migrations.map((m) => m.sql).join('\n'));
     expect(await query(path, SCHEMA)).toEqual(await query(reference, SCHEMA));
     const tables = (await query<{ name: string }>(path, `SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)).map((t) => t.name);
-    expect(tables).toEqual(expect.arrayContaining(['dates', 'documents', 'jobs', 'paragraphs', 'sentences', 'translations']));
+    expect(tables).toEqual(expect.arrayContaining(['dates', 'documents', 'paragraphs', 'sentences', 'translation_runs', 'translations']));
     expect(await query(path, 'PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
   });
 
@@ -53,7 +53,7 @@ describe('migration 0001: the initial schema', () => {
     expect(await query(path, 'PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
   });
 
-  it('stores a document, its translation and a job in the tables 0001 defines, and reads them back', async () => {
+  it('stores a document, its translation and a translation run in the tables 0001 defines (jobs, renamed by 0004), and reads them back', async () => {
     const path = join(dir, 'rows.db');
     writeFileSync(path, '');
     const store = await Store.open(path);
@@ -69,8 +69,8 @@ describe('migration 0001: the initial schema', () => {
       dates: [{ iso: '2023-10-18', precision: 'day', kind: 'event', start: 17, end: 28, text: '18. Oktober' }],
     });
     await store.saveTranslations([{ sourceLang: 'de', memoryKey: 'dort traf er kim jong un.', sourceText: 'Dort traf er Kim Jong Un.', english: 'There he met Kim Jong Un.', origin: 'model', modelId: 'Xenova/opus-mt-de-en', modelRevision: 'r1' }]);
-    const job = await store.startJob('translate', 2);
-    await store.finishJob(job, 'done');
+    const run = await store.startTranslationRun(2);
+    await store.finishTranslationRun(run, 'done');
     await store.close();
 
     const again = await Store.open(path);
@@ -82,7 +82,7 @@ describe('migration 0001: the initial schema', () => {
       ['Dort traf er Kim Jong Un.', 'There he met Kim Jong Un.', 'model'],
     ]);
     expect((await again.matchInputs([id]))[0]!.eventDates).toEqual(['2023-10-18']);
-    expect(await again.jobs()).toEqual([{ id: job, kind: 'translate', status: 'done', total: 2, done: 0, detail: null }]);
+    expect(await again.translationRuns()).toEqual([{ id: run, status: 'done', total: 2, done: 0, detail: null }]);
     // the offsets point into the stored text
     for (const s of await again.sentences(id)) expect(TEXT.slice(s.start, s.end)).toBe(s.text);
     for (const p of await again.paragraphs(id)) expect(TEXT.slice(p.start, p.end)).toBe(p.text);

@@ -14,6 +14,7 @@ const dir = tempDir();
 
 const DE = 'Lawrow ist in Pjöngjang eingetroffen. Er trifft Kim Jong Un am Donnerstag.\n\nKommentar (0)';
 const NL = 'Lavrov is in Pyongyang aangekomen.';
+const OLD_TABLES = ['documents', 'paragraphs', 'sentences', 'dates', 'translations', 'jobs'];
 
 async function version1Database(path: string): Promise<void> {
   const upTo1 = migrations.filter((m) => m.version <= 1);
@@ -49,7 +50,7 @@ describe('migration 0002: matching, stories, alignments and review', () => {
   it('keeps every row of a version-1 database and reads it back', async () => {
     const path = join(dir, 'v1.db');
     await version1Database(path);
-    const before = await Promise.all(['documents', 'paragraphs', 'sentences', 'dates', 'translations', 'jobs'].map((t) => query(path, `SELECT * FROM ${t} ORDER BY rowid`)));
+    const before = await Promise.all(OLD_TABLES.map((t) => query<Record<string, unknown>>(path, `SELECT * FROM ${t} ORDER BY rowid`)));
 
     const store = await Store.open(path);
     expect(await store.schemaVersion()).toBe(migrations.at(-1)!.version);
@@ -74,18 +75,19 @@ describe('migration 0002: matching, stories, alignments and review', () => {
     for (const p of await store.paragraphs(1)) expect(DE.slice(p.start, p.end)).toBe(p.text);
     expect(await store.memorySize()).toEqual({ human: 1, imported: 1, model: 1 });
     expect((await store.matchInputs()).map((d) => [d.id, d.eventDates])).toEqual([[1, ['2023-10-19']], [2, []]]);
-    expect(await store.jobs()).toEqual([
-      { id: 1, kind: 'translate', status: 'done', total: 3, done: 3, detail: null },
-      { id: 2, kind: 'translate', status: 'cancelled', total: 5, done: 2, detail: '2 of 5 saved' },
+    expect(await store.translationRuns()).toEqual([
+      { id: 1, status: 'done', total: 3, done: 3, detail: null },
+      { id: 2, status: 'cancelled', total: 5, done: 2, detail: '2 of 5 saved' },
     ]);
     // nothing to translate again for the pinned revision except the sentence never translated
     expect((await store.sentencesToTranslate({ de: { modelId: 'Xenova/opus-mt-de-en', revision: 'r1' }, nl: { modelId: 'Xenova/opus-mt-nl-en', revision: 'r1' } })).map((s) => s.text))
       .toEqual(['Er trifft Kim Jong Un am Donnerstag.']);
     await store.close();
 
-    // the old tables hold the very same rows, column for column
-    const after = await Promise.all(['documents', 'paragraphs', 'sentences', 'dates', 'translations', 'jobs'].map((t) => query(path, `SELECT * FROM ${t} ORDER BY rowid`)));
-    expect(after).toEqual(before);
+    // the old tables hold the very same rows, column for column (jobs is translation_runs since
+    // 0004, without its kind column)
+    const after = await Promise.all(OLD_TABLES.map((t) => query<Record<string, unknown>>(path, `SELECT * FROM ${t === 'jobs' ? 'translation_runs' : t} ORDER BY rowid`)));
+    expect(after).toEqual(before.map((rows, i) => (OLD_TABLES[i] === 'jobs' ? rows.map(({ kind: _kind, ...r }) => r) : rows)));
   });
 
   it('lets the new tables refer to the old rows: matches, stories, decisions, alignments and review', async () => {

@@ -19,7 +19,7 @@ async function newerDatabase(path: string, journal: 'wal' | 'delete'): Promise<v
     ${migrations.map((m) => m.sql).join('\n')}
     CREATE TABLE future_things (id INTEGER PRIMARY KEY, what TEXT NOT NULL);
     INSERT INTO future_things (what) VALUES ('kept as it is');
-    INSERT INTO jobs (kind, status) VALUES ('future', 'running');
+    INSERT INTO translation_runs (status) VALUES ('running');
     PRAGMA user_version = ${latest + 1};`);
 }
 

@@ -79,36 +79,36 @@ function within<T>(p: Promise<T>, ms = 5000): Promise<T> {
 }
 
 describe('statements and transactions on one connection', () => {
-  it('keeps a job started while another caller\'s transaction is open, when that transaction fails', async () => {
+  it('keeps a translation run started while another caller\'s transaction is open, when that transaction fails', async () => {
     const path = freshPath();
     const s = await Store.open(path);
     const hold = holdStatement('INSERT INTO paragraphs');
     const insert = s.insertDocument(failing('bad'));
     await hold.reached;
-    const job = s.startJob('translate', 3);
+    const run = s.startTranslationRun(3);
     hold.release();
     await expect(insert).rejects.toThrow(/missing paragraph/);
-    const id = await job;
-    expect(await s.jobs()).toEqual([{ id, kind: 'translate', status: 'running', total: 3, done: 0, detail: null }]);
+    const id = await run;
+    expect(await s.translationRuns()).toEqual([{ id, status: 'running', total: 3, done: 0, detail: null }]);
     expect(await s.listDocuments()).toEqual([]);
     await s.close();
-    expect(await rawAll(path, 'SELECT id, kind FROM jobs')).toEqual([{ id, kind: 'translate' }]);
+    expect(await rawAll(path, 'SELECT id, status FROM translation_runs')).toEqual([{ id, status: 'running' }]);
   });
 
-  it('keeps job progress and the finish written while another caller\'s transaction is open, when that transaction fails', async () => {
+  it('keeps the progress and finish of a translation run written while another caller\'s transaction is open, when that transaction fails', async () => {
     const path = freshPath();
     const s = await Store.open(path);
-    const job = await s.startJob('translate', 4);
+    const run = await s.startTranslationRun(4);
     const hold = holdStatement('INSERT INTO paragraphs');
     const insert = s.insertDocument(failing('bad'));
     await hold.reached;
-    const writes = Promise.all([s.updateJob(job, 4), s.finishJob(job, 'failed', 'disk full')]);
+    const writes = Promise.all([s.updateTranslationRun(run, 4), s.finishTranslationRun(run, 'failed', 'disk full')]);
     hold.release();
     await expect(insert).rejects.toThrow(/missing paragraph/);
     await writes;
-    expect(await s.jobs()).toEqual([{ id: job, kind: 'translate', status: 'failed', total: 4, done: 4, detail: 'disk full' }]);
+    expect(await s.translationRuns()).toEqual([{ id: run, status: 'failed', total: 4, done: 4, detail: 'disk full' }]);
     await s.close();
-    const [row] = await rawAll<{ done: number; status: string; finished_at: string | null }>(path, 'SELECT done, status, finished_at FROM jobs');
+    const [row] = await rawAll<{ done: number; status: string; finished_at: string | null }>(path, 'SELECT done, status, finished_at FROM translation_runs');
     expect(row).toMatchObject({ done: 4, status: 'failed', finished_at: expect.stringMatching(/^\d{4}-/) });
   });
 
@@ -176,19 +176,19 @@ describe('statements and transactions on one connection', () => {
   it('loses no plain write sent among many transactions, failing and not, in quick succession', async () => {
     const path = freshPath();
     const s = await Store.open(path);
-    const job = await s.startJob('ingest', 40);
+    const run = await s.startTranslationRun(40);
     const work: Promise<unknown>[] = [];
     for (let i = 0; i < 40; i++) {
       work.push(s.insertDocument(i % 2 ? failing(`f${i}`, 3000) : doc(`d${i}`)).catch(() => 'failed'));
       // the next writes go out a moment later, while some transaction is likely open
       await new Promise((r) => setTimeout(r, 2));
-      work.push(s.updateJob(job, i + 1));
-      work.push(s.startJob(`side-${i}`, i));
+      work.push(s.updateTranslationRun(run, i + 1));
+      work.push(s.startTranslationRun(i));
     }
     await within(Promise.all(work), 30_000);
-    const jobs = await s.jobs();
-    expect(jobs.length).toBe(41);
-    expect(jobs[0]).toMatchObject({ id: job, done: 40 });
+    const runs = await s.translationRuns();
+    expect(runs.length).toBe(41);
+    expect(runs[0]).toMatchObject({ id: run, done: 40 });
     expect((await s.listDocuments()).map((d) => d.fileName).sort()).toEqual(Array.from({ length: 20 }, (_, k) => `d${2 * k}.txt`).sort());
     expect(await s.integrityCheck()).toBe('ok');
     await s.close();

@@ -123,7 +123,7 @@ describe('a read-only Store', () => {
     expect((await s.sentences(1)).map((x) => x.translation)).toEqual(['The minister travelled to Berlin on Monday.', 'The talks lasted three hours.']);
     expect(await s.stories('story')).toEqual([{ id: 's1', documents: [1] }]);
     // SQLite enforces it (this runs as root too): a write fails, naming the file
-    const write = s.startJob('translate', 1);
+    const write = s.startTranslationRun(1);
     await expect(write).rejects.toBeInstanceOf(DatabaseError);
     await expect(write).rejects.toThrow(`${path} is opened read-only`);
     await expect(s.insertDocument(doc('h2'))).rejects.toThrow(path);

@@ -1,0 +1,110 @@
+// One aligned row: its status gutter and both sides (original, English with the word diff,
+// the editor in place of a sentence being edited).
+import { memo, type ReactNode } from 'react';
+import { Editor } from './Editor.tsx';
+import type { Editing, Mode, Row, Side, Sentence } from './types.ts';
+
+interface RowProps {
+  row: Row;
+  index: number;
+  focused: boolean;
+  mode: Mode;
+  translation: boolean;
+  langA: string | null;
+  langB: string | null;
+  editing: Editing | null;
+  onFocus: (i: number) => void;
+  onDraft: (s: string) => void;
+  onSave: (e: Editing) => void;
+  onCancel: () => void;
+  onCycle: (e: Editing, back: boolean) => void;
+}
+
+export const RowView = memo(function RowView(p: RowProps) {
+  const { row, index, focused, mode, translation, editing } = p;
+  const { bead } = row;
+  const editor = (side: Side, s: Sentence) => (editing && editing.side === side && editing.sentence === s.index ? <Editor key={`edit-${side}-${s.index}`} e={editing} onDraft={p.onDraft} onSave={p.onSave} onCancel={p.onCancel} onCycle={p.onCycle} /> : null);
+  return (
+    <div
+      className={`cmp-row status-${bead.status}${focused ? ' focused' : ''}`}
+      data-testid="cmp-row"
+      data-row={index}
+      data-bead={bead.id}
+      data-status={bead.status}
+      aria-current={focused ? 'true' : undefined}
+      onClick={() => p.onFocus(index)}
+    >
+      <div className="cmp-gutter">
+        <span className="tabular cmp-pos">{index + 1}</span>
+        <span className={`status status-${bead.status}`} data-testid="row-status">{bead.status}</span>
+        <span className="muted small tabular" title={`${bead.origin === 'human' ? 'made by hand' : 'aligned automatically'}; score ${bead.score.toFixed(3)}`}>
+          {bead.kind} · {bead.score.toFixed(2)}
+        </span>
+      </div>
+      {translation ? (
+        <>
+          <Cell repeated={row.repeated.a} empty={!row.a.length}>
+            {row.a.map((s) => <div key={s.index} className="cmp-orig" lang={p.langA ?? undefined}>{s.text}</div>)}
+          </Cell>
+          <Cell repeated={row.repeated.a} empty={!row.a.length}>
+            {row.a.map((s) => editor('a', s) ?? <English key={s.index} s={s} />)}
+          </Cell>
+        </>
+      ) : (
+        <>
+          <SideCell side="a" sentences={row.a} lang={p.langA} mode={mode} diff={row.diff} repeated={row.repeated.a} editingHere={editing?.side === 'a'} editor={editor} />
+          <SideCell side="b" sentences={row.b} lang={p.langB} mode={mode} diff={row.diff} repeated={row.repeated.b} editingHere={editing?.side === 'b'} editor={editor} />
+        </>
+      )}
+    </div>
+  );
+});
+
+function Cell({ repeated, empty, children }: { repeated: boolean; empty: boolean; children: ReactNode }) {
+  return (
+    <div className={`cmp-cell${repeated ? ' repeated' : ''}${empty ? ' empty-cell' : ''}`} data-repeated={repeated ? 'true' : undefined}>
+      {repeated && <span className="repeat-tag" title="Part of a passage repeated within or across reports">repeated</span>}
+      {empty ? <span className="muted small gap-note">no sentence on this side</span> : children}
+    </div>
+  );
+}
+
+function SideCell({ side, sentences, lang, mode, diff, repeated, editingHere, editor }: {
+  side: Side; sentences: Sentence[]; lang: string | null; mode: Mode; diff: Row['diff']; repeated: boolean; editingHere: boolean;
+  editor: (side: Side, s: Sentence) => ReactNode;
+}) {
+  const english = lang === 'en';
+  const showOriginal = mode !== 'english' && !english;
+  const showEnglish = mode !== 'original' || english;
+  return (
+    <Cell repeated={repeated} empty={!sentences.length}>
+      {showOriginal && sentences.map((s) => <div key={`o${s.index}`} className="cmp-orig" lang={lang ?? undefined}><span className="s-num">{s.index + 1}</span>{s.text}</div>)}
+      {showEnglish && (editingHere || !diff
+        ? sentences.map((s) => editor(side, s) ?? <English key={`e${s.index}`} s={s} num={!showOriginal} />)
+        : (
+          <div className="cmp-en" lang="en" data-testid={`english-${side}`}>
+            {diff.map((part, i) => {
+              if (side === 'a' && part.added) return null;
+              if (side === 'b' && part.removed) return null;
+              const changed = part.added || part.removed;
+              return changed ? <mark key={i} className={side === 'a' ? 'diff-del' : 'diff-ins'}>{part.value}</mark> : <span key={i}>{part.value}</span>;
+            })}
+            {sentences.some((s) => s.origin === 'human') && (
+              <span className="origin origin-human" title={sentences.map((s) => s.machine).filter(Boolean).join(' ') ? `machine: ${sentences.map((s) => s.machine).filter(Boolean).join(' ')}` : undefined}>edited</span>
+            )}
+          </div>
+        ))}
+    </Cell>
+  );
+}
+
+function English({ s, num }: { s: Sentence; num?: boolean }) {
+  return (
+    <div className="cmp-en" lang="en" data-testid="english" data-sentence={s.index}>
+      {num && <span className="s-num">{s.index + 1}</span>}
+      {s.english ?? <span className="not-translated">not translated yet</span>}
+      {s.origin === 'human' && <span className="origin origin-human" title={s.machine ? `machine: ${s.machine}` : undefined}>edited</span>}
+      {s.origin === 'imported' && <span className="origin origin-imported">memory</span>}
+    </div>
+  );
+}

@@ -1,0 +1,162 @@
+// Documents as ingested: the row, its text, paragraphs and sentences (each with its best English).
+import type { Connection } from './db.ts';
+
+export interface NewDocument {
+  contentHash: string;
+  path: string;
+  fileName: string;
+  format: 'text' | 'html' | 'lines';
+  encoding: string;
+  byteSize: number;
+  status: 'ingested' | 'unsupported';
+  lang: string | null;
+  langConfidence: number;
+  detectedLang: string | null;
+  title: string | null;
+  published: string | null;
+  text: string;
+  warnings: string[];
+  paragraphs: { start: number; end: number; text: string; dropped: string | null }[];
+  /** Content sentences in document order; `paragraph` indexes `paragraphs`. */
+  sentences: { paragraph: number; start: number; end: number; text: string; memoryKey: string }[];
+  dates: { iso: string; precision: string; kind: string; start: number; end: number; text: string }[];
+}
+
+export interface DocumentRow {
+  id: number;
+  path: string;
+  fileName: string;
+  format: string;
+  encoding: string;
+  byteSize: number;
+  status: 'ingested' | 'unsupported';
+  lang: string | null;
+  langConfidence: number;
+  detectedLang: string | null;
+  title: string | null;
+  published: string | null;
+  warnings: string[];
+  sentenceCount: number;
+  translatedCount: number;
+  createdAt: string;
+}
+
+export interface SentenceRow {
+  id: number;
+  index: number;
+  paragraph: number;
+  start: number;
+  end: number;
+  text: string;
+  translation: string | null;
+  origin: 'human' | 'imported' | 'model' | null;
+}
+
+export interface ParagraphRow {
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+  dropped: string | null;
+}
+
+// Best translation of a sentence: human > imported > model (newest first within an origin).
+const BEST_TRANSLATION = `
+  (SELECT t.english || char(31) || t.origin FROM translations t
+    WHERE t.source_lang = d.lang AND t.memory_key = s.memory_key
+    ORDER BY CASE t.origin WHEN 'human' THEN 0 WHEN 'imported' THEN 1 ELSE 2 END, t.id DESC
+    LIMIT 1)`;
+
+const DOCUMENT_COLUMNS = `
+  d.id, d.path, d.file_name AS fileName, d.format, d.encoding, d.byte_size AS byteSize, d.status,
+  d.lang, d.lang_confidence AS langConfidence, d.detected_lang AS detectedLang, d.title,
+  d.published, d.warnings, d.created_at AS createdAt,
+  (SELECT count(*) FROM sentences s WHERE s.document_id = d.id) AS sentenceCount,
+  (SELECT count(*) FROM sentences s WHERE s.document_id = d.id AND EXISTS (
+     SELECT 1 FROM translations t WHERE t.source_lang = d.lang AND t.memory_key = s.memory_key)) AS translatedCount`;
+
+type RawDocument = Omit<DocumentRow, 'warnings'> & { warnings: string };
+
+function toDocument(raw: RawDocument): DocumentRow {
+  return { ...raw, warnings: JSON.parse(raw.warnings) as string[] };
+}
+
+export class Documents {
+  constructor(private readonly db: Connection) {}
+
+  async documentIdByHash(contentHash: string): Promise<number | null> {
+    const row = await this.db.get<{ id: number }>('SELECT id FROM documents WHERE content_hash = ?', [contentHash]);
+    return row?.id ?? null;
+  }
+
+  /** Writes a document with its paragraphs, sentences and dates in one transaction. */
+  insertDocument(doc: NewDocument): Promise<number> {
+    return this.db.transaction(async () => {
+      const { lastID: documentId } = await this.db.run(
+        `INSERT INTO documents (content_hash, path, file_name, format, encoding, byte_size, status, lang,
+           lang_confidence, detected_lang, title, published, text, warnings)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [doc.contentHash, doc.path, doc.fileName, doc.format, doc.encoding, doc.byteSize, doc.status, doc.lang,
+          doc.langConfidence, doc.detectedLang, doc.title, doc.published, doc.text, JSON.stringify(doc.warnings)],
+      );
+      // Many rows per statement: each statement is a round trip to SQLite's thread, and a long
+      // article has tens of thousands of sentences.
+      await this.insertRows('paragraphs', ['document_id', 'idx', 'start', 'end', 'text', 'dropped'],
+        doc.paragraphs.map((p, idx) => [documentId, idx, p.start, p.end, p.text, p.dropped]));
+      const paragraphIds = (await this.db.all<{ id: number }>('SELECT id FROM paragraphs WHERE document_id = ? ORDER BY idx', [documentId])).map((r) => r.id);
+      await this.insertRows('sentences', ['document_id', 'paragraph_id', 'idx', 'start', 'end', 'text', 'memory_key'], doc.sentences.map((s, idx) => {
+        const paragraphId = paragraphIds[s.paragraph];
+        if (paragraphId === undefined) throw new Error(`sentence ${idx} points at missing paragraph ${s.paragraph}`);
+        return [documentId, paragraphId, idx, s.start, s.end, s.text, s.memoryKey];
+      }));
+      await this.insertRows('dates', ['document_id', 'iso', 'precision', 'kind', 'start', 'end', 'text'],
+        doc.dates.map((d) => [documentId, d.iso, d.precision, d.kind, d.start, d.end, d.text]));
+      return documentId;
+    });
+  }
+
+  /** Inserts rows a few hundred per statement; call inside a transaction. */
+  private async insertRows(table: string, columns: string[], rows: unknown[][]): Promise<void> {
+    const perStatement = Math.max(1, Math.floor(900 / columns.length));
+    const row = `(${columns.map(() => '?').join(', ')})`;
+    for (let i = 0; i < rows.length; i += perStatement) {
+      const chunk = rows.slice(i, i + perStatement);
+      await this.db.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(() => row).join(', ')}`, chunk.flat());
+    }
+  }
+
+  async listDocuments(): Promise<DocumentRow[]> {
+    const rows = await this.db.all<RawDocument>(`SELECT ${DOCUMENT_COLUMNS} FROM documents d ORDER BY d.id`);
+    return rows.map(toDocument);
+  }
+
+  async document(id: number): Promise<DocumentRow | null> {
+    const row = await this.db.get<RawDocument>(`SELECT ${DOCUMENT_COLUMNS} FROM documents d WHERE d.id = ?`, [id]);
+    return row ? toDocument(row) : null;
+  }
+
+  async documentText(id: number): Promise<string | null> {
+    return (await this.db.get<{ text: string }>('SELECT text FROM documents WHERE id = ?', [id]))?.text ?? null;
+  }
+
+  async paragraphs(documentId: number): Promise<ParagraphRow[]> {
+    return this.db.all<ParagraphRow>(
+      'SELECT idx AS "index", start, end, text, dropped FROM paragraphs WHERE document_id = ? ORDER BY idx',
+      [documentId],
+    );
+  }
+
+  async sentences(documentId: number): Promise<SentenceRow[]> {
+    const rows = await this.db.all<Omit<SentenceRow, 'translation' | 'origin'> & { best: string | null }>(
+      `SELECT s.id, s.idx AS "index", p.idx AS paragraph, s.start, s.end, s.text, ${BEST_TRANSLATION} AS best
+         FROM sentences s JOIN paragraphs p ON p.id = s.paragraph_id JOIN documents d ON d.id = s.document_id
+        WHERE s.document_id = ? ORDER BY s.idx`,
+      [documentId],
+    );
+    return rows.map(({ best, ...s }) => {
+      if (best === null) return { ...s, translation: null, origin: null };
+      const cut = best.lastIndexOf('\u001f');
+      return { ...s, translation: best.slice(0, cut), origin: best.slice(cut + 1) as SentenceRow['origin'] };
+    });
+  }
+}
