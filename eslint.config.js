@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { layers, rendererPatterns } from './eslint/layers.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'out/**', 'models/**', 'coverage/**', 'test-results/**'] },
@@ -16,17 +17,9 @@ export default tseslint.config(
     files: ['renderer/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { window: 'readonly', document: 'readonly', navigator: 'readonly', location: 'readonly', history: 'readonly', fetch: 'readonly', EventSource: 'readonly', File: 'readonly', FileList: 'readonly', Blob: 'readonly', FormData: 'readonly', HTMLElement: 'readonly', HTMLInputElement: 'readonly', HTMLDivElement: 'readonly', KeyboardEvent: 'readonly', DragEvent: 'readonly', MessageEvent: 'readonly', Event: 'readonly', URLSearchParams: 'readonly', requestAnimationFrame: 'readonly', cancelAnimationFrame: 'readonly', Intl: 'readonly' } },
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [
-        { group: ['node:*', '**/electron/**', 'electron'], message: 'The renderer has no Node: talk to the engine through the TandemClient.' },
-        { group: ['**/src/**'], allowTypeImports: true, message: 'Only types come from the engine (import type); calls go through the TandemClient.' },
-      ] }],
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: rendererPatterns }],
     },
   },
-  {
-    // The engine runs anywhere: it must never reach up into the Electron shell or the UI.
-    files: ['src/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: ['**/electron/**', '**/renderer/**', 'electron'] }],
-    },
-  },
+  // Layers: each imports only downward (eslint/layers.js).
+  ...layers.map(({ files, patterns }) => ({ files, rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] } })),
 );

@@ -9,6 +9,7 @@ import { basename, dirname, extname, isAbsolute, join, normalize, sep } from 'no
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, utilityProcess, type IpcMainInvokeEvent, type MenuItemConstructorOptions, type UtilityProcess, type WebContents } from 'electron';
 import { isQuery, queries, validateJob } from '../src/api/contract.ts';
+import { contentType, PAGE_CSP } from '../src/common/index.ts';
 import { PathGrants } from './grants.ts';
 import { CHANNELS, JOB_ID, type Envelope, type HostMessage, type HostRequest } from './protocol.ts';
 
@@ -20,17 +21,6 @@ const SAMPLES = join(root, 'samples');
 const SCHEME = 'tandem';
 const ORIGIN = `${SCHEME}://app`;
 const DEV = !app.isPackaged && process.env.NODE_ENV !== 'production';
-
-/** The same policy as the `tandem serve` page: nothing but the app's own files. */
-const CSP = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "font-src 'self'",
-  "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'",
-].join('; ');
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.map': 'application/json', '.woff2': 'font/woff2',
-};
 
 if (process.env.TANDEM_USER_DATA) app.setPath('userData', process.env.TANDEM_USER_DATA);
 protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -218,8 +208,8 @@ function serveRenderer(): void {
     if (!file.startsWith(RENDERER_DIR + sep) || !existsSync(file)) return new Response('Not found', { status: 404 });
     return new Response(readFileSync(file), {
       headers: {
-        'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-        'Content-Security-Policy': CSP,
+        'Content-Type': contentType(extname(file)),
+        'Content-Security-Policy': PAGE_CSP,
         'X-Content-Type-Options': 'nosniff',
       },
     });

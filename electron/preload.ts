@@ -2,7 +2,8 @@
 // `window.tandem`, over IPC to the main process, and nothing else. No Node, no ipcRenderer, no
 // generic send: each method maps to one channel whose input main validates.
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import type { ImportFailure, ImportStarted, JobSnapshot, TandemClient } from '../renderer/src/api/client.ts';
+import type { ImportFailure, ImportStarted, TandemClient } from '../src/api/client.ts';
+import type { JobSnapshot } from '../src/api/contract.ts';
 import { CHANNELS, type Envelope } from './protocol.ts';
 
 /** Errors lose their class and fields crossing the bridge: the api code travels in the message. */

@@ -1,4 +1,6 @@
 // Small display helpers shared by the views.
+import { formatBytes } from '../../src/common/format.ts';
+
 const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' });
 
 export function languageName(code: string | null): string {
@@ -14,12 +16,9 @@ export function percent(n: number): string {
   return `${Math.round(n * 100)}%`;
 }
 
+/** A size, or '?' when it is not known. */
 export function bytes(n: number | null): string {
-  if (n === null) return '?';
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  if (n < 1024 * 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
-  return `${(n / 1024 / 1024 / 1024).toFixed(2)} GB`;
+  return n === null ? '?' : formatBytes(n);
 }
 
 export function duration(seconds: number | undefined): string {

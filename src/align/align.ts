@@ -7,7 +7,7 @@
 // in a band of ±`band` sentences around the block path (about O((n + m) * (k + band)) cells
 // instead of O(n * m)). Each cell computes the dot products of one sentence pair once; merged
 // beads (1-2, 2-1, ...) sum them, since the hashed feature vectors add up.
-import type { Lang } from '../api/types.ts';
+import type { Lang } from '../common/index.ts';
 import type { AlignSentence, Bead } from './types.ts';
 import { DocFeatures, contextFor, pairDots, simFromDots, type SimContext } from './features.ts';
 

@@ -2,16 +2,17 @@
 // runs them on the service. The HTTP bridge, the Electron IPC binding and the renderer's client
 // are all typed from this one table, so a method exists everywhere or nowhere.
 import { z } from 'zod';
-import { ApiError } from './errors.ts';
+import { ApiError } from '../common/index.ts';
 import type { Tandem } from './service.ts';
 
-export { ApiError } from './errors.ts';
-import { ExportFilterOptions, ExportOptions, IngestOptions, SOURCE_LANGS } from './types.ts';
+export { ApiError } from '../common/index.ts';
+export type { JobSnapshot } from './jobs.ts';
+import { ExportFilterOptions, ExportOptions, IngestOptions } from './types.ts';
+import { AlignmentMode, ReviewAction, SourceLang } from '../common/index.ts';
 
 const DocumentId = z.object({ id: z.number().int().positive() });
 const DocumentPair = z.object({ a: z.number().int().positive(), b: z.number().int().positive() });
 const AlignmentId = z.object({ alignmentId: z.number().int().positive() });
-const SourceLang = z.enum(SOURCE_LANGS);
 
 /** Quick calls, reads and single analyst decisions: answered at once. */
 export const queries = {
@@ -31,10 +32,10 @@ export const queries = {
     z.object({ kind: z.literal('move'), doc: z.number().int().positive(), story: z.string().min(1) }),
   ]),
   alignments: z.object({}),
-  align: DocumentPair.extend({ mode: z.enum(['monotonic', 'passages', 'translation']).optional() }),
+  align: DocumentPair.extend({ mode: AlignmentMode.optional() }),
   alignment: AlignmentId,
   compare: AlignmentId.extend({ ignoreCase: z.boolean().optional(), ignorePunctuation: z.boolean().optional() }),
-  review: AlignmentId.extend({ beadId: z.number().int().positive(), action: z.enum(['accept', 'reject', 'reset', 'merge', 'split']) }),
+  review: AlignmentId.extend({ beadId: z.number().int().positive(), action: ReviewAction }),
   editEnglish: AlignmentId.extend({ side: z.enum(['a', 'b']), sentence: z.number().int().nonnegative(), english: z.string().min(1).max(10_000) }),
   undo: AlignmentId,
   previewExport: ExportFilterOptions,

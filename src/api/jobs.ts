@@ -1,6 +1,6 @@
 // Long jobs for the interactive faces (app and HTTP bridge): started by name, observed through
 // events, cancelled by id. The CLI runs jobs in the foreground instead.
-import { CancelledError } from '../translate/translator.ts';
+import { CancelledError } from '../common/index.ts';
 import { runJob, validateJob, type JobName } from './contract.ts';
 import type { Tandem } from './service.ts';
 import type { Progress } from './types.ts';

@@ -5,13 +5,10 @@ import { basename, resolve } from 'node:path';
 import { alignDocuments, matchPassages, wordDiff } from '../align/index.ts';
 import { clusterStories, compareDocuments, findRepeatedPassages, fingerprint, FINGERPRINT_VERSION, MatchIndex, type DocumentMatch, type Fingerprint, type MatchDocument } from '../match/index.ts';
 import { collectFiles, contentHash, IngestError, initLanguageDetector, parseArticle, readArticle } from '../ingest/index.ts';
-import { ApiError } from './errors.ts';
 import { previewExport, runExport } from '../export/index.ts';
 import { Store, type AlignmentMode, type MatchInput, type SentenceRow, type StoredAlignment, type StoryDecision } from '../store/index.ts';
-import { MarianTranslator } from '../translate/marian.ts';
-import { memoryKey, readMemoryFile, type ImportOptions } from '../translate/memory.ts';
-import { ModelRegistry } from '../translate/registry.ts';
-import { CancelledError, type Translator } from '../translate/translator.ts';
+import { MarianTranslator, memoryKey, ModelRegistry, readMemoryFile, type ImportOptions, type Translator } from '../translate/index.ts';
+import { ApiError, CancelledError, type ReviewAction } from '../common/index.ts';
 import {
   IngestOptions,
   LANGS,
@@ -427,7 +424,7 @@ export class Tandem {
   }
 
   /** One analyst decision on a bead, saved at once. Merge joins a bead with the next one. */
-  async review(alignmentId: number, beadId: number, action: 'accept' | 'reject' | 'reset' | 'merge' | 'split') {
+  async review(alignmentId: number, beadId: number, action: ReviewAction) {
     const alignment = await this.alignment(alignmentId);
     const at = alignment.beads.findIndex((b) => b.id === beadId);
     const bead = alignment.beads[at];

@@ -1,7 +1,7 @@
 // The four export formats as string producers: a header, one chunk per pair, a footer. They hold
 // no pairs, so the exporter can stream any number of them. Output is a pure function of the pairs
 // and the header fields: no timestamps, so the same filters give the same bytes.
-import type { ExportFormat } from '../api/types.ts';
+import type { ExportFormat } from '../common/index.ts';
 import type { ExportPair, PairEnglish, PairSide } from './pairs.ts';
 import { XmlEscaper } from './xml.ts';
 

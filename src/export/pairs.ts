@@ -9,6 +9,7 @@
 // - two non-English documents: side A is the source, its English is its best translation, and side
 //   B (`other`) comes with its own text and English.
 import type { AlignmentMode, BeadRow, ExportAlignmentRow, ExportFilter, ExportSentenceRow, Store } from '../store/index.ts';
+import { TRANSLATION_ORIGINS } from '../common/index.ts';
 
 export interface PairSide {
   lang: string;
@@ -69,7 +70,7 @@ export function sourceLang(a: ExportAlignmentRow): string | null {
   return lang === 'en' || lang === null ? null : lang;
 }
 
-const ORIGIN_ORDER = ['human', 'imported', 'model'] as const;
+const ORIGIN_ORDER = TRANSLATION_ORIGINS;
 
 function englishOf(rows: ExportSentenceRow[], document: number, sentences: number[]): PairEnglish | null {
   if (rows.some((r) => r.english === null)) return null;

@@ -12,7 +12,7 @@
 //                   `reference.year` is given -> kind 'relative-year'; otherwise skipped, because a
 //                   date without a year cannot be placed and guessing one would mislead matching.
 // Every date is validated against the calendar (no "31. Februar").
-import type { Lang } from '../api/types.ts';
+import type { Lang } from '../common/index.ts';
 
 export interface FoundDate {
   /** YYYY-MM-DD, or YYYY-MM when no day */

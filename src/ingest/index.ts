@@ -4,19 +4,21 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
-import type { IngestOptions, Lang } from '../api/types.ts';
+import { formatBytes, type Lang } from '../common/index.ts';
 import type { NewDocument } from '../store/index.ts';
-import { memoryKey } from '../translate/memory.ts';
+import { memoryKey } from '../translate/index.ts';
 import { cleanParagraphs, splitParagraphs } from './clean.ts';
 import { findDates, publicationDate } from './dates.ts';
 import { decodeText, improbableLettersWarning } from './decode.ts';
 import { IngestError } from './errors.ts';
 import { htmlToParagraphs, looksLikeHtml } from './html.ts';
 import { detectLanguage } from './language.ts';
+import type { IngestOptions } from './options.ts';
 import { splitSentences } from './sentences.ts';
 
 export { IngestError } from './errors.ts';
 export { initLanguageDetector } from './language.ts';
+export { IngestOptions } from './options.ts';
 
 /** A news article is kilobytes; anything this large is almost surely not one. */
 export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
@@ -302,6 +304,3 @@ function guessTitle(cleaned: ReturnType<typeof cleanParagraphs>, sentences: NewD
   return first.length <= 120 ? first : `${first.slice(0, first.lastIndexOf(' ', 117) > 60 ? first.lastIndexOf(' ', 117) : 117)}…`;
 }
 
-function formatBytes(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KB` : `${n} bytes`;
-}

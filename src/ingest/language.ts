@@ -6,7 +6,7 @@
 // document (at most ~20k characters), and the per-chunk results are pooled. Detection always runs
 // over all 60 languages: that is how a French article is recognised as French (and refused)
 // instead of being forced into the closest allowed language.
-import { LANGS } from '../api/types.ts';
+import { LANGS } from '../common/index.ts';
 
 export interface LanguageGuess {
   /** Best allowed language, or null when the text is in another language or has no words. */

@@ -36,7 +36,7 @@
 // - Line breaks inside a paragraph are soft wraps (treated as spaces) unless `oneSentencePerLine`.
 // - Very long paragraphs are segmented by ICU in overlapping windows (ICU is super-linear in the
 //   string length); offsets always refer to the original paragraph.
-import type { Lang } from '../api/types.ts';
+import type { Lang } from '../common/index.ts';
 
 export interface SentenceSpan {
   start: number;

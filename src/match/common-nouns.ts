@@ -7,7 +7,7 @@
 //  - in German, a noun suffix (-ung, -heit, -schaft, -minister, ...) or the list of frequent
 //    capitalised German words that never occur as names in English news (fitted with the scorer,
 //    similarity-model.json) marks a common noun.
-import type { Lang } from '../api/types.ts';
+import type { Lang } from '../common/index.ts';
 import type { Token } from './normalize.ts';
 
 export interface NameContext {

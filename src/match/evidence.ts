@@ -1,6 +1,7 @@
 // Evidence an analyst reads at a glance: every item in plain words (titles, names as written,
 // dates as dates), one 0..1 weight marked for or against, the deciding item first, and one
 // sentence that says why the pair has its level. The CLI prints the same words.
+import { LEVEL_NAMES } from '../common/index.ts';
 import type { EventDateCheck } from './event-dates.ts';
 import type { FeatureName } from './features.ts';
 import type { Contribution } from './scorer.ts';
@@ -14,7 +15,6 @@ const ITEM_OF: Record<FeatureName, EvidenceKind> = {
   numbers: 'numbers', same_month: 'dates',
 };
 
-export const LEVEL_NAMES: Record<MatchLevel, string> = { duplicate: 'Duplicate', same_event: 'Same event', same_story: 'Same story', unrelated: 'Unrelated' };
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 /** "2023-10-18" -> "18 October 2023", "2023-10" -> "October 2023". */

@@ -15,10 +15,11 @@
 import { compareFingerprints, fingerprint, repeatedPassages, type CompareOptions } from './compare.ts';
 import type { DocumentMatch, Fingerprint, MatchDocument, RepeatedPassage } from './types.ts';
 
+export { EVIDENCE_KINDS } from './types.ts';
 export type { Decision, DocumentMatch, Evidence, EvidenceKind, Fingerprint, MatchDocument, MatchLevel, PassageSpan, RepeatedPassage, SentenceFeatures, Story } from './types.ts';
 export { fingerprint, FINGERPRINT_VERSION, type CompareOptions } from './compare.ts';
 export { shippedModel, type SimilarityModel } from './scorer.ts';
-export { formatDate, LEVEL_NAMES, matchLines } from './evidence.ts';
+export { formatDate, matchLines } from './evidence.ts';
 export { MatchIndex, type MatchIndexOptions } from './match-index.ts';
 export { clusterStories } from './stories.ts';
 export { foldName, findNumbers } from './normalize.ts';

@@ -5,7 +5,7 @@
 // letters, inflection endings per language, a final vowel) plus a deliberately SMALL exonym table for
 // the cases no rule can reach (Peking/Beijing, Moskau/Moscow, Kiew/Kyiv ...). The result is a key,
 // not a spelling: "Lawrows", "Lavrov", "Lavrovs" -> "lavrov"; "Poetin", "Pútíns", "Putin" -> "putin".
-import type { Lang } from '../api/types.ts';
+import type { Lang } from '../common/index.ts';
 import { isNameCandidate, type NameContext } from './common-nouns.ts';
 
 export type { NameContext } from './common-nouns.ts';

@@ -1,5 +1,7 @@
 // Shapes of the match module. All JSON-serializable.
-import type { Lang } from '../api/types.ts';
+import type { Lang, MatchLevel } from '../common/index.ts';
+
+export type { MatchLevel };
 
 export interface MatchDocument {
   id: number;
@@ -11,8 +13,6 @@ export interface MatchDocument {
   /** english: null when untranslated (for lang 'en' the text itself is used) */
   sentences: { text: string; english: string | null }[];
 }
-
-export type MatchLevel = 'duplicate' | 'same_event' | 'same_story' | 'unrelated';
 
 export const EVIDENCE_KINDS = ['wording', 'headline', 'names', 'numbers', 'dates', 'event_date', 'passages', 'aligned_sentences', 'contains'] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];

@@ -8,7 +8,8 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { jobPaths, type ValidJob } from '../api/contract.ts';
 import { shown, type Folders } from './folders.ts';
-import { formatBytes, HttpError, requireType, sendJson } from './http.ts';
+import { formatBytes } from '../common/index.ts';
+import { HttpError, requireType, sendJson } from './http.ts';
 import { freeName, placeFile, sanitizeFileName } from './names.ts';
 
 /** Export files as downloads (always as attachments, never rendered). */

@@ -2,6 +2,7 @@
 // leave as `{error: {code, message}}` with no stack and no folder in them.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError } from '../api/contract.ts';
+import { formatBytes } from '../common/index.ts';
 
 const MAX_JSON_BYTES = 1024 * 1024;
 
@@ -97,6 +98,3 @@ export function sendError(res: ServerResponse, err: unknown, redact: (message: s
   sendJson(res, STATUS[code], { error: { code, message } });
 }
 
-export function formatBytes(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(n % (1024 * 1024) ? 1 : 0)} MB` : `${Math.round(n / 1024)} KB`;
-}

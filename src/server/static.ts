@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
+import { contentType, PAGE_CSP } from '../common/index.ts';
 import { HttpError } from './http.ts';
 
 /** Where the built renderer of this checkout is; kept in one place because bundling moves it. */
@@ -13,33 +14,6 @@ function builtRendererDir(): string {
 }
 
 export const DEFAULT_RENDERER_DIR = builtRendererDir();
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-const PAGE_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 type StaticHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
 
@@ -65,7 +39,7 @@ export function staticFiles(rendererDir: string, sessionCookie: () => string): S
       if (rel === '/index.html') throw new HttpError('not_built', 'The review UI is not built: run `npm run build:renderer`');
       throw new HttpError('not_found', 'Not found');
     }
-    const type = CONTENT_TYPES[extname(real).toLowerCase()] ?? 'application/octet-stream';
+    const type = contentType(extname(real));
     const headers: Record<string, string> = { 'Content-Type': type, 'Cache-Control': 'no-cache' };
     if (rel === '/index.html') {
       headers['Content-Security-Policy'] = PAGE_CSP;

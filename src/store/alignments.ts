@@ -1,7 +1,8 @@
 // Sentence alignments of a pair (or of one document with its English) and their beads.
+import type { AlignmentMode, RowStatus } from '../common/index.ts';
 import type { Connection } from './db.ts';
 
-export type AlignmentMode = 'monotonic' | 'passages' | 'translation';
+export type { AlignmentMode };
 
 export interface BeadRow {
   id: number;
@@ -10,7 +11,7 @@ export interface BeadRow {
   b: number[];
   score: number;
   kind: string;
-  status: 'pending' | 'accepted' | 'rejected';
+  status: RowStatus;
   origin: 'auto' | 'human';
 }
 

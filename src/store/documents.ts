@@ -1,5 +1,6 @@
 // Documents as ingested: the row, its text, paragraphs and sentences (each with its best English).
 import type { Connection } from './db.ts';
+import type { TranslationOrigin } from '../common/index.ts';
 
 export interface NewDocument {
   contentHash: string;
@@ -49,7 +50,7 @@ export interface SentenceRow {
   end: number;
   text: string;
   translation: string | null;
-  origin: 'human' | 'imported' | 'model' | null;
+  origin: TranslationOrigin | null;
 }
 
 export interface ParagraphRow {

@@ -1,6 +1,7 @@
 // What an export reads: the alignments and beads a filter selects, and their sentences' English.
 import { toBead, type AlignmentMode, type BeadRow, type RawBead } from './alignments.ts';
 import type { Connection } from './db.ts';
+import type { TranslationOrigin } from '../common/index.ts';
 
 /** What an export selects (see Store.exportAlignments). */
 export interface ExportFilter {
@@ -26,7 +27,7 @@ export interface ExportSentenceRow {
   index: number;
   text: string;
   english: string | null;
-  origin: 'human' | 'imported' | 'model' | null;
+  origin: TranslationOrigin | null;
   modelId: string | null;
   modelRevision: string | null;
   provenance: string | null;

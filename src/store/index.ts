@@ -8,7 +8,8 @@ import { Documents, type NewDocument } from './documents.ts';
 import { Exports, type ExportFilter } from './exports.ts';
 import { Matches, type StoredMatch, type StoredPassage } from './matches.ts';
 import { openDatabase, schemaVersion, type StoreOptions } from './open.ts';
-import { Review, type ReviewAction } from './review.ts';
+import { Review } from './review.ts';
+import type { DecisionAction } from '../common/index.ts';
 import { Stories, type StoryDecision } from './stories.ts';
 import { TranslationRuns } from './translation-runs.ts';
 import { Translations, type MemoryEntry, type ModelPins } from './translations.ts';
@@ -20,7 +21,6 @@ export type { DocumentRow, NewDocument, ParagraphRow, SentenceRow } from './docu
 export type { ExportAlignmentRow, ExportFilter, ExportSentenceRow } from './exports.ts';
 export type { MatchInput, StoredMatch, StoredPassage } from './matches.ts';
 export type { TranslationRun } from './translation-runs.ts';
-export type { ReviewAction } from './review.ts';
 export type { StoryDecision } from './stories.ts';
 export type { MemoryEntry, ModelPins } from './translations.ts';
 
@@ -100,7 +100,7 @@ export class Store {
   alignment(id: number) { return this.repos.alignments.alignment(id); }
   alignments() { return this.repos.alignments.alignments(); }
   saveAlignment(a: NewAlignment) { return this.repos.alignments.saveAlignment(a); }
-  reviewBeads(alignmentId: number, action: ReviewAction, before: BeadRow[], after: (Omit<BeadRow, 'id'> & { id?: number })[]) {
+  reviewBeads(alignmentId: number, action: DecisionAction, before: BeadRow[], after: (Omit<BeadRow, 'id'> & { id?: number })[]) {
     return this.repos.review.reviewBeads(alignmentId, action, before, after);
   }
   editTranslation(alignmentId: number, entry: MemoryEntry & { origin: 'human' }) { return this.repos.review.editTranslation(alignmentId, entry); }

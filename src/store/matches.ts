@@ -1,7 +1,8 @@
 // What matching reads (documents with their English and dates) and writes (fingerprints,
 // scored pairs with evidence, repeated passages).
-import type { Evidence } from '../match/types.ts';
+import type { Evidence } from '../match/index.ts';
 import type { Connection } from './db.ts';
+import type { MatchLevel } from '../common/index.ts';
 
 export interface MatchInput {
   id: number;
@@ -16,7 +17,7 @@ export interface StoredMatch {
   a: number;
   b: number;
   score: number;
-  level: 'duplicate' | 'same_event' | 'same_story' | 'unrelated';
+  level: MatchLevel;
   basis: string;
   /** as the match module wrote it (older Tandems wrote other shapes; readers check `label`) */
   evidence: Evidence[];

@@ -1,9 +1,8 @@
 // Analyst decisions on an alignment: bead actions and post-edits, each logged so it can be undone.
+import type { DecisionAction } from '../common/index.ts';
 import type { BeadRow } from './alignments.ts';
 import type { Connection } from './db.ts';
 import type { MemoryEntry } from './translations.ts';
-
-export type ReviewAction = 'accept' | 'reject' | 'reset' | 'edit' | 'merge' | 'split';
 
 interface UndoSnapshot {
   beads?: BeadRow[];
@@ -18,7 +17,7 @@ export class Review {
    * written (rows without an id get a new one), the alignment is marked reviewed, and the change is logged so it
    * can be undone. Returns the log id.
    */
-  reviewBeads(alignmentId: number, action: ReviewAction, before: BeadRow[], after: (Omit<BeadRow, 'id'> & { id?: number })[]): Promise<number> {
+  reviewBeads(alignmentId: number, action: DecisionAction, before: BeadRow[], after: (Omit<BeadRow, 'id'> & { id?: number })[]): Promise<number> {
     return this.db.transaction(async () => {
       for (const b of before) await this.db.run('DELETE FROM beads WHERE id = ? AND alignment_id = ?', [b.id, alignmentId]);
       const written: BeadRow[] = [];
@@ -64,9 +63,9 @@ export class Review {
   }
 
   /** Reverts the latest action on an alignment that is not undone yet; false when there is none. */
-  undoReview(alignmentId: number): Promise<ReviewAction | null> {
+  undoReview(alignmentId: number): Promise<DecisionAction | null> {
     return this.db.transaction(async () => {
-      const last = await this.db.get<{ id: number; action: ReviewAction; before: string; after: string }>(
+      const last = await this.db.get<{ id: number; action: DecisionAction; before: string; after: string }>(
         'SELECT id, action, before, after FROM review_log WHERE alignment_id = ? AND undone = 0 ORDER BY id DESC LIMIT 1',
         [alignmentId],
       );

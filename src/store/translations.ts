@@ -1,12 +1,13 @@
 // The translation memory: what still needs a model, what is saved, what a post-edit replaced.
 import type { Connection } from './db.ts';
+import type { TranslationOrigin } from '../common/index.ts';
 
 export interface MemoryEntry {
   sourceLang: string;
   memoryKey: string;
   sourceText: string;
   english: string;
-  origin: 'human' | 'imported' | 'model';
+  origin: TranslationOrigin;
   modelId?: string;
   modelRevision?: string;
   provenance?: string | null;

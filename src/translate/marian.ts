@@ -1,8 +1,9 @@
 // The Marian engine: a Translator backed by transformers.js in a worker thread.
 import { Worker } from 'node:worker_threads';
-import type { SourceLang } from '../api/types.ts';
+import type { SourceLang } from '../common/index.ts';
 import type { WorkerRequest, WorkerResponse } from './marian-protocol.ts';
-import { CancelledError, type Translator } from './translator.ts';
+import { CancelledError } from '../common/index.ts';
+import type { Translator } from './translator.ts';
 
 type Pending = { resolve: (r: WorkerResponse) => void; reject: (e: Error) => void };
 

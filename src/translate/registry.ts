@@ -1,6 +1,6 @@
 // The installed models as the rest of the engine sees them: which language can be translated,
 // by which model id and revision (the translation-memory pin), and the management verbs.
-import type { SourceLang } from '../api/types.ts';
+import type { SourceLang } from '../common/index.ts';
 import type { ModelPins } from '../store/index.ts';
 import {
   addModel,

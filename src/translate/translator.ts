@@ -1,4 +1,4 @@
-import type { SourceLang } from '../api/types.ts';
+import type { SourceLang } from '../common/index.ts';
 
 /** Anything that turns source sentences into English, in order, one output per input. */
 export interface Translator {
@@ -9,9 +9,3 @@ export interface Translator {
   close(): Promise<void>;
 }
 
-export class CancelledError extends Error {
-  constructor(message = 'Cancelled') {
-    super(message);
-    this.name = 'CancelledError';
-  }
-}

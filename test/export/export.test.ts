@@ -9,7 +9,7 @@ import { Tandem } from '../../src/api/service.ts';
 import type { ExportFormat, ExportOptions, ExportReport } from '../../src/api/types.ts';
 import { runExport, TSV_COLUMNS, unescapeTsv, writeAtomically, type ExportPair } from '../../src/export/index.ts';
 import { isInvalidXmlChar } from '../../src/export/xml.ts';
-import { CancelledError } from '../../src/translate/translator.ts';
+import { CancelledError } from '../../src/common/index.ts';
 import { tempDir } from '../support/tmp.ts';
 import { buildFixture, DUTCH, ENGLISH, GERMAN, HOSTILE, HOSTILE_EN, type Fixture } from './fixture.ts';
 import { elements, find, hasTmxDtd, hasXmllint, inlineText, parseXml, textOf, TMX_DTD, xmllint, xliffProblems, type El } from './xml-check.ts';

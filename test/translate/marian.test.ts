@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MarianTranslator } from '../../src/translate/marian.ts';
-import { CancelledError } from '../../src/translate/translator.ts';
+import { CancelledError } from '../../src/common/index.ts';
 import { withTinyModels } from '../support/tiny-marian.ts';
 import { tempDir } from '../support/tmp.ts';
 

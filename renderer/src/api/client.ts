@@ -2,48 +2,10 @@
 // `tandem serve` (./http.ts, browser mode and the end-to-end tests) and, later, Electron IPC
 // through the preload bridge. Views never know which one they have.
 // Types come from the engine's api table (type-only imports: no engine code reaches the bundle).
-import type { JobInput, JobName, JobResult, QueryInput, QueryName, QueryResult } from '../../../src/api/contract.ts';
-import type { JobSnapshot } from '../../../src/api/jobs.ts';
+import type { JobName, JobResult, JobSnapshot } from '../../../src/api/contract.ts';
 
-export type { JobInput, JobName, JobResult, QueryInput, QueryName, QueryResult, JobSnapshot };
-
-/** A file the user picked or dropped that never reached the engine (upload refused, too large ...). */
-export interface ImportFailure {
-  name: string;
-  message: string;
-}
-
-export interface ImportStarted {
-  /** The ingest job, or null when no file could be handed over at all. */
-  job: JobSnapshot | null;
-  failures: ImportFailure[];
-  /** Engine path -> the name the user knows the file by (uploads land under a sanitized name). */
-  names: Record<string, string>;
-}
-
-export interface TandemClient {
-  /** A quick call, answered at once. Rejects with ClientError. */
-  query<K extends QueryName>(method: K, input: QueryInput<K>): Promise<QueryResult<K>>;
-  /** Starts a long job; its progress and end arrive through onJobEvent. */
-  startJob<K extends JobName>(method: K, input: JobInput<K>): Promise<JobSnapshot>;
-  /** True when the job was still running and is now stopping. */
-  cancelJob(id: string): Promise<boolean>;
-  /** Jobs running now and recently finished (to catch up after a reload). */
-  listJobs(): Promise<JobSnapshot[]>;
-  /** Every change of every job; returns the unsubscribe function. */
-  onJobEvent(cb: (job: JobSnapshot) => void): () => void;
-  /** Whether the engine is reachable; called at once with the current state. */
-  onConnection(cb: (connected: boolean) => void): () => void;
-  /** Hands picked or dropped files to the engine and starts one ingest job for them. */
-  importFiles(files: File[]): Promise<ImportStarted>;
-  /**
-   * Where to write an export: a native save dialog in the app (null when the user cancels it); in
-   * browser mode a free name in the `exports/` folder next to the database.
-   */
-  chooseSavePath(defaultName: string): Promise<string | null>;
-  /** Browser mode only: a link that downloads a finished export (files of the exports folder only). */
-  downloadUrl?(file: string): string | null;
-}
+export type { JobInput, JobName, JobResult, JobSnapshot, QueryInput, QueryName, QueryResult } from '../../../src/api/contract.ts';
+export type { ImportFailure, ImportStarted, TandemClient } from '../../../src/api/client.ts';
 
 /** An error the engine reported, with its api code (bad_request, not_found, ...). */
 export class ClientError extends Error {

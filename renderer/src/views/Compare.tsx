@@ -6,6 +6,7 @@
 // decision queue (useReviewQueue), post-editing (useEditing), keys (useKeyMap), and the rows.
 import { useEffect, useState } from 'react';
 import type { ExportPreset } from '../components/ExportDialog.tsx';
+import type { AlignMode } from './Stories.tsx';
 import { useClient } from '../state.tsx';
 import { HelpOverlay } from './compare/Help.tsx';
 import { ReviewMeta } from './compare/ReviewMeta.tsx';
@@ -66,7 +67,7 @@ function CompareBody({ alignmentId, onOpen, onBack, onExport, onSelection }: Com
     review: queue.review, undo: queue.undo, startEdit: edit.startEdit, setMode, setNote,
   });
 
-  const switchMode = async (to: 'monotonic' | 'passages') => {
+  const switchMode = async (to: AlignMode) => {
     if (!data) return;
     queue.setError(null);
     try {

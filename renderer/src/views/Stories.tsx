@@ -2,6 +2,8 @@
 // "same story" view), and judge the document pairs by their evidence: confirm or reject a pair,
 // hide pairs under a score threshold, and open a pair side by side in Compare.
 import { useEffect, useMemo, useState } from 'react';
+import { LEVEL_NAMES } from '../../../src/common/names.ts';
+import type { AlignmentMode } from '../../../src/common/values.ts';
 import { jobResult, type QueryResult } from '../api/client.ts';
 import type { ExportPreset } from '../components/ExportDialog.tsx';
 import { ProgressBar } from '../components/Progress.tsx';
@@ -11,16 +13,10 @@ import { useClient, useJobs, useQuery } from '../state.tsx';
 type Doc = QueryResult<'documents'>[number];
 type Pair = QueryResult<'matches'>[number];
 type Decision = QueryResult<'storyDecisions'>[number];
-export type AlignMode = 'monotonic' | 'passages';
+/** The modes an analyst picks between; a document with its own English is always a translation. */
+export type AlignMode = Exclude<AlignmentMode, 'translation'>;
 
-import type { Evidence } from '../../../src/match/index.ts';
-
-const LEVELS: Record<Pair['level'], string> = {
-  duplicate: 'Duplicate',
-  same_event: 'Same event',
-  same_story: 'Same story',
-  unrelated: 'Unrelated',
-};
+import type { EvidenceItem as Evidence } from '../../../src/api/types.ts';
 
 const DIRECTIONS: Record<Evidence['direction'], string> = { for: 'speaks for the level', against: 'speaks against it', neutral: 'neither for nor against' };
 
@@ -272,7 +268,7 @@ function PairCard({ p, docs, decision, outside, busy, onDecide, onCompare }: {
         ))}
       </div>
       <div className="pair-line">
-        <span className={`level level-${p.level}`} data-testid="pair-level">{LEVELS[p.level]}</span>
+        <span className={`level level-${p.level}`} data-testid="pair-level">{LEVEL_NAMES[p.level]}</span>
         <span className="score" title={`score ${p.score.toFixed(3)} (${p.basis.replace(/_/gu, ' ')})`}>
           <span className="score-bar"><span className="score-fill" style={{ width: `${Math.round(Math.min(1, p.score) * 100)}%` }} /></span>
           <span className="tabular">{p.score.toFixed(2)}</span>

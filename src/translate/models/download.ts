@@ -4,7 +4,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { SourceLang } from '../../api/types.ts';
+import type { SourceLang } from '../../common/index.ts';
 import { fileSize, hashInto, sha256File } from './files.ts';
 import { expectedFor, readLock, recordInLock, type Expected, type PinSource } from './lock.ts';
 import { modelDir, PART_SUFFIX, selectEntries, type Manifest, type ModelEntry } from './manifest.ts';

@@ -3,8 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { SOURCE_LANGS } from '../../api/types.ts';
-import type { SourceLang } from '../../api/types.ts';
+import { SOURCE_LANGS, type SourceLang } from '../../common/index.ts';
 
 /** Files transformers.js needs to run a Marian model in fp32 (encoder + merged decoder). */
 export const REQUIRED_MODEL_FILES = [

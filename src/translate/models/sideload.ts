@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { lstat, mkdir, open, realpath, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { SourceLang } from '../../api/types.ts';
+import type { SourceLang } from '../../common/index.ts';
 import { fileSize } from './files.ts';
 import { checkContent } from './inspect.ts';
 import { writeSideloadLock } from './lock.ts';

@@ -1,7 +1,7 @@
 // What is installed: a quick look from presence and sizes (listModels), or a full check that
 // hashes every file (verifyModels).
 import path from 'node:path';
-import type { SourceLang } from '../../api/types.ts';
+import type { SourceLang } from '../../common/index.ts';
 import { fileSize, sha256File } from './files.ts';
 import { expectedFor, readLock, type PinSource } from './lock.ts';
 import { modelDir, PART_SUFFIX, selectEntries, type Manifest } from './manifest.ts';

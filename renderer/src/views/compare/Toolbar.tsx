@@ -1,5 +1,5 @@
 // Compare's toolbar: back, title, the alignment mode of a pair, what each side shows, export, help.
-import type { CompareData, Mode } from './types.ts';
+import type { AlignMode, CompareData, Mode } from './types.ts';
 
 const MODES: { mode: Mode; label: string }[] = [
   { mode: 'original', label: 'Original' },
@@ -14,7 +14,7 @@ interface ToolbarProps {
   titleA: string;
   mode: Mode;
   setMode: (m: Mode) => void;
-  switchMode: (to: 'monotonic' | 'passages') => void;
+  switchMode: (to: AlignMode) => void;
   onBack: () => void;
   onExport: () => void;
   onHelp: () => void;

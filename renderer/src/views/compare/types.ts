@@ -9,7 +9,8 @@ export type DocInfo = CompareData['documents']['a'];
 /** What the two-document view shows of each side. */
 export type Mode = 'both' | 'original' | 'english';
 export type Side = 'a' | 'b';
-export type Action = 'accept' | 'reject' | 'reset' | 'merge' | 'split';
+export type { ReviewAction as Action } from '../../../../src/common/values.ts';
+export type { AlignMode } from '../Stories.tsx';
 
 /** A sentence whose English can be edited. */
 export interface Target {

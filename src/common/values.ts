@@ -1,0 +1,53 @@
+// The value sets every layer shares (engine, store, api, CLI, HTTP, IPC, UI), each written once
+// with its zod enum. A new value is added here and nowhere else; the SQLite CHECK constraints in
+// the (frozen) migrations list the values as they were when each table was made.
+import { z } from 'zod';
+
+/** Languages Tandem knows how to segment and translate. `en` is the pivot language. */
+export const LANGS = ['de', 'is', 'nl', 'en'] as const;
+export const Lang = z.enum(LANGS);
+export type Lang = z.infer<typeof Lang>;
+
+/** Source languages that have an opus-mt model into English. */
+export const SOURCE_LANGS = ['de', 'is', 'nl'] as const satisfies readonly Lang[];
+export const SourceLang = z.enum(SOURCE_LANGS);
+export type SourceLang = z.infer<typeof SourceLang>;
+
+/** How close two reports are, closest first. */
+export const MATCH_LEVELS = ['duplicate', 'same_event', 'same_story', 'unrelated'] as const;
+export const MatchLevel = z.enum(MATCH_LEVELS);
+export type MatchLevel = z.infer<typeof MatchLevel>;
+
+/** How two documents are aligned: in order, by shared passages, or a document with its own English. */
+export const ALIGNMENT_MODES = ['monotonic', 'passages', 'translation'] as const;
+export const AlignmentMode = z.enum(ALIGNMENT_MODES);
+export type AlignmentMode = z.infer<typeof AlignmentMode>;
+
+/** What an analyst can do to one aligned row. */
+export const REVIEW_ACTIONS = ['accept', 'reject', 'reset', 'merge', 'split'] as const;
+export const ReviewAction = z.enum(REVIEW_ACTIONS);
+export type ReviewAction = z.infer<typeof ReviewAction>;
+
+/** What the store records of an analyst's decisions on a row: the review actions and edits of its English. */
+export const DECISION_ACTIONS = [...REVIEW_ACTIONS, 'edit'] as const;
+export type DecisionAction = (typeof DECISION_ACTIONS)[number];
+
+/** Where an aligned row stands in review. */
+export const ROW_STATUSES = ['pending', 'accepted', 'rejected'] as const;
+export const RowStatus = z.enum(ROW_STATUSES);
+export type RowStatus = z.infer<typeof RowStatus>;
+
+/** Where an English sentence comes from: post-edited by an analyst, a memory file, or a model. Best first. */
+export const TRANSLATION_ORIGINS = ['human', 'imported', 'model'] as const;
+export const TranslationOrigin = z.enum(TRANSLATION_ORIGINS);
+export type TranslationOrigin = z.infer<typeof TranslationOrigin>;
+
+/** What became of one file an ingest was given. */
+export const INGEST_STATUSES = ['ingested', 'duplicate', 'rejected', 'unsupported'] as const;
+export const IngestStatus = z.enum(INGEST_STATUSES);
+export type IngestStatus = z.infer<typeof IngestStatus>;
+
+/** Files an export can write. */
+export const EXPORT_FORMATS = ['tmx', 'tsv', 'jsonl', 'xliff'] as const;
+export const ExportFormat = z.enum(EXPORT_FORMATS);
+export type ExportFormat = z.infer<typeof ExportFormat>;

@@ -1,0 +1,6 @@
+// Translation: the Translator interface, the Marian engine (transformers.js in a worker), the
+// translation memory, and the models on disk. This is the module's public surface.
+export type { Translator } from './translator.ts';
+export { MarianTranslator } from './marian.ts';
+export { memoryKey, readMemoryFile, type ImportOptions } from './memory.ts';
+export { ModelRegistry } from './registry.ts';
