@@ -12,10 +12,10 @@ import { basename, dirname, extname, isAbsolute, join, resolve, sep } from 'node
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { tmpdir } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { ApiError, jobPaths, runQuery, validateJob, type ValidJob } from './api/contract.ts';
 import { JobRunner, type JobSnapshot } from './api/jobs.ts';
 import type { Tandem } from './api/service.ts';
+import { RENDERER_DIR } from './common/paths.ts';
 
 export interface ServerOptions {
   tandem: Tandem;
@@ -46,7 +46,7 @@ const MAX_NAME_BYTES = 200;
 /** Longest extension kept when a name is shortened, in bytes. */
 const MAX_EXT_BYTES = 16;
 
-export const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../dist/renderer/', import.meta.url));
+export const DEFAULT_RENDERER_DIR = RENDERER_DIR;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,6 +1,7 @@
 // The Marian engine: a Translator backed by transformers.js in a worker thread.
 import { Worker } from 'node:worker_threads';
 import type { SourceLang } from '../api/types.ts';
+import { MARIAN_WORKER } from '../common/paths.ts';
 import type { WorkerRequest, WorkerResponse } from './marian-protocol.ts';
 import { CancelledError, type Translator } from './translator.ts';
 
@@ -22,7 +23,7 @@ export class MarianTranslator implements Translator {
 
   private start(): Promise<void> {
     if (this.ready) return this.ready;
-    const worker = new Worker(new URL('./marian-worker-boot.mjs', import.meta.url));
+    const worker = new Worker(MARIAN_WORKER);
     worker.on('message', (msg: WorkerResponse) => {
       const p = this.pending.get(msg.id);
       if (!p) return;

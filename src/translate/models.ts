@@ -10,8 +10,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
 import { lstat, mkdir, open, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { DEFAULT_MANIFEST } from '../common/paths.ts';
 import { SOURCE_LANGS } from '../api/types.ts';
 import type { SourceLang } from '../api/types.ts';
 
@@ -116,7 +116,6 @@ export const Manifest = z
   });
 export type Manifest = z.infer<typeof Manifest>;
 
-const DEFAULT_MANIFEST = fileURLToPath(new URL('../../models/manifest.json', import.meta.url));
 
 /** Read and validate a manifest (default: the bundled `models/manifest.json`). */
 export function loadManifest(manifestPath: string = DEFAULT_MANIFEST): Manifest {
