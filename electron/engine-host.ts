@@ -3,6 +3,9 @@
 // a worker thread inside the engine on top of that. It owns the one Tandem service and JobRunner
 // and answers the main process's requests, which main has already validated with the contract's
 // schemas (runQuery and JobRunner.start validate again: the engine trusts nobody).
+// Built to dist/engine/engine-host.js (scripts/build.mjs), which main starts. The same protocol
+// (./protocol.ts) runs over Electron's parentPort or, under plain Node, over a child process's IPC
+// channel (child_process.fork): that is how the test suite drives the built host.
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiError, runQuery } from '../src/api/contract.ts';
@@ -15,9 +18,29 @@ interface ParentPort {
   postMessage(message: unknown): void;
 }
 
-const port = (process as unknown as { parentPort?: ParentPort }).parentPort;
-if (!port) throw new Error('engine-host runs inside an Electron utilityProcess');
-const send = (m: HostMessage) => port.postMessage(m);
+/** The channel to whoever started the host: Electron's parentPort, else Node's IPC channel. */
+interface Channel {
+  onMessage(listener: (message: unknown) => void): void;
+  send(message: HostMessage): void;
+  /** Called when the parent goes away (Node IPC only: a utility process is killed by main). */
+  onClose(listener: () => void): void;
+}
+
+function channel(): Channel {
+  const port = (process as unknown as { parentPort?: ParentPort }).parentPort;
+  if (port) return { onMessage: (l) => port.on('message', (e) => l(e.data)), send: (m) => port.postMessage(m), onClose: () => undefined };
+  if (process.send) {
+    return {
+      onMessage: (l) => process.on('message', l),
+      send: (m) => void (process.connected && process.send!(m)),
+      onClose: (l) => process.once('disconnect', l),
+    };
+  }
+  throw new Error('engine-host runs in an Electron utilityProcess or as a Node child process with an IPC channel');
+}
+
+const parent = channel();
+const send = (m: HostMessage) => parent.send(m);
 
 const env = (name: string): string => {
   const v = process.env[name];
@@ -32,8 +55,8 @@ async function main(): Promise<void> {
   const runner = new JobRunner(tandem);
   runner.subscribe((e) => send({ type: 'job', job: e.job }));
 
-  port!.on('message', (e) => {
-    const req = e.data as HostRequest;
+  parent.onMessage((message) => {
+    const req = message as HostRequest;
     void answer(req).then((reply) => send({ type: 'reply', id: req.id, reply }));
   });
 
@@ -61,12 +84,16 @@ async function main(): Promise<void> {
   }
   send({ type: 'ready', firstRun });
 
+  let stopping = false;
   const stop = async () => {
+    if (stopping) return;
+    stopping = true;
     await runner.stop();
     await tandem.close();
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop());
+  parent.onClose(() => void stop());
 }
 
 main().catch((err: unknown) => {

@@ -1,5 +1,5 @@
 // The Electron main process: one hardened window, the application menu, and the IPC binding of the
-// api. The engine itself runs in a utilityProcess (./engine-host.ts): SQLite, ingest, matching and
+// api. The engine itself runs in a utilityProcess (./engine-host.ts, built to dist/engine/): SQLite, ingest, matching and
 // alignment are CPU and I/O heavy and would stall window and input handling here; in a separate
 // process a crash or a long synchronous step cannot freeze the UI, and main restarts it.
 // Every IPC input is validated here with the contract's zod schemas before it reaches the engine,
@@ -16,7 +16,7 @@ import { CHANNELS, JOB_ID, type Envelope, type HostMessage, type HostRequest } f
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const RENDERER_DIR = join(root, 'dist', 'renderer');
 const PRELOAD = join(root, 'dist', 'electron', 'preload.cjs');
-const ENGINE = join(root, 'electron', 'engine-boot.mjs');
+const ENGINE = join(root, 'dist', 'engine', 'engine-host.js');
 const SAMPLES = join(root, 'samples');
 const SCHEME = 'tandem';
 const ORIGIN = `${SCHEME}://app`;

@@ -1,6 +1,7 @@
 // Builds the Electron main process (ESM) and the preload (CommonJS: sandboxed preloads cannot be
 // ES modules) into dist/electron/. `--mode main` or `--mode preload`; `npm run build:electron`
-// runs both. The engine host is not bundled: the utility process runs src/ through tsx, as the CLI does.
+// runs both (scripts/build.mjs runs them with the rest). The engine host and its worker are
+// bundled by scripts/build.mjs into dist/engine/, which main starts as a utility process.
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';

@@ -2,10 +2,7 @@
 // Every public method takes and returns the types of ./types.ts.
 import { createHash } from 'node:crypto';
 import { basename, resolve } from 'node:path';
-import { alignDocuments, matchPassages, wordDiff } from '../align/index.ts';
-import { clusterStories, compareDocuments, findRepeatedPassages, fingerprint, FINGERPRINT_VERSION, MatchIndex, type DocumentMatch, type Fingerprint, type MatchDocument } from '../match/index.ts';
-import { collectFiles, contentHash, IngestError, initLanguageDetector, parseArticle, readArticle } from '../ingest/index.ts';
-import { previewExport, runExport } from '../export/index.ts';
+import type { DocumentMatch, Fingerprint, MatchDocument } from '../match/index.ts';
 import { Store, type AlignmentMode, type MatchInput, type SentenceRow, type StoredAlignment, type StoryDecision } from '../store/index.ts';
 import { MarianTranslator, memoryKey, ModelRegistry, readMemoryFile, type ImportOptions, type Translator } from '../translate/index.ts';
 import { ApiError, CancelledError, type ReviewAction } from '../common/index.ts';
@@ -29,6 +26,14 @@ import {
 } from './types.ts';
 
 export { DatabaseError } from '../store/index.ts';
+
+// The domain's heavy parts are loaded when a method first needs them, not when the service opens:
+// a listing or a review decision never reads HTML or fingerprints a document (and `tandem
+// documents` starts in a fraction of the time; bench/startup.ts).
+const ingestParts = () => import('../ingest/index.ts');
+const matchParts = () => import('../match/index.ts');
+const alignParts = () => import('../align/index.ts');
+const exportParts = () => import('../export/index.ts');
 
 export interface TandemOptions {
   /** SQLite file; created with its folder when missing. */
@@ -82,6 +87,7 @@ export class Tandem {
     const parsed = IngestOptions.safeParse(rawOptions);
     if (!parsed.success) throw new Error(`Invalid ingest options: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     const options = parsed.data;
+    const { collectFiles, initLanguageDetector } = await ingestParts();
     // Loaded on first ingest, not at open: most commands and app sessions never identify a language.
     await initLanguageDetector();
     const { files, skipped } = await collectFiles(paths);
@@ -101,6 +107,7 @@ export class Tandem {
       id: null, path, lang: null, langConfidence: 0, title: null, date: null, sentences: 0,
       status: 'rejected', error: null, errorCode: null, encoding: null, boilerplate: 0, warnings: [],
     };
+    const { contentHash, IngestError, parseArticle, readArticle } = await ingestParts();
     try {
       const bytes = await readArticle(path, options.maxBytes);
       const known = await this.store.documentIdByHash(contentHash(bytes));
@@ -213,6 +220,7 @@ export class Tandem {
    */
   async match(control: JobControl = {}): Promise<MatchReport> {
     const started = performance.now();
+    const { findRepeatedPassages, fingerprint, FINGERPRINT_VERSION, MatchIndex } = await matchParts();
     const inputs = (await this.store.matchInputs()).map(toMatchDocument);
     const stored = await this.store.fingerprints();
     const unchanged: Fingerprint[] = [];
@@ -266,6 +274,7 @@ export class Tandem {
     const matches = (await this.store.matches()) as DocumentMatch[];
     const decisions = await this.store.storyDecisions();
     const previous = [...(await this.store.stories('event')).map((s) => ({ ...s, level: 'event' as const })), ...(await this.store.stories('story')).map((s) => ({ ...s, level: 'story' as const }))];
+    const { clusterStories } = await matchParts();
     const clustered = clusterStories(ids, matches, decisions, previous);
     const event = clustered.filter((s) => s.level === 'event').map(({ id, documents }) => ({ id, documents }));
     const story = clustered.filter((s) => s.level === 'story').map(({ id, documents }) => ({ id, documents }));
@@ -292,6 +301,7 @@ export class Tandem {
     const da = docs.get(a);
     const db = docs.get(b);
     if (!da || !db) throw new ApiError('not_found', `No supported document ${!da ? a : b}`);
+    const { compareDocuments, findRepeatedPassages } = await matchParts();
     const result = compareDocuments(toMatchDocument(da), toMatchDocument(db));
     return { ...result, passages: findRepeatedPassages(toMatchDocument(da), toMatchDocument(db)) };
   }
@@ -337,7 +347,7 @@ export class Tandem {
 
   /** Ingests one file for comparison: its document id, or why it cannot be compared (naming the file by its path). */
   private async usableDocument(path: string): Promise<Usable> {
-    await initLanguageDetector();
+    await (await ingestParts()).initLanguageDetector();
     const d = await this.ingestOne(path, {});
     // Ingest messages name the file by its base name; a pair list may hold two files of one name.
     const named = (message: string) => (message.startsWith(`${basename(path)}: `) ? `${path}: ${message.slice(basename(path).length + 2)}` : `${path}: ${message}`);
@@ -367,6 +377,7 @@ export class Tandem {
     const existingId = await this.store.alignmentId(a, b, mode);
     const existing = existingId === null ? null : await this.store.alignment(existingId);
     if (existing && (existing.reviewed || existing.sourceHash === sourceHash)) return existing;
+    const { alignDocuments, matchPassages } = await alignParts();
     const beads = mode === 'monotonic'
       ? alignDocuments(da.sentences, db.sentences, { langA: da.lang as Lang, langB: db.lang as Lang })
       : mode === 'passages'
@@ -387,6 +398,7 @@ export class Tandem {
    * their English, and the word diff between the English sides.
    */
   async compare(id: number, options: { ignoreCase?: boolean; ignorePunctuation?: boolean } = {}) {
+    const { wordDiff } = await alignParts();
     const alignment = await this.alignment(id);
     const [sa, sb] = await Promise.all([this.store.sentences(alignment.aDoc), alignment.aDoc === alignment.bDoc ? null : this.store.sentences(alignment.bDoc)]);
     const [docA, docB] = await Promise.all([this.store.document(alignment.aDoc), this.store.document(alignment.bDoc)]);
@@ -501,11 +513,13 @@ export class Tandem {
    * The CLI and the app's Export dialog both come here, so equal options give equal bytes.
    */
   async export(options: ExportOptions, control: JobControl = {}): Promise<ExportReport> {
+    const { runExport } = await exportParts();
     return runExport(this.store, options, control);
   }
 
   /** How many pairs an export with these filters would take, and their languages. */
   async previewExport(filter: ExportFilterOptions = {}): Promise<ExportPreview> {
+    const { previewExport } = await exportParts();
     return previewExport(this.store, filter);
   }
 }

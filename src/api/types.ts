@@ -1,13 +1,12 @@
 // The one source of truth for the shapes shared by engine, CLI, IPC, HTTP and UI.
 // Validated with zod wherever data crosses a boundary.
 import { z } from 'zod';
-import { EVIDENCE_KINDS } from '../match/index.ts';
-import { IngestStatus, MatchLevel, TranslationOrigin } from '../common/index.ts';
+import { EVIDENCE_KINDS, IngestStatus, MatchLevel, TranslationOrigin } from '../common/index.ts';
 
 export * from '../common/values.ts';
 export type { JobControl, Progress } from '../common/progress.ts';
-export { IngestOptions } from '../ingest/index.ts';
-export { ExportFilterOptions, ExportOptions, ExportPreview, ExportReport } from '../export/index.ts';
+export { IngestOptions } from '../common/ingest-options.ts';
+export { ExportFilterOptions, ExportOptions, ExportPreview, ExportReport } from '../common/export-options.ts';
 
 export const IngestedDocument = z.object({
   id: z.number().int().nullable(),

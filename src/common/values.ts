@@ -47,6 +47,10 @@ export const INGEST_STATUSES = ['ingested', 'duplicate', 'rejected', 'unsupporte
 export const IngestStatus = z.enum(INGEST_STATUSES);
 export type IngestStatus = z.infer<typeof IngestStatus>;
 
+/** The kinds of evidence a match gives for its level. */
+export const EVIDENCE_KINDS = ['wording', 'headline', 'names', 'numbers', 'dates', 'event_date', 'passages', 'aligned_sentences', 'contains'] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
 /** Files an export can write. */
 export const EXPORT_FORMATS = ['tmx', 'tsv', 'jsonl', 'xliff'] as const;
 export const ExportFormat = z.enum(EXPORT_FORMATS);

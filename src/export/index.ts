@@ -7,15 +7,13 @@ import { rename, rm, stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { ApiError, CancelledError, type JobControl } from '../common/index.ts';
-import { ExportOptions, type ExportFilterOptions, type ExportPreview, type ExportReport } from './options.ts';
+import { ApiError, CancelledError, ExportOptions, type ExportFilterOptions, type ExportPreview, type ExportReport, type JobControl } from '../common/index.ts';
 import type { BeadRow, ExportAlignmentRow, ExportFilter, Store } from '../store/index.ts';
 import { createWriter, type ExportHeader } from './formats.ts';
 import { alignmentPairs, sourceLang, sourceSide, type DocumentInfo, type SkipReason } from './pairs.ts';
 
 export { createWriter, escapeTsv, unescapeTsv, TSV_COLUMNS, xliffState, FILE_EXTENSIONS } from './formats.ts';
 export type { ExportPair, PairEnglish, PairSide } from './pairs.ts';
-export { ExportFilterOptions, ExportOptions, ExportPreview, ExportReport } from './options.ts';
 
 /** Chunks handed to the file stream; the stream's backpressure is awaited between them. */
 const CHUNK_CHARS = 64 * 1024;

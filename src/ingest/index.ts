@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
-import { formatBytes, type Lang } from '../common/index.ts';
+import { formatBytes, type IngestOptions, type Lang } from '../common/index.ts';
 import type { NewDocument } from '../store/index.ts';
 import { memoryKey } from '../translate/index.ts';
 import { cleanParagraphs, splitParagraphs } from './clean.ts';
@@ -13,12 +13,10 @@ import { decodeText, improbableLettersWarning } from './decode.ts';
 import { IngestError } from './errors.ts';
 import { htmlToParagraphs, looksLikeHtml } from './html.ts';
 import { detectLanguage } from './language.ts';
-import type { IngestOptions } from './options.ts';
 import { splitSentences } from './sentences.ts';
 
 export { IngestError } from './errors.ts';
 export { initLanguageDetector } from './language.ts';
-export { IngestOptions } from './options.ts';
 
 /** A news article is kilobytes; anything this large is almost surely not one. */
 export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;

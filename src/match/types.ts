@@ -1,5 +1,5 @@
 // Shapes of the match module. All JSON-serializable.
-import type { Lang, MatchLevel } from '../common/index.ts';
+import { EVIDENCE_KINDS, type EvidenceKind, type Lang, type MatchLevel } from '../common/index.ts';
 
 export type { MatchLevel };
 
@@ -14,8 +14,7 @@ export interface MatchDocument {
   sentences: { text: string; english: string | null }[];
 }
 
-export const EVIDENCE_KINDS = ['wording', 'headline', 'names', 'numbers', 'dates', 'event_date', 'passages', 'aligned_sentences', 'contains'] as const;
-export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+export { EVIDENCE_KINDS, type EvidenceKind };
 
 /** One item of evidence, in words an analyst reads: no ids, stems or raw feature names. */
 export interface Evidence {

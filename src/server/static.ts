@@ -4,16 +4,11 @@ import { open, realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { fileURLToPath } from 'node:url';
-import { contentType, PAGE_CSP } from '../common/index.ts';
+import { contentType, PAGE_CSP, RENDERER_DIR } from '../common/index.ts';
 import { HttpError } from './http.ts';
 
-/** Where the built renderer of this checkout is; kept in one place because bundling moves it. */
-function builtRendererDir(): string {
-  return fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
-}
-
-export const DEFAULT_RENDERER_DIR = builtRendererDir();
+/** The built renderer of this install (the same from source and from the bundle). */
+export const DEFAULT_RENDERER_DIR = RENDERER_DIR;
 
 type StaticHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
 

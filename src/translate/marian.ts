@@ -1,8 +1,7 @@
 // The Marian engine: a Translator backed by transformers.js in a worker thread.
 import { Worker } from 'node:worker_threads';
-import type { SourceLang } from '../common/index.ts';
+import { CancelledError, MARIAN_WORKER, type SourceLang } from '../common/index.ts';
 import type { WorkerRequest, WorkerResponse } from './marian-protocol.ts';
-import { CancelledError } from '../common/index.ts';
 import type { Translator } from './translator.ts';
 
 type Pending = { resolve: (r: WorkerResponse) => void; reject: (e: Error) => void };
@@ -23,7 +22,7 @@ export class MarianTranslator implements Translator {
 
   private start(): Promise<void> {
     if (this.ready) return this.ready;
-    const worker = new Worker(new URL('./marian-worker-boot.mjs', import.meta.url));
+    const worker = new Worker(MARIAN_WORKER);
     worker.on('message', (msg: WorkerResponse) => {
       const p = this.pending.get(msg.id);
       if (!p) return;

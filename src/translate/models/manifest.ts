@@ -1,9 +1,8 @@
 // The model manifest (pinned ids, revisions, sizes, hashes) and where its models live on disk.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { SOURCE_LANGS, type SourceLang } from '../../common/index.ts';
+import { DEFAULT_MANIFEST, SOURCE_LANGS, type SourceLang } from '../../common/index.ts';
 
 /** Files transformers.js needs to run a Marian model in fp32 (encoder + merged decoder). */
 export const REQUIRED_MODEL_FILES = [
@@ -102,7 +101,6 @@ const Manifest = z
   });
 export type Manifest = z.infer<typeof Manifest>;
 
-const DEFAULT_MANIFEST = fileURLToPath(new URL('../../../models/manifest.json', import.meta.url));
 
 /** Read and validate a manifest (default: the bundled `models/manifest.json`). */
 export function loadManifest(manifestPath: string = DEFAULT_MANIFEST): Manifest {

@@ -1,6 +1,6 @@
 // What an export takes and what it reports, validated at the boundary with these schemas.
 import { z } from 'zod';
-import { ExportFormat, SOURCE_LANGS } from '../common/index.ts';
+import { ExportFormat, SOURCE_LANGS } from './values.ts';
 
 /** Which aligned pairs an export takes. The same fields drive the CLI flags and the app's dialog. */
 export const ExportFilterOptions = z.object({

@@ -1,7 +1,7 @@
 // The options an analyst can give an ingest (the CLI's flags, the app's import), validated at the
 // boundary with this schema.
 import { z } from 'zod';
-import { Lang } from '../common/index.ts';
+import { Lang } from './values.ts';
 
 /** Options an analyst can give per ingest call (the CLI's --lang, --title, --date ...). */
 export const IngestOptions = z.object({

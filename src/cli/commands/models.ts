@@ -1,0 +1,29 @@
+// `tandem models list | verify | fetch | add`.
+import { resolve } from 'node:path';
+import type { SourceLang } from '../../api/types.ts';
+import { checkJob, job, query, withTandem } from '../engine.ts';
+import { print } from '../shared.ts';
+
+export async function list(): Promise<void> {
+  const models = await withTandem((t) => query(t, 'models', {}), 'read');
+  print(models, () => models.map((m) => `${m.lang}  ${m.state.padEnd(10)} ${m.id}@${m.revision ?? 'unpinned'}`).join('\n'));
+}
+
+/** Not an api method: the app shows each model's state from `models` instead. */
+export async function verify(flags: { lang?: SourceLang }): Promise<void> {
+  const results = await withTandem((t) => t.models.verify(flags.lang), 'read');
+  print(results, () => results.map((r) => `${r.lang}  ${r.ok ? 'ok    ' : 'FAILED'}  ${r.id}  ${r.files.filter((f) => f.status !== 'ok').map((f) => `${f.file}: ${f.status}`).join('; ')}`).join('\n'));
+  if (results.some((r) => !r.ok)) process.exitCode = 1;
+}
+
+export async function fetch(flags: { lang?: SourceLang; baseUrl?: string }): Promise<void> {
+  const checked = checkJob('fetchModels', { lang: flags.lang, baseUrl: flags.baseUrl });
+  const results = await withTandem((t, control) => job(t, checked, control), 'read');
+  print(results, () => results.map((r) => `${r.lang}  ${r.id}@${r.revision ?? 'main'}: ${r.files.map((f) => `${f.file} ${f.status}`).join(', ')}`).join('\n'));
+}
+
+/** Not an api method: side-loading names a folder on this machine, which only the command line may. */
+export async function add(dir: string, flags: { lang: SourceLang }): Promise<void> {
+  const result = await withTandem((t) => t.models.add(resolve(dir), flags.lang), 'read');
+  print(result, () => JSON.stringify(result, null, 2));
+}
