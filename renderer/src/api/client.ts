@@ -45,6 +45,24 @@ export interface TandemClient {
   downloadUrl?(file: string): string | null;
 }
 
+/** What the Electron preload exposes as `window.tandem`: the client minus the browser-only extra. */
+export type BridgeKey = Exclude<keyof TandemClient, 'downloadUrl'>;
+
+/**
+ * The bridge's keys, one per method (the Electron smoke test expects exactly these on
+ * `window.tandem`). `satisfies Record<BridgeKey, true>` makes a missing or an extra key a type error.
+ */
+export const BRIDGE_KEYS = Object.keys({
+  query: true,
+  startJob: true,
+  cancelJob: true,
+  listJobs: true,
+  onJobEvent: true,
+  onConnection: true,
+  importFiles: true,
+  chooseSavePath: true,
+} satisfies Record<BridgeKey, true>).sort() as BridgeKey[];
+
 /** An error the engine reported, with its api code (bad_request, not_found, ...). */
 export class ClientError extends Error {
   constructor(readonly code: string, message: string, readonly status = 0) {
