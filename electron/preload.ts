@@ -2,7 +2,7 @@
 // `window.tandem`, over IPC to the main process, and nothing else. No Node, no ipcRenderer, no
 // generic send: each method maps to one channel whose input main validates.
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import type { ImportFailure, ImportStarted, TandemClient } from '../src/api/client.ts';
+import type { BridgeKey, ImportFailure, ImportStarted, TandemClient } from '../src/api/client.ts';
 import type { JobSnapshot } from '../src/api/contract.ts';
 import { CHANNELS, type Envelope } from './protocol.ts';
 
@@ -21,7 +21,8 @@ function listen<T>(channel: string, cb: (payload: T) => void): () => void {
   };
 }
 
-const api: TandemClient = {
+/** Exactly the bridge's methods (BRIDGE_KEYS): nothing browser-only, nothing extra. */
+const api: Pick<TandemClient, BridgeKey> = {
   query: (method, input) => call(CHANNELS.query, method, input),
   startJob: (method, input) => call<JobSnapshot>(CHANNELS.startJob, method, input),
   cancelJob: (id) => call<boolean>(CHANNELS.cancelJob, id),

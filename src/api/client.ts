@@ -40,3 +40,21 @@ export interface TandemClient {
   /** Browser mode only: a link that downloads a finished export (files of the exports folder only). */
   downloadUrl?(file: string): string | null;
 }
+
+/** What the Electron preload exposes as `window.tandem`: the client minus the browser-only extra. */
+export type BridgeKey = Exclude<keyof TandemClient, 'downloadUrl'>;
+
+/**
+ * The bridge's keys, one per method (the Electron smoke test expects exactly these on
+ * `window.tandem`). `satisfies Record<BridgeKey, true>` makes a missing or an extra key a type error.
+ */
+export const BRIDGE_KEYS = Object.keys({
+  query: true,
+  startJob: true,
+  cancelJob: true,
+  listJobs: true,
+  onJobEvent: true,
+  onConnection: true,
+  importFiles: true,
+  chooseSavePath: true,
+} satisfies Record<BridgeKey, true>).sort() as BridgeKey[];
