@@ -151,13 +151,17 @@ export function compareFingerprints(fa: Fingerprint, fb: Fingerprint, options: C
   const covB = covered(passages, 'b', nb);
   const aligned = basis === 'language_independent' ? alignedFeatures(x, y) : null;
   const containerId = containerOf(passages, { id: x.id, sentences: x.sentences.length }, { id: y.id, sentences: y.sentences.length });
-  const ev = eventDateEvidence(x, y);
   const lenRatio = Math.min(x.sentences.length, y.sentences.length) / Math.max(1, x.sentences.length, y.sentences.length);
   const covMin = Math.min(covA, covB);
   const s = Math.max(fitted, covMin);
-  const { level, decidedBy } = decideLevel(s, model.models[kind].levels, {
+  const levels = model.models[kind].levels;
+  // the dates matter only to a pair that could be one event (a conflict caps it at the story), and to its evidence
+  let ev: ReturnType<typeof eventDateEvidence> | null = null;
+  const dates = () => (ev ??= eventDateEvidence(x, y));
+  const couldBeEvent = s >= levels.same_event || covMin >= 0.5 || (aligned?.score ?? 0) >= EVENT_ALIGNED;
+  const { level, decidedBy } = decideLevel(s, levels, {
     covMin, covMax: Math.max(covA, covB), lenRatio, textCosine: m.features.text_cosine ?? null, aligned: aligned?.score ?? 0, names: m.names,
-    conflict: ev.conflict, contained: containerId !== undefined,
+    conflict: couldBeEvent && dates().conflict, contained: containerId !== undefined,
   });
 
   if (level === 'unrelated' && options.explainUnrelated === false) return { a: x.id, b: y.id, score: r3(s), level, evidence: [], summary: '', basis };
@@ -167,7 +171,7 @@ export function compareFingerprints(fa: Fingerprint, fb: Fingerprint, options: C
     return buildEvidence({
       x, y, level, basis, features: m.features, contributions: contributions(model, kind, m.features),
       names: [...shared.names].sort((p, q) => rarity.get(q)! - rarity.get(p)! || (p < q ? -1 : 1)),
-      numbers: shared.numbers, months: shared.months, eventDate: ev, passages, coverage: [covA, covB],
+      numbers: shared.numbers, months: shared.months, eventDate: dates(), passages, coverage: [covA, covB],
       aligned: aligned && aligned.pairs.length ? { score: aligned.score, pairs: aligned.pairs.map(([i, j]) => [i, j] as [number, number]), weight: Math.min(1, aligned.score / (2 * EVENT_ALIGNED)) } : null,
       decidedBy, container: containerId,
     });

@@ -23,13 +23,6 @@ function intersect<T>(a: Set<T>, b: Set<T>): T[] {
   return out;
 }
 
-/** Rarity-weighted overlap of two term sets (0/1 vectors weighted by idf): Dice, and containment in the smaller. */
-function weightedOverlap(a: Vec, b: Vec): { dice: number; smaller: number } {
-  const shared = sharedMass(a, b);
-  if (!shared) return { dice: 0, smaller: 0 };
-  return { dice: (2 * shared) / (a.total + b.total), smaller: shared / Math.min(a.total, b.total) };
-}
-
 /** The lead: the headline and the first sentences, where a news report says what happened. */
 const LEAD_SENTENCES = 3;
 
@@ -91,6 +84,14 @@ function sharedSize<T>(a: Set<T>, b: Set<T>): number {
   return n;
 }
 
+/** A document's name and cognate vectors, for pairs without a common text (made once). */
+function crossVectors(w: WeightedViews, f: Fingerprint, names: (id: number) => number, cognates: (id: number) => number): void {
+  if (w.cognateVec) return;
+  w.cognateVec = weightedFrequencies(f.sentences.map((s) => s.cognates), cognateId, cognates);
+  w.nameVec = weightedFrequencies(f.sentences.map((s) => s.names), nameId, names);
+  w.cognateTitle = weightedFrequencies(f.sentences.slice(0, 1).map((s) => s.cognates), cognateId, cognates);
+}
+
 /** A document's weighted vectors in the text space of a comparison: its own language, or English. */
 function textOf(w: WeightedViews, f: Fingerprint, own: boolean, weights: TermWeights): TextVectors {
   if (own || f.lang === 'en') return (w.own ??= textVectors(f.sentences.map((s) => s.own), weights.forSpace(`stem:${f.lang}`)));
@@ -106,32 +107,39 @@ export function measure(fx: Fingerprint, fy: Fingerprint, basis: Basis, weights:
   const cognates = weights.forSpace('cognate');
   const sharedNumbers = dx.numbers.size && dy.numbers.size ? sharedSize(dx.numbers, dy.numbers) : 0;
   const numbers = sharedNumbers ? (2 * sharedNumbers) / (dx.numbers.size + dy.numbers.size) : 0;
-  const features: PairMeasurements['features'] = { numbers };
+  let features: PairMeasurements['features'];
+  // each set is made as one object literal: one shape, its numbers stored in place
   if (modelKind(basis) === 'cross') {
-    for (const [w, f] of [[wx, fx], [wy, fy]] as const) {
-      if (w.cognateVec) continue;
-      w.cognateVec = weightedFrequencies(f.sentences.map((s) => s.cognates), cognateId, cognates);
-      w.nameVec = weightedFrequencies(f.sentences.map((s) => s.names), nameId, names);
-      w.cognateTitle = weightedFrequencies(f.sentences.slice(0, 1).map((s) => s.cognates), cognateId, cognates);
-    }
-    features.cognate_cosine = cosine(wx.cognateVec!, wy.cognateVec!);
-    features.name_cosine = cosine(wx.nameVec!, wy.nameVec!);
-    features.cognate_headline_body = Math.max(cosine(wx.cognateTitle!, wy.cognateVec!), cosine(wy.cognateTitle!, wx.cognateVec!));
+    crossVectors(wx, fx, names, cognates);
+    crossVectors(wy, fy, names, cognates);
+    features = {
+      numbers,
+      cognate_cosine: cosine(wx.cognateVec!, wy.cognateVec!),
+      name_cosine: cosine(wx.nameVec!, wy.nameVec!),
+      cognate_headline_body: Math.max(cosine(wx.cognateTitle!, wy.cognateVec!), cosine(wy.cognateTitle!, wx.cognateVec!)),
+    };
   } else {
     const own = basis === 'same_language';
     const tx = textOf(wx, fx, own, weights);
     const ty = textOf(wy, fy, own, weights);
-    features.text_cosine = cosine(tx.body, ty.body);
-    features.headline_cosine = cosine(tx.title, ty.title);
-    features.lead_cosine = tx.lead === tx.body && ty.lead === ty.body ? features.text_cosine : cosine(tx.lead, ty.lead);
-    features.headline_body = Math.max(cosine(tx.title, ty.body), cosine(ty.title, tx.body));
-    for (const [w, d] of [[wx, dx], [wy, dy]] as const) w.nameSet ??= weightedFrequencies([[...d.names]], nameId, names);
-    const shared = weightedOverlap(wx.nameSet!, wy.nameSet!);
-    features.names = shared.dice;
-    features.names_in_smaller = shared.smaller;
-    features.same_month = dx.months.size && dy.months.size && sharedSize(dx.months, dy.months) ? 1 : 0;
-    const [nx, ny] = own ? [dx.ownTerms, dy.ownTerms] : [dx.enTerms, dy.enTerms];
-    features.length_ratio = Math.min(nx, ny) / Math.max(1, nx, ny);
+    const text = cosine(tx.body, ty.body);
+    wx.nameSet ??= weightedFrequencies([[...dx.names]], nameId, names);
+    wy.nameSet ??= weightedFrequencies([[...dy.names]], nameId, names);
+    const shared = sharedMass(wx.nameSet, wy.nameSet);
+    const nx = own ? dx.ownTerms : dx.enTerms;
+    const ny = own ? dy.ownTerms : dy.enTerms;
+    features = {
+      text_cosine: text,
+      headline_cosine: cosine(tx.title, ty.title),
+      lead_cosine: tx.lead === tx.body && ty.lead === ty.body ? text : cosine(tx.lead, ty.lead),
+      headline_body: Math.max(cosine(tx.title, ty.body), cosine(ty.title, tx.body)),
+      // rarity-weighted overlap of the two name sets: Dice, and containment in the smaller
+      names: shared ? (2 * shared) / (wx.nameSet.total + wy.nameSet.total) : 0,
+      names_in_smaller: shared ? shared / Math.min(wx.nameSet.total, wy.nameSet.total) : 0,
+      numbers,
+      same_month: dx.months.size && dy.months.size && sharedSize(dx.months, dy.months) ? 1 : 0,
+      length_ratio: Math.min(nx, ny) / Math.max(1, nx, ny),
+    };
   }
   const shared = () => ({ names: intersect(dx.names, dy.names).sort(), numbers: intersect(dx.numbers, dy.numbers).sort(), months: intersect(dx.months, dy.months).sort() });
   const sharedNames = dx.names.size && dy.names.size ? sharedSize(dx.names, dy.names) : 0;

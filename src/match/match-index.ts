@@ -64,22 +64,34 @@ const TEXT_POSTING_FACTOR = 2.5;
 
 /** The best `k` (id, weight) pairs offered, highest weight first, ties by smaller id. */
 class TopList {
-  readonly items: [number, number][] = [];
-  constructor(private readonly k: number) {}
+  readonly ids: Int32Array;
+  private readonly weights: Float64Array;
+  length = 0;
+  constructor(private readonly k: number) {
+    this.ids = new Int32Array(k + 1);
+    this.weights = new Float64Array(k + 1);
+  }
+  /** Ranked before the item at `at`. */
+  private before(id: number, w: number, at: number): boolean {
+    const x = this.weights[at]!;
+    return w > x || (w === x && id < this.ids[at]!);
+  }
   offer(id: number, w: number): void {
-    const items = this.items;
-    const last = items[items.length - 1];
-    if (items.length >= this.k && last && (w < last[1] || (w === last[1] && id > last[0]))) return;
+    if (this.length >= this.k && !this.before(id, w, this.length - 1)) return;
     let lo = 0;
-    let hi = items.length;
+    let hi = this.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      const m = items[mid]!;
-      if (m[1] > w || (m[1] === w && m[0] < id)) lo = mid + 1;
-      else hi = mid;
+      if (this.before(id, w, mid)) hi = mid;
+      else lo = mid + 1;
     }
-    items.splice(lo, 0, [id, w]);
-    if (items.length > this.k) items.pop();
+    // shift down one place (the last falls off when the list is full)
+    const end = Math.min(this.length, this.k - 1);
+    this.ids.copyWithin(lo + 1, lo, end);
+    this.weights.copyWithin(lo + 1, lo, end);
+    this.ids[lo] = id;
+    this.weights[lo] = w;
+    if (this.length < this.k) this.length++;
   }
 }
 
@@ -96,6 +108,8 @@ export class MatchIndex {
   /** Scratch accumulator for candidate ranking, indexed by slot. */
   private acc = new Float64Array(1024);
   private accLi = new Float64Array(1024);
+  /** Scratch list of the slots a ranking touched (no allocation per lookup). */
+  private touched = new Int32Array(1024);
   /** Slot -> document language. */
   private slotLangs: string[] = [];
   /** Full comparisons made so far (for benchmarks). */
@@ -182,7 +196,8 @@ export class MatchIndex {
   private rank(self: number, keys: Map<string, number>, lang: string): number[] {
     const lex = this.acc;
     const li = this.accLi;
-    const touched: number[] = [];
+    const touched = this.touched;
+    let nTouched = 0;
     const selfSlot = this.docs.get(self)?.slot ?? -1;
     for (const [k, w] of keys) {
       const list = this.postings.get(k);
@@ -191,7 +206,7 @@ export class MatchIndex {
       for (let i = 0; i < list.length; i++) {
         const slot = list[i]!;
         if (slot === selfSlot) continue;
-        if (lex[slot] === 0 && li[slot] === 0) touched.push(slot);
+        if (lex[slot] === 0 && li[slot] === 0) touched[nTouched++] = slot;
         acc[slot] = acc[slot]! + w;
       }
     }
@@ -200,7 +215,8 @@ export class MatchIndex {
     const keep = 2 * this.maxCandidates;
     const byText = new TopList(keep);
     const byFeatures = new TopList(keep);
-    for (const slot of touched) {
+    for (let n = 0; n < nTouched; n++) {
+      const slot = touched[n]!;
       const t = lex[slot]!;
       const f = li[slot]!;
       lex[slot] = 0;
@@ -212,13 +228,14 @@ export class MatchIndex {
     }
     const out: number[] = [];
     const seen = new Set<number>();
-    const lists = [byText.items, byFeatures.items];
-    for (let i = 0; out.length < this.maxCandidates && (i < lists[0]!.length || i < lists[1]!.length); i++) {
+    const lists = [byText, byFeatures];
+    for (let i = 0; out.length < this.maxCandidates && (i < byText.length || i < byFeatures.length); i++) {
       for (const list of lists) {
-        const c = list[i];
-        if (c && !seen.has(c[0]) && out.length < this.maxCandidates) {
-          seen.add(c[0]);
-          out.push(c[0]);
+        if (i >= list.length) continue;
+        const id = list.ids[i]!;
+        if (!seen.has(id) && out.length < this.maxCandidates) {
+          seen.add(id);
+          out.push(id);
         }
       }
     }
@@ -233,6 +250,7 @@ export class MatchIndex {
     if (slot >= this.acc.length) {
       this.acc = new Float64Array(this.acc.length * 2);
       this.accLi = new Float64Array(this.acc.length);
+      this.touched = new Int32Array(this.acc.length);
     }
     for (const k of keys) {
       let list = this.postings.get(k);
