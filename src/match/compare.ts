@@ -9,12 +9,12 @@ import { eventDateEvidence } from './event-dates.ts';
 import { buildEvidence } from './evidence.ts';
 import { measure, modelKind, type Basis } from './features.ts';
 import { nameContext } from './common-nouns.ts';
-import { cognateKeys, contentStems, findNumbers, foldName, sentenceNames, tokenize } from './normalize.ts';
+import { contentStems, findNumbers, foldName, sentenceNames, tokenize, wordKeys } from './normalize.ts';
 import { passagesFromSets } from './passages.ts';
 import { backgroundOf, commonNounsOf, contributions, score as fittedScore, shippedModel, type SimilarityModel } from './scorer.ts';
 import { TermWeights } from './term-weights.ts';
 import { termOf } from './vectors.ts';
-import { views } from './views.ts';
+import { views, type SentenceSets } from './views.ts';
 import type { DocumentMatch, EvidenceKind, Fingerprint, MatchDocument, MatchLevel, RepeatedPassage, SentenceFeatures } from './types.ts';
 
 /** Bumped whenever what a fingerprint holds changes; stored older ones are made again. */
@@ -35,14 +35,14 @@ export function fingerprint(doc: MatchDocument, model: SimilarityModel = shipped
   });
   const sentences: SentenceFeatures[] = doc.sentences.map((s, i) => {
     const tokens = tokenized[i]!.tokens;
-    const own = contentStems(tokens, doc.lang);
+    const { stems: own, cognates } = wordKeys(tokens, doc.lang);
     const english = englishTokens?.[i] ?? null;
     return {
       own,
       en: doc.lang === 'en' ? own : english === null ? null : contentStems(english, 'en'),
       names: sentenceNames(s.text, doc.lang, tokens, surface, names, phrases),
       numbers: findNumbers(s.text, doc.lang),
-      cognates: cognateKeys(tokens, doc.lang),
+      cognates,
     };
   });
   return {
@@ -51,23 +51,27 @@ export function fingerprint(doc: MatchDocument, model: SimilarityModel = shipped
   };
 }
 
-/** Which sentence features two documents are compared on. */
-function space(fa: Fingerprint, fb: Fingerprint): { basis: Basis; sa: (Int32Array | null)[]; sb: (Int32Array | null)[]; na: number; nb: number } {
-  const da = views(fa);
-  const db = views(fb);
-  if (fa.lang === fb.lang) return { basis: 'same_language', sa: da.ownSets, sb: db.ownSets, na: da.ownComparable, nb: db.ownComparable };
-  const basis = da.enCoverage >= 0.5 && db.enCoverage >= 0.5 ? 'translation' : 'language_independent';
-  return { basis, sa: da.enSets, sb: db.enSets, na: da.enComparable, nb: db.enComparable };
+/** What two documents are compared on: their own language, their English, or neither. */
+function basisOf(fa: Fingerprint, fb: Fingerprint): Basis {
+  if (fa.lang === fb.lang) return 'same_language';
+  return views(fa).enCoverage >= 0.5 && views(fb).enCoverage >= 0.5 ? 'translation' : 'language_independent';
+}
+
+/** The sentence sets passages are found on, for a basis. */
+function setsOf(fa: Fingerprint, fb: Fingerprint, basis: Basis): [SentenceSets, SentenceSets] {
+  const space = basis === 'same_language' ? 'own' : 'en';
+  return [views(fa).sets(space), views(fb).sets(space)];
 }
 
 export function repeatedPassages(fa: Fingerprint, fb?: Fingerprint): RepeatedPassage[] {
   if (!fb) {
     const d = views(fa);
     // within one document: its own language (its English if any would only add noise)
-    return passagesFromSets(d.ownSets, d.ownSets, true).map((p) => ({ a: { doc: fa.id, sentences: p.i }, b: { doc: fa.id, sentences: p.j }, score: p.score }));
+    const own = d.sets('own').sets;
+    return passagesFromSets(own, own, true).map((p) => ({ a: { doc: fa.id, sentences: p.i }, b: { doc: fa.id, sentences: p.j }, score: p.score }));
   }
-  const { sa, sb } = space(fa, fb);
-  return passagesFromSets(sa, sb, false).map((p) => ({ a: { doc: fa.id, sentences: p.i }, b: { doc: fb.id, sentences: p.j }, score: p.score }));
+  const [sa, sb] = setsOf(fa, fb, basisOf(fa, fb));
+  return passagesFromSets(sa.sets, sb.sets, false).map((p) => ({ a: { doc: fa.id, sentences: p.i }, b: { doc: fb.id, sentences: p.j }, score: p.score }));
 }
 
 export interface CompareOptions {
@@ -135,7 +139,7 @@ function withExplanation(base: Omit<DocumentMatch, 'evidence' | 'summary'>, expl
 export function compareFingerprints(fa: Fingerprint, fb: Fingerprint, options: CompareOptions = {}): DocumentMatch {
   const model = options.model ?? shippedModel();
   const [x, y] = fa.id <= fb.id ? [fa, fb] : [fb, fa];
-  const { basis, na, nb } = space(x, y);
+  const basis = basisOf(x, y);
   const weights = termWeights(model);
   const m = measure(x, y, basis, weights);
   const kind = modelKind(basis);
@@ -146,7 +150,12 @@ export function compareFingerprints(fa: Fingerprint, fb: Fingerprint, options: C
   let passages: RepeatedPassage[] = [];
   const far = Math.max(x.sentences.length, y.sentences.length) >= 3 * Math.min(x.sentences.length, y.sentences.length);
   const worthLooking = basis === 'language_independent' || ((far || (m.features.text_cosine ?? 0) >= 0.1) && (fitted >= 0.2 || m.names >= 2));
-  if (na && nb && worthLooking) passages = repeatedPassages(x, y);
+  let [na, nb] = [0, 0];
+  if (worthLooking) {
+    const [sa, sb] = setsOf(x, y, basis);
+    [na, nb] = [sa.comparable, sb.comparable];
+    if (na && nb) passages = repeatedPassages(x, y);
+  }
   const covA = covered(passages, 'a', na);
   const covB = covered(passages, 'b', nb);
   const aligned = basis === 'language_independent' ? alignedFeatures(x, y) : null;

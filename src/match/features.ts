@@ -3,7 +3,7 @@
 // terms are in news (term-weights.ts). Two sets: on a comparable text (the same language, or both
 // translated into English), and language-independent (names, numbers, cognate stems) for reports in
 // two languages with no translation.
-import { cosine, intern, internKind, sharedMass, weightedFrequencies, type Vec } from './vectors.ts';
+import { cosine, intern, internKind, sharedMass, weightedFrequencies, weightedVec, type Vec } from './vectors.ts';
 import { views } from './views.ts';
 import type { TermWeights } from './term-weights.ts';
 import type { Fingerprint } from './types.ts';
@@ -57,13 +57,22 @@ function weightedViews(f: Fingerprint, weights: TermWeights): WeightedViews {
 }
 
 function textVectors(lists: (readonly string[] | null)[], idf: (id: number) => number): TextVectors {
-  const body = weightedFrequencies(lists, intern, idf);
+  // one pass: each term is interned once and counted into the headline, the lead and the body
+  const body = new Map<number, number>();
+  const title = new Map<number, number>();
+  const lead = new Map<number, number>();
+  lists.forEach((list, i) => {
+    if (!list) return;
+    for (const t of list) {
+      const k = intern(t);
+      body.set(k, (body.get(k) ?? 0) + 1);
+      if (i === 0) title.set(k, (title.get(k) ?? 0) + 1);
+      if (i < LEAD_SENTENCES) lead.set(k, (lead.get(k) ?? 0) + 1);
+    }
+  });
+  const b = weightedVec(body, idf);
   // a short report is all lead: the same vector, so comparisons can skip the second cosine
-  return {
-    body,
-    title: lists.length <= 1 ? body : weightedFrequencies(lists.slice(0, 1), intern, idf),
-    lead: lists.length <= LEAD_SENTENCES ? body : weightedFrequencies(lists.slice(0, LEAD_SENTENCES), intern, idf),
-  };
+  return { body: b, title: lists.length <= 1 ? b : weightedVec(title, idf), lead: lists.length <= LEAD_SENTENCES ? b : weightedVec(lead, idf) };
 }
 
 const nameId = (t: string) => internKind('n', t);

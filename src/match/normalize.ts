@@ -370,6 +370,42 @@ export function cognateKeys(text: string | Token[], lang: Lang): string[] {
   }
   return out;
 }
+/**
+ * Content stems and cognate keys of one text in a single pass: each word is looked up once (in a
+ * memo per language) instead of once per kind, which is most of what fingerprinting a text costs.
+ */
+export function wordKeys(tokens: Token[], lang: Lang): { stems: string[]; cognates: string[] } {
+  const keys = WORD_KEYS[lang];
+  const stems: string[] = [];
+  const cognates: string[] = [];
+  for (const { text: w } of tokens) {
+    const k = keys(w);
+    if (k.stem) stems.push(k.stem);
+    if (k.cognate) cognates.push(k.cognate);
+  }
+  return { stems, cognates };
+}
+interface WordKeys {
+  stem: string;
+  cognate: string;
+}
+function memoWords(fn: (w: string) => WordKeys, max = 200_000): (w: string) => WordKeys {
+  let cache = new Map<string, WordKeys>();
+  return (w: string) => {
+    let v = cache.get(w);
+    if (v === undefined) {
+      v = fn(w);
+      if (cache.size >= max) cache = new Map();
+      cache.set(w, v);
+    }
+    return v;
+  };
+}
+const WORD_KEYS = Object.fromEntries((['en', 'de', 'nl', 'is'] as const).map((lang) => [lang, memoWords((w) => ({
+  stem: STEMS[lang](w),
+  cognate: w.length < 5 ? '' : COGNATES[lang](w),
+}))])) as Record<Lang, (w: string) => WordKeys>;
+
 const COGNATES = Object.fromEntries((['en', 'de', 'nl', 'is'] as const).map((lang) => [lang, memo((w: string) => {
   if (!/^\p{L}+$/u.test(w)) return '';
   const low = w.toLowerCase();

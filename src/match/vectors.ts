@@ -60,8 +60,13 @@ export function weightedFrequencies(lists: Iterable<readonly string[] | null>, i
     const k = id(t);
     m.set(k, (m.get(k) ?? 0) + 1);
   }
-  for (const [k, v] of m) m.set(k, (1 + Math.log(v)) * idf(k));
-  return vec(m);
+  return weightedVec(m, idf);
+}
+
+/** The vector of term counts weighted as (1 + log count) * idf. */
+export function weightedVec(counts: Map<number, number>, idf: (id: number) => number): Vec {
+  for (const [k, v] of counts) counts.set(k, (1 + Math.log(v)) * idf(k));
+  return vec(counts);
 }
 
 /** Sum over shared ids of wa*wb. */

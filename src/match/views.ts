@@ -21,11 +21,14 @@ export interface Views {
   ownTerms: number;
   enTerms: number;
   enCoverage: number;
-  ownSets: (Int32Array | null)[];
-  enSets: (Int32Array | null)[];
-  /** sentences with enough stems to be compared, per space */
-  ownComparable: number;
-  enComparable: number;
+  /** each sentence's distinct terms in its own language or in English (made when first asked) */
+  sets(space: 'own' | 'en'): SentenceSets;
+}
+
+/** The distinct term ids of each sentence, and how many sentences have enough to be compared. */
+export interface SentenceSets {
+  sets: (Int32Array | null)[];
+  comparable: number;
 }
 const cache = new WeakMap<Fingerprint, Views>();
 
@@ -45,9 +48,13 @@ export function views(f: Fingerprint): Views {
     for (const n of s.numbers) if (informativeNumber(n)) numbers.add(n);
   }
   const withEn = f.sentences.filter((s) => s.en !== null).length;
-  const ownSets = f.sentences.map((s) => distinct(s.own));
-  const enSets = f.lang === 'en' ? ownSets : f.sentences.map((s) => distinct(s.en));
-  const comparable = (sets: (Int32Array | null)[]) => sets.reduce((n, x) => n + (x && x.length >= MIN_STEMS ? 1 : 0), 0);
+  // passages need these only for the few pairs worth looking at
+  let own: SentenceSets | null = null;
+  let en: SentenceSets | null = null;
+  const sentenceSets = (pick: (s: SentenceFeatures) => string[] | null): SentenceSets => {
+    const sets = f.sentences.map((s) => distinct(pick(s)));
+    return { sets, comparable: sets.reduce((n, x) => n + (x && x.length >= MIN_STEMS ? 1 : 0), 0) };
+  };
   const terms = (pick: (s: SentenceFeatures) => string[] | null) => f.sentences.reduce((n, s) => n + (pick(s)?.length ?? 0), 0);
   const ownTerms = terms((s) => s.own);
   d = {
@@ -56,10 +63,7 @@ export function views(f: Fingerprint): Views {
     ownTerms,
     enTerms: f.lang === 'en' ? ownTerms : terms((s) => s.en),
     enCoverage: f.sentences.length ? withEn / f.sentences.length : 0,
-    ownSets,
-    enSets,
-    ownComparable: comparable(ownSets),
-    enComparable: comparable(enSets),
+    sets: (space) => (space === 'own' || f.lang === 'en' ? (own ??= sentenceSets((s) => s.own)) : (en ??= sentenceSets((s) => s.en))),
   };
   cache.set(f, d);
   return d;
