@@ -59,8 +59,8 @@ describe('MarianTranslator', () => {
     const many = Array.from({ length: 64 }, (_, i) => `Satz Nummer ${i} über die Lage in der Ukraine und in Russland.`);
     const pending = engine.translate(many, controller.signal);
     const outcome = pending.then(() => 'translated', (err: unknown) => err);
-    // Aborted while the batch is in flight: no worker reply can arrive before this line, as
-    // replies come as messages on a later turn of the event loop.
+    // Aborted right after the call, while the batch is pending: the worker still gets it and works
+    // on it, and no reply can have arrived yet (replies come on a later turn of the event loop).
     controller.abort();
     // "At once": the call settles before the next turn of the event loop, so without waiting for
     // the worker, which still has 64 sentences to translate.
