@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // expect.poll waits for a condition; its 1 s default is too short for a page on a busy machine.
+    expect: { poll: { timeout: 30_000 } },
   },
 });

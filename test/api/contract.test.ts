@@ -58,12 +58,27 @@ describe('api contract', () => {
   });
 
   it('cancels a translate job, keeping what was saved', async () => {
+    const translatedSentences = async () => ((await runQuery(tandem, 'documents', {})) as { translatedCount: number }[]).reduce((n, d) => n + d.translatedCount, 0);
+    const total = ((await runQuery(tandem, 'documents', {})) as { sentenceCount: number }[]).reduce((n, d) => n + d.sentenceCount, 0);
+    expect(await translatedSentences()).toBe(0);
+    // Cancel on the job's first progress event: one batch is saved by then, and the job is mid-way.
+    const cancelled: { at?: NonNullable<JobSnapshot['progress']>; accepted?: boolean } = {};
+    const off = runner.subscribe((e) => {
+      if (cancelled.at || !e.job.progress) return;
+      cancelled.at = e.job.progress;
+      cancelled.accepted = runner.cancel(e.job.id);
+    });
     const job = runner.start('translate', {});
-    const done = finished(job.id);
-    setTimeout(() => runner.cancel(job.id), 50);
-    const { final } = await done;
+    const { final } = await finished(job.id);
+    off();
+    expect(cancelled.accepted).toBe(true);
+    expect(cancelled.at?.phase).toBe('translate');
+    expect(cancelled.at!.done).toBeLessThan(cancelled.at!.total);
     expect(final.state).toBe('cancelled');
     expect(runner.list().find((j) => j.id === job.id)?.state).toBe('cancelled');
+    const saved = await translatedSentences();
+    expect(saved).toBeGreaterThan(0);
+    expect(saved).toBeLessThan(total);
     // A second run picks up where the first stopped and finishes.
     const again = runner.start('translate', {});
     const { final: second } = await finished(again.id);

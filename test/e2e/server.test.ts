@@ -1,9 +1,10 @@
 // The HTTP bridge on its own: token, Host and Origin checks, static files without traversal,
 // api errors as JSON with the right status, uploads with sanitized names and a size limit, job
 // events over Server-Sent Events, and what the page may name (inbox/ to read, exports/ to write).
-import { request } from 'node:http';
+import { once } from 'node:events';
+import { request, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, watch, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Tandem } from '../../src/api/service.ts';
@@ -74,11 +75,76 @@ const inboxDir = () => join(dirname(tandem.store.path), 'inbox');
 const exportsDir = () => join(dirname(tandem.store.path), 'exports');
 const partFiles = () => (existsSync(inboxDir()) ? readdirSync(inboxDir()).filter((f) => f.endsWith('.part')) : []);
 
-async function waitFor(what: string, check: () => boolean, ms = 5000): Promise<void> {
-  for (const start = Date.now(); !check(); ) {
-    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
+/**
+ * Settles when `check()` holds for the inbox, looking again on every change the file system
+ * reports there (no event says when the server creates or removes its .part file). The test's
+ * timeout bounds the wait.
+ */
+async function inboxUntil(check: () => boolean): Promise<void> {
+  mkdirSync(inboxDir(), { recursive: true });
+  const watcher = watch(inboxDir());
+  try {
+    // The listener is in place before each look, so no change can fall between the two.
+    while (!check()) await once(watcher, 'change');
+  } finally {
+    watcher.close();
   }
+}
+
+type JobSeen = { id: string; method: string; state: string; result?: unknown; error?: string };
+
+/**
+ * The bridge's Server-Sent Events, as a test reads them: `opened` settles once the server has
+ * subscribed this stream to the runner (it writes `retry:` right then), `until` when a job event
+ * matching `match` has arrived (the server first replays the jobs it has, so none is missed).
+ */
+function jobEvents(): { opened: Promise<IncomingHttpHeaders>; until: (match: (j: JobSeen) => boolean) => Promise<JobSeen>; seen: JobSeen[]; text: () => string; close: () => void } {
+  let text = '';
+  let parsed = 0;
+  let closed = false;
+  const seen: JobSeen[] = [];
+  const waiting: { match: (j: JobSeen) => boolean; resolve: (j: JobSeen) => void }[] = [];
+  const req = request({ host: '127.0.0.1', port: server.port, path: `/api/events?token=${server.token}`, headers: { host: `127.0.0.1:${server.port}` } });
+  const opened = new Promise<IncomingHttpHeaders>((resolve, reject) => {
+    req.on('error', (e) => (closed ? undefined : reject(e)));
+    req.on('response', (res) => {
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        text += chunk;
+        const end = text.lastIndexOf('\n\n');
+        if (end < parsed) return;
+        const blocks = text.slice(parsed, end).split('\n\n');
+        parsed = end + 2;
+        for (const block of blocks) {
+          if (block.startsWith('retry:')) resolve(res.headers);
+          const data = block.split('\n').find((l) => l.startsWith('data: '));
+          if (!data) continue;
+          const job = JSON.parse(data.slice(6)) as JobSeen;
+          seen.push(job);
+          for (const w of [...waiting]) {
+            if (!w.match(job)) continue;
+            waiting.splice(waiting.indexOf(w), 1);
+            w.resolve(job);
+          }
+        }
+      });
+    });
+    req.end();
+  });
+  return {
+    opened,
+    until: (match) => new Promise((resolve) => {
+      const already = seen.find(match);
+      if (already) resolve(already);
+      else waiting.push({ match, resolve });
+    }),
+    seen,
+    text: () => text,
+    close: () => {
+      closed = true;
+      req.destroy();
+    },
+  };
 }
 
 describe('who may talk to it', () => {
@@ -236,16 +302,19 @@ describe('the api', () => {
     const again = await send('POST', '/api/upload?name=x_._evil.txt', { headers: octets, body: 'hallo' });
     expect((again.json() as { name: string }).name).toBe('x_._evil (2).txt');
 
+    const events = jobEvents();
+    await events.opened;
     const started = await send('POST', '/api/jobs/ingest', { headers: json, body: JSON.stringify({ paths: [saved.path] }) });
     expect(started.status).toBe(202);
     const job = started.json() as { id: string; state: string };
     expect(job.state).toBe('running');
-    let snapshot: { state: string; result?: { documents: { lang: string; status: string }[] } } | undefined;
-    for (let i = 0; i < 200 && snapshot?.state !== 'done'; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      snapshot = (JSON.parse((await send('GET', '/api/jobs')).body) as (typeof snapshot & { id: string })[]).find((j) => j?.id === job.id);
-    }
-    expect(snapshot?.result?.documents[0]).toMatchObject({ status: 'ingested', lang: 'nl' });
+    const finished = await events.until((j) => j.id === job.id && j.state !== 'running');
+    events.close();
+    expect(finished.state, finished.error).toBe('done');
+    expect((finished.result as { documents: unknown[] }).documents[0]).toMatchObject({ status: 'ingested', lang: 'nl' });
+    // The job list says the same.
+    const listed = (JSON.parse((await send('GET', '/api/jobs')).body) as JobSeen[]).find((j) => j.id === job.id);
+    expect(listed).toEqual(finished);
   });
 
   it('refuses uploads without a usable name, and uploads over the size limit', async () => {
@@ -279,33 +348,21 @@ describe('the api', () => {
   });
 
   it('streams job events with Server-Sent Events, and cancels jobs by id', async () => {
-    const events: string[] = [];
-    const done = new Promise<void>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: server.port, path: `/api/events?token=${server.token}`, headers: { host: `127.0.0.1:${server.port}` } }, (res) => {
-        expect(res.headers['content-type']).toBe('text/event-stream; charset=utf-8');
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          events.push(chunk);
-          const jobs = events.join('').split('\n').slice(0, -1).filter((l) => l.startsWith('data: ')).map((l) => JSON.parse(l.slice(6)) as { method: string; state: string });
-          if (jobs.some((j) => j.method === 'translate' && j.state === 'done')) {
-            req.destroy();
-            resolve();
-          }
-        });
-      });
-      req.on('error', (e) => (e.message.includes('aborted') || e.message.includes('socket hang up') ? resolve() : reject(e)));
-      req.end();
-    });
-    await new Promise((r) => setTimeout(r, 100));
+    const events = jobEvents();
+    // Subscribed before the job starts: what follows arrives live, not from the replay.
+    expect((await events.opened)['content-type']).toBe('text/event-stream; charset=utf-8');
     const started = await send('POST', '/api/jobs/translate', { headers: json, body: '{}' });
     expect(started.status).toBe(202);
-    await done;
-    expect(events.join('')).toMatch(/^retry: \d+/);
-    expect(events.join('')).toMatch(/event: job\ndata: \{.*"method":"translate"/);
+    const id = (started.json() as { id: string }).id;
+    const finished = await events.until((j) => j.id === id && j.state !== 'running');
+    events.close();
+    expect(finished).toMatchObject({ method: 'translate', state: 'done' });
+    expect(events.seen.filter((j) => j.id === id).map((j) => j.state)).toEqual(expect.arrayContaining(['running', 'done']));
+    expect(events.text()).toMatch(/^retry: \d+/);
+    expect(events.text()).toMatch(/event: job\ndata: \{.*"method":"translate"/);
 
     const unknownCancel = await send('POST', '/api/jobs/job-999/cancel', { headers: json, body: '{}' });
     expect(unknownCancel.status).toBe(404);
-    const id = (started.json() as { id: string }).id;
     const finishedCancel = await send('POST', `/api/jobs/${id}/cancel`, { headers: json });
     expect(finishedCancel.json()).toEqual({ cancelled: false });
   });
@@ -399,9 +456,9 @@ describe('bridge details: nothing stored wrong, nothing lost', () => {
     await new Promise<void>((r) => socket.once('connect', () => r()));
     socket.on('error', () => undefined);
     socket.write(`POST /api/upload?name=cut.txt HTTP/1.1\r\n${H()}Content-Type: application/octet-stream\r\nContent-Length: 60000\r\n\r\n${'x'.repeat(4000)}`);
-    await waitFor('the upload to start', () => partFiles().length === 1);
+    await inboxUntil(() => partFiles().length === 1); // the upload has started
     socket.destroy();
-    await waitFor('the .part file to go', () => partFiles().length === 0);
+    await inboxUntil(() => partFiles().length === 0);
     expect(existsSync(join(inboxDir(), 'cut.txt'))).toBe(false);
 
     // Too large without a declared length (chunked): refused mid-stream, nothing left.
@@ -415,7 +472,7 @@ describe('bridge details: nothing stored wrong, nothing lost', () => {
       req.end();
     });
     expect(big).toBe(413);
-    await waitFor('the .part file to go', () => partFiles().length === 0);
+    await inboxUntil(() => partFiles().length === 0);
     expect(existsSync(join(inboxDir(), 'chunked.txt'))).toBe(false);
   });
 
@@ -460,6 +517,8 @@ describe('what the page may name', () => {
 
   it('ingests only files in the inbox: anything else is refused with a 403 that names no folder', async () => {
     const before = await docCount();
+    const jobIds = async () => (JSON.parse((await send('GET', '/api/jobs')).body) as JobSeen[]).map((j) => j.id);
+    const jobsBefore = await jobIds();
     mkdirSync(inboxDir(), { recursive: true });
     symlinkSync(join(dir, 'secret.txt'), join(inboxDir(), 'link-out.txt'));
     for (const path of [join(dir, 'secret.txt'), '/etc/passwd', samples, 'secret.txt', `${inboxDir()}/../../secret.txt`, `${inboxDir()}-other/a.txt`, join(inboxDir(), 'link-out.txt')]) {
@@ -474,7 +533,9 @@ describe('what the page may name', () => {
     const up = (await send('POST', '/api/upload?name=ok.txt', { headers: octets, body: 'Ein kurzer Text über Moskau und Peking.' })).json() as { path: string };
     expect((await send('POST', '/api/jobs/ingest', { headers: json, body: JSON.stringify({ paths: [up.path, join(dir, 'secret.txt')] }) })).status).toBe(403);
     expect((await send('POST', '/api/jobs/importMemory', { headers: json, body: JSON.stringify({ file: join(dir, 'secret.txt') }) })).status).toBe(403);
-    await new Promise((r) => setTimeout(r, 200));
+    // Refused means no job was started at all (a started job is listed at once), so nothing can
+    // have been read, now or later.
+    expect(await jobIds()).toEqual(jobsBefore);
     expect(await docCount()).toBe(before);
     const jobs = JSON.parse((await send('GET', '/api/jobs')).body) as { method: string; result?: { documents?: { path: string }[] } }[];
     expect(jobs.flatMap((j) => j.result?.documents ?? []).some((d) => d.path.includes('secret'))).toBe(false);

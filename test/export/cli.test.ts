@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runJob, validateJob } from '../../src/api/contract.ts';
-import { JobRunner } from '../../src/api/jobs.ts';
+import { JobRunner, type JobSnapshot } from '../../src/api/jobs.ts';
 import type { ExportReport } from '../../src/api/types.ts';
 import { tempDir } from '../support/tmp.ts';
 import { buildFixture, type Fixture } from './fixture.ts';
@@ -47,9 +47,14 @@ describe('tandem export', () => {
     const runner = new JobRunner(f.tandem);
     const phases: string[] = [];
     runner.subscribe((e) => e.job.progress && phases.push(e.job.progress.phase));
+    // The runner's own event says when the job has finished (start() returns before any of its work runs).
+    let finish!: (job: JobSnapshot) => void;
+    const finished = new Promise<JobSnapshot>((resolve) => (finish = resolve));
+    runner.subscribe((e) => e.job.state !== 'running' && finish(e.job));
     const started = runner.start('export', { format: 'tmx', out: join(dir, 'job.tmx') });
-    while (runner.list().find((j) => j.id === started.id)?.state === 'running') await new Promise((r) => setTimeout(r, 10));
-    const done = runner.list().find((j) => j.id === started.id)!;
+    const done = await finished;
+    expect(done.id).toBe(started.id);
+    expect(runner.list().find((j) => j.id === started.id)).toEqual(done);
     expect(done.state, done.error).toBe('done');
     expect(done.result).toMatchObject({ format: 'tmx', pairs: 15 });
     expect(phases).toContain('export');

@@ -60,6 +60,27 @@ function holdStatement(prefix: string): { reached: Promise<void>; release: () =>
   return { reached, release };
 }
 
+/**
+ * Holds every Connection.all whose SQL starts with `prefix`, one after the other: `next()` settles
+ * when the next one is held, with the function that lets it go on.
+ */
+function holdEach(prefix: string): { next: () => Promise<() => void> } {
+  const original = Connection.prototype.all;
+  const held: (() => void)[] = [];
+  const waiting: ((release: () => void) => void)[] = [];
+  vi.spyOn(Connection.prototype, 'all').mockImplementation(async function (this: Connection, sql, params) {
+    if (sql.trimStart().startsWith(prefix)) {
+      await new Promise<void>((release) => {
+        const w = waiting.shift();
+        if (w) w(release);
+        else held.push(release);
+      });
+    }
+    return original.call(this, sql, params);
+  });
+  return { next: () => new Promise((resolve) => { const r = held.shift(); if (r) resolve(r); else waiting.push(resolve); }) };
+}
+
 afterEach(() => {
   vi.restoreAllMocks();
 });
@@ -74,7 +95,7 @@ function rawAll<T>(path: string, sql: string): Promise<T[]> {
 }
 
 /** Rejects when `p` has not settled in time: a deadlock fails the test instead of hanging it. */
-function within<T>(p: Promise<T>, ms = 5000): Promise<T> {
+function within<T>(p: Promise<T>, ms = 20_000): Promise<T> {
   return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer in ${ms} ms: deadlock`)), ms).unref())]);
 }
 
@@ -148,9 +169,9 @@ describe('statements and transactions on one connection', () => {
     await conn.exec('CREATE TABLE t (x INTEGER NOT NULL)');
     const seen = await within(conn.transaction(async () => {
       await conn.run('INSERT INTO t VALUES (1)');
-      // several at once, and after a timer: still the transaction's own work
+      // several at once, and after a turn of the event loop: still the transaction's own work
       await Promise.all([conn.run('INSERT INTO t VALUES (2)'), conn.get('SELECT count(*) AS n FROM t')]);
-      await new Promise((r) => setTimeout(r, 5));
+      await new Promise((r) => setImmediate(r));
       await conn.exec('INSERT INTO t VALUES (3)');
       await conn.transaction(async () => {
         await conn.run('INSERT INTO t VALUES (4)');
@@ -177,13 +198,17 @@ describe('statements and transactions on one connection', () => {
     const path = freshPath();
     const s = await Store.open(path);
     const run = await s.startTranslationRun(40);
-    const work: Promise<unknown>[] = [];
+    const held = holdEach('SELECT id FROM paragraphs');
+    const insert = (i: number) => s.insertDocument(i % 2 ? failing(`f${i}`, 3000) : doc(`d${i}`)).catch(() => 'failed');
+    const work: Promise<unknown>[] = [insert(0)];
     for (let i = 0; i < 40; i++) {
-      work.push(s.insertDocument(i % 2 ? failing(`f${i}`, 3000) : doc(`d${i}`)).catch(() => 'failed'));
-      // the next writes go out a moment later, while some transaction is likely open
-      await new Promise((r) => setTimeout(r, 2));
+      // Transaction i is open, its document and paragraphs written; the next one queues behind it,
+      // and plain writes go out while it is open.
+      const release = await within(held.next());
+      if (i + 1 < 40) work.push(insert(i + 1));
       work.push(s.updateTranslationRun(run, i + 1));
       work.push(s.startTranslationRun(i));
+      release();
     }
     await within(Promise.all(work), 30_000);
     const runs = await s.translationRuns();

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -37,9 +37,9 @@ interface RequestLog {
 /** A small model hub: GET /{owner}/{name}/resolve/{revision}/{file...} served from a folder. */
 class FakeHub {
   mode: Mode = 'normal';
-  /** Delay between 16 KiB chunks (ms), so a download can be interrupted half-way. */
-  chunkDelayMs = 0;
   log: RequestLog[] = [];
+  /** Connections of 'drop-half' answers: half the file sent, waiting for dropConnections(). */
+  private halfSent = new Set<Socket>();
   private server: http.Server;
   baseUrl = '';
 
@@ -55,6 +55,12 @@ class FakeHub {
   async stop(): Promise<void> {
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Cuts every connection that got half a file in 'drop-half' mode. */
+  dropConnections(): void {
+    for (const socket of this.halfSent) socket.destroy();
+    this.halfSent.clear();
   }
 
   requestsFor(file: string): RequestLog[] {
@@ -90,7 +96,10 @@ class FakeHub {
       res.writeHead(200, { 'content-length': total, 'content-type': 'application/octet-stream' });
       const half = data.subarray(0, Math.floor(total / 2));
       entry.bytesSent += half.length;
-      res.write(half, () => setTimeout(() => req.socket.destroy(), 20));
+      // The connection stays open until the test cuts it (dropConnections), once the client has
+      // taken the half: a cut with bytes still unread would let the client drop them unseen.
+      this.halfSent.add(req.socket);
+      res.write(half);
       return;
     }
     let start = 0;
@@ -108,12 +117,13 @@ class FakeHub {
     headers['content-length'] = data.length;
     entry.status = status;
     res.writeHead(status, headers);
+    // 16 KiB chunks, each written when the connection has taken the one before (backpressure):
+    // no timers, so how far the server runs ahead depends only on what the client reads.
     for (let off = 0; off < data.length; off += 16384) {
       if (res.destroyed) return;
       const chunk = data.subarray(off, off + 16384);
       entry.bytesSent += chunk.length;
-      res.write(chunk);
-      if (this.chunkDelayMs > 0) await new Promise((r) => setTimeout(r, this.chunkDelayMs));
+      if (!res.write(chunk)) await new Promise((r) => (res.once('drain', r), res.once('close', r)));
     }
     res.end();
   }
@@ -215,8 +225,8 @@ afterAll(async () => {
 });
 
 afterEach(() => {
+  hub.dropConnections();
   hub.mode = 'normal';
-  hub.chunkDelayMs = 0;
   hub.log = [];
 });
 
@@ -302,7 +312,6 @@ describe('fetch', () => {
     const modelsDir = await freshDir('abort');
     const manifest = manifestFor(files);
     const total = files.get(DEC)!.length;
-    hub.chunkDelayMs = 3;
     const ctl = new AbortController();
     let abortedAt = 0;
     await expect(
@@ -329,7 +338,6 @@ describe('fetch', () => {
     expect(partial?.files.find((f) => f.file === DEC)?.partBytes).toBe(partSize);
 
     hub.log = [];
-    hub.chunkDelayMs = 0;
     const [r] = await fetchModels(modelsDir, manifest, { baseUrl: hub.baseUrl });
     const decReqs = hub.requestsFor(DEC);
     expect(decReqs).toHaveLength(1);
@@ -348,7 +356,8 @@ describe('fetch', () => {
     const modelsDir = await freshDir('drop');
     const manifest = manifestFor(files);
     hub.mode = 'drop-half';
-    const err = await failure(fetchModels(modelsDir, manifest, { baseUrl: hub.baseUrl, lang: 'is' }));
+    // The connection drops as soon as the client has written the first bytes it received.
+    const err = await failure(fetchModels(modelsDir, manifest, { baseUrl: hub.baseUrl, lang: 'is', onProgress: () => hub.dropConnections() }));
     expect(err).toBeInstanceOf(Error);
     expect(err.message).toContain('config.json');
     expect(err.message).toContain(hub.baseUrl);
