@@ -19,8 +19,8 @@ const SPECIAL: Record<string, string> = { ß: 'ss', æ: 'ae', ø: 'o', ð: 'd', 
  * Memoizes a pure string function of single words. Word vocabularies are small next to the number
  * of tokens, so most calls are a lookup; the cache is dropped whole when it grows past `max`.
  */
-function memo(fn: (s: string) => string, max = 200_000): (s: string) => string {
-  let cache = new Map<string, string>();
+function memo<T = string>(fn: (s: string) => T, max = 200_000): (s: string) => T {
+  let cache = new Map<string, T>();
   return (s: string) => {
     let v = cache.get(s);
     if (v === undefined) {
@@ -389,19 +389,7 @@ interface WordKeys {
   stem: string;
   cognate: string;
 }
-function memoWords(fn: (w: string) => WordKeys, max = 200_000): (w: string) => WordKeys {
-  let cache = new Map<string, WordKeys>();
-  return (w: string) => {
-    let v = cache.get(w);
-    if (v === undefined) {
-      v = fn(w);
-      if (cache.size >= max) cache = new Map();
-      cache.set(w, v);
-    }
-    return v;
-  };
-}
-const WORD_KEYS = Object.fromEntries((['en', 'de', 'nl', 'is'] as const).map((lang) => [lang, memoWords((w) => ({
+const WORD_KEYS = Object.fromEntries((['en', 'de', 'nl', 'is'] as const).map((lang) => [lang, memo<WordKeys>((w) => ({
   stem: STEMS[lang](w),
   cognate: w.length < 5 ? '' : COGNATES[lang](w),
 }))])) as Record<Lang, (w: string) => WordKeys>;

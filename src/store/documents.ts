@@ -23,20 +23,10 @@ export interface NewDocument {
   dates: { iso: string; precision: string; kind: string; start: number; end: number; text: string }[];
 }
 
-export interface DocumentRow {
+/** A stored document as listed: what ingest recorded of it, without its text, and its counts. */
+export interface DocumentRow extends Pick<NewDocument, 'path' | 'fileName' | 'encoding' | 'byteSize' | 'status' | 'lang' | 'langConfidence' | 'detectedLang' | 'title' | 'published' | 'warnings'> {
   id: number;
-  path: string;
-  fileName: string;
   format: string;
-  encoding: string;
-  byteSize: number;
-  status: 'ingested' | 'unsupported';
-  lang: string | null;
-  langConfidence: number;
-  detectedLang: string | null;
-  title: string | null;
-  published: string | null;
-  warnings: string[];
   sentenceCount: number;
   translatedCount: number;
   createdAt: string;
