@@ -424,11 +424,14 @@ export class Tandem {
     const rows = alignment.beads.map((bead) => {
       const a = side(docA, sa, bead.a, 'a');
       const b = alignment.mode === 'translation' ? [] : side(docB, sb!, bead.b, 'b');
-      const englishA = a.map((s) => s.english ?? '').join(' ').trim();
-      const englishB = (alignment.mode === 'translation' ? '' : b.map((s) => s.english ?? '').join(' ')).trim();
+      // The diff shows each side's English exactly as stored, sentences joined by one space;
+      // a side with a sentence not translated yet is shown sentence by sentence instead.
+      const englishOfSide = (xs: typeof a) => (xs.length && xs.every((s) => s.english) ? xs.map((s) => s.english).join(' ') : null);
+      const englishA = englishOfSide(a);
+      const englishB = alignment.mode === 'translation' ? null : englishOfSide(b);
       return {
         bead, a, b,
-        diff: englishA && englishB ? wordDiff(englishA, englishB, options) : null,
+        diff: englishA !== null && englishB !== null ? wordDiff(englishA, englishB, options) : null,
         repeated: { a: bead.a.some((i) => repeatedA.has(i)), b: bead.b.some((i) => repeatedB.has(i)) },
       };
     });

@@ -1,6 +1,7 @@
 // One aligned row: its status gutter and both sides (original, English with the word diff,
 // the editor in place of a sentence being edited).
 import { memo, type ReactNode } from 'react';
+import { sideRuns } from './diffText.ts';
 import { Editor } from './Editor.tsx';
 import type { Editing, Mode, Row, Side, Sentence } from './types.ts';
 
@@ -83,12 +84,9 @@ function SideCell({ side, sentences, lang, mode, diff, repeated, editingHere, ed
         ? sentences.map((s) => editor(side, s) ?? <English key={`e${s.index}`} s={s} num={!showOriginal} />)
         : (
           <div className="cmp-en" lang="en" data-testid={`english-${side}`}>
-            {diff.map((part, i) => {
-              if (side === 'a' && part.added) return null;
-              if (side === 'b' && part.removed) return null;
-              const changed = part.added || part.removed;
-              return changed ? <mark key={i} className={side === 'a' ? 'diff-del' : 'diff-ins'}>{part.value}</mark> : <span key={i}>{part.value}</span>;
-            })}
+            <span className="diff-text" data-testid={`diff-${side}`}>
+              {sideRuns(diff, side).map((run, i) => (run.changed ? <mark key={i} className={side === 'a' ? 'diff-del' : 'diff-ins'}>{run.text}</mark> : <span key={i}>{run.text}</span>))}
+            </span>
             {sentences.some((s) => s.origin === 'human') && (
               <span className="origin origin-human" title={sentences.map((s) => s.machine).filter(Boolean).join(' ') ? `machine: ${sentences.map((s) => s.machine).filter(Boolean).join(' ')}` : undefined}>edited</span>
             )}
