@@ -1,8 +1,10 @@
 // What one side of a row shows of the word diff: its runs in order, each marked when it is not in
 // the other side. The runs concatenate to exactly that side's English (src/align/diff.ts).
-import type { Row, Side } from './types.ts';
+// Imports no .tsx, so the engine's tests can run it on the service's own answers.
+import type { QueryResult } from '../../api/client.ts';
 
-export type DiffParts = NonNullable<Row['diff']>;
+export type DiffParts = NonNullable<QueryResult<'compare'>['rows'][number]['diff']>;
+type Side = 'a' | 'b';
 
 export interface SideRun {
   text: string;
