@@ -2,32 +2,36 @@
 // the editor in place of a sentence being edited).
 import { memo, type ReactNode } from 'react';
 import { sideRuns } from './diffText.ts';
-import { Editor } from './Editor.tsx';
-import type { Editing, Mode, Row, Side, Sentence } from './types.ts';
+import { Editor, type EditorProps } from './Editor.tsx';
+import type { Mode, Row, Side, Sentence } from './types.ts';
 
 interface RowProps {
   row: Row;
   index: number;
+  /** The element id of the row (the list's aria-activedescendant points at the focused one). */
+  id: string;
   focused: boolean;
   mode: Mode;
   translation: boolean;
   langA: string | null;
   langB: string | null;
-  editing: Editing | null;
+  /** The editor's props when this row is open. */
+  editor: EditorProps | null;
   onFocus: (i: number) => void;
-  onDraft: (s: string) => void;
-  onSave: (e: Editing) => void;
-  onCancel: () => void;
-  onCycle: (e: Editing, back: boolean) => void;
 }
 
 export const RowView = memo(function RowView(p: RowProps) {
-  const { row, index, focused, mode, translation, editing } = p;
+  const { row, index, focused, mode, translation, editor: open } = p;
+  const editing = open?.e ?? null;
   const { bead } = row;
-  const editor = (side: Side, s: Sentence) => (editing && editing.side === side && editing.sentence === s.index ? <Editor key={`edit-${side}-${s.index}`} e={editing} onDraft={p.onDraft} onSave={p.onSave} onCancel={p.onCancel} onCycle={p.onCycle} /> : null);
+  const editor = (side: Side, s: Sentence) => (open && editing && editing.side === side && editing.sentence === s.index ? <Editor key={`edit-${side}-${s.index}`} {...open} /> : null);
   return (
     <div
       className={`cmp-row status-${bead.status}${focused ? ' focused' : ''}`}
+      id={p.id}
+      role="row"
+      aria-rowindex={index + 1}
+      aria-selected={focused}
       data-testid="cmp-row"
       data-row={index}
       data-bead={bead.id}
@@ -35,10 +39,10 @@ export const RowView = memo(function RowView(p: RowProps) {
       aria-current={focused ? 'true' : undefined}
       onClick={() => p.onFocus(index)}
     >
-      <div className="cmp-gutter">
-        <span className="tabular cmp-pos">{index + 1}</span>
-        <span className={`status status-${bead.status}`} data-testid="row-status">{bead.status}</span>
-        <span className="muted small tabular" title={`${bead.origin === 'human' ? 'made by hand' : 'aligned automatically'}; score ${bead.score.toFixed(3)}`}>
+      <div className="cmp-gutter" role="rowheader" aria-label={`Row ${index + 1}, ${bead.status}, ${bead.kind}, score ${bead.score.toFixed(2)}`}>
+        <span className="tabular cmp-pos" aria-hidden="true">{index + 1}</span>
+        <span className={`status status-${bead.status}`} data-testid="row-status" aria-hidden="true">{bead.status}</span>
+        <span className="muted small tabular" aria-hidden="true" title={`${bead.origin === 'human' ? 'made by hand' : 'aligned automatically'}; score ${bead.score.toFixed(3)}`}>
           {bead.kind} · {bead.score.toFixed(2)}
         </span>
       </div>
@@ -63,7 +67,7 @@ export const RowView = memo(function RowView(p: RowProps) {
 
 function Cell({ repeated, empty, children }: { repeated: boolean; empty: boolean; children: ReactNode }) {
   return (
-    <div className={`cmp-cell${repeated ? ' repeated' : ''}${empty ? ' empty-cell' : ''}`} data-repeated={repeated ? 'true' : undefined}>
+    <div role="gridcell" className={`cmp-cell${repeated ? ' repeated' : ''}${empty ? ' empty-cell' : ''}`} data-repeated={repeated ? 'true' : undefined}>
       {repeated && <span className="repeat-tag" title="Part of a passage repeated within or across reports">repeated</span>}
       {empty ? <span className="muted small gap-note">no sentence on this side</span> : children}
     </div>
