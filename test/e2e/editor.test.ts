@@ -105,6 +105,8 @@ describe.skipIf(!haveChromium)('the Compare editor, diff text and focus in Chrom
     // Shift+Tab back: the first draft is still there.
     await page.keyboard.press('Shift+Tab');
     await expect.poll(() => editor.inputValue()).toBe(FIRST);
+    // The other sentence shows its draft, marked as not saved yet.
+    expect(await row(0).getByTestId('draft').textContent()).toBe(`${SECOND}draft`);
     await page.screenshot({ path: join(SCREENSHOTS, '29-compare-2-1-row-two-drafts.png') });
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('editor').count()).toBe(0);

@@ -4,6 +4,7 @@ import { memo, type ReactNode } from 'react';
 import { sideRuns } from './diffText.ts';
 import { Editor, type EditorProps } from './Editor.tsx';
 import type { Mode, Row, Side, Sentence } from './types.ts';
+import { draftKey } from './useDrafts.ts';
 
 interface RowProps {
   row: Row;
@@ -24,7 +25,13 @@ export const RowView = memo(function RowView(p: RowProps) {
   const { row, index, focused, mode, translation, editor: open } = p;
   const editing = open?.e ?? null;
   const { bead } = row;
-  const editor = (side: Side, s: Sentence) => (open && editing && editing.side === side && editing.sentence === s.index ? <Editor key={`edit-${side}-${s.index}`} {...open} /> : null);
+  // In the open row: the editor on its sentence, the changed drafts of the others (not saved yet).
+  const editor = (side: Side, s: Sentence) => {
+    if (!open || !editing) return null;
+    if (editing.side === side && editing.sentence === s.index) return <Editor key={`edit-${side}-${s.index}`} {...open} />;
+    const draft = editing.drafts[draftKey({ side, sentence: s.index })];
+    return draft !== undefined && draft.trim() !== (s.english ?? '').trim() ? <English key={`d${s.index}`} s={{ ...s, english: draft }} draft /> : null;
+  };
   return (
     <div
       className={`cmp-row status-${bead.status}${focused ? ' focused' : ''}`}
@@ -100,13 +107,14 @@ function SideCell({ side, sentences, lang, mode, diff, repeated, editingHere, ed
   );
 }
 
-function English({ s, num }: { s: Sentence; num?: boolean }) {
+function English({ s, num, draft }: { s: Sentence; num?: boolean; draft?: boolean }) {
   return (
-    <div className="cmp-en" lang="en" data-testid="english" data-sentence={s.index}>
+    <div className="cmp-en" lang="en" data-testid={draft ? 'draft' : 'english'} data-sentence={s.index}>
       {num && <span className="s-num">{s.index + 1}</span>}
       {s.english ?? <span className="not-translated">not translated yet</span>}
-      {s.origin === 'human' && <span className="origin origin-human" title={s.machine ? `machine: ${s.machine}` : undefined}>edited</span>}
-      {s.origin === 'imported' && <span className="origin origin-imported">memory</span>}
+      {draft && <span className="origin origin-draft" title="Changed, not saved yet: Enter saves the row">draft</span>}
+      {!draft && s.origin === 'human' && <span className="origin origin-human" title={s.machine ? `machine: ${s.machine}` : undefined}>edited</span>}
+      {!draft && s.origin === 'imported' && <span className="origin origin-imported">memory</span>}
     </div>
   );
 }
