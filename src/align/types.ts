@@ -24,8 +24,12 @@ export interface PassageLink {
   score: number;
 }
 
+/** One run of a word diff: added (only in b), removed (only in a), or equal. `value` is b's text
+ * (a's for a removed run); an equal run whose text in a differs (spacing, or case when ignored)
+ * carries a's text in `valueA`, so each side renders exactly its own sentence. */
 export interface DiffPart {
   value: string;
   added?: boolean;
   removed?: boolean;
+  valueA?: string;
 }

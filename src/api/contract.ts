@@ -13,6 +13,7 @@ import { AlignmentMode, ReviewAction, SourceLang } from '../common/index.ts';
 const DocumentId = z.object({ id: z.number().int().positive() });
 const DocumentPair = z.object({ a: z.number().int().positive(), b: z.number().int().positive() });
 const AlignmentId = z.object({ alignmentId: z.number().int().positive() });
+const SentenceEdit = z.object({ side: z.enum(['a', 'b']), sentence: z.number().int().nonnegative(), english: z.string().min(1).max(10_000) });
 
 /** Quick calls, reads and single analyst decisions: answered at once. */
 export const queries = {
@@ -36,7 +37,9 @@ export const queries = {
   alignment: AlignmentId,
   compare: AlignmentId.extend({ ignoreCase: z.boolean().optional(), ignorePunctuation: z.boolean().optional() }),
   review: AlignmentId.extend({ beadId: z.number().int().positive(), action: ReviewAction }),
-  editEnglish: AlignmentId.extend({ side: z.enum(['a', 'b']), sentence: z.number().int().nonnegative(), english: z.string().min(1).max(10_000) }),
+  editEnglish: AlignmentId.merge(SentenceEdit),
+  /** The changed sentences of one row, saved as one decision (one undo step). */
+  editRow: AlignmentId.extend({ edits: z.array(SentenceEdit).min(1).max(50) }),
   undo: AlignmentId,
   previewExport: ExportFilterOptions,
 } as const;
@@ -81,6 +84,7 @@ const queryHandlers = {
   compare: (t: Tandem, i: z.infer<typeof queries.compare>) => t.compare(i.alignmentId, i),
   review: (t: Tandem, i: z.infer<typeof queries.review>) => t.review(i.alignmentId, i.beadId, i.action),
   editEnglish: (t: Tandem, i: z.infer<typeof queries.editEnglish>) => t.editEnglish(i.alignmentId, i.side, i.sentence, i.english),
+  editRow: (t: Tandem, i: z.infer<typeof queries.editRow>) => t.editRow(i.alignmentId, i.edits),
   undo: (t: Tandem, i: z.infer<typeof AlignmentId>) => t.undo(i.alignmentId),
   previewExport: (t: Tandem, i: z.infer<typeof queries.previewExport>) => t.previewExport(i),
 } satisfies { [K in QueryName]: (t: Tandem, input: z.infer<(typeof queries)[K]>) => Promise<unknown> };

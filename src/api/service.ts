@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { basename, resolve } from 'node:path';
 import type { DocumentMatch, Fingerprint, MatchDocument } from '../match/index.ts';
-import { Store, type AlignmentMode, type MatchInput, type SentenceRow, type StoredAlignment, type StoryDecision } from '../store/index.ts';
+import { Store, type AlignmentMode, type MatchInput, type MemoryEntry, type SentenceRow, type StoredAlignment, type StoryDecision } from '../store/index.ts';
 import { MarianTranslator, memoryKey, ModelRegistry, readMemoryFile, type ImportOptions, type Translator } from '../translate/index.ts';
 import { ApiError, CancelledError, type ReviewAction } from '../common/index.ts';
 import {
@@ -424,11 +424,14 @@ export class Tandem {
     const rows = alignment.beads.map((bead) => {
       const a = side(docA, sa, bead.a, 'a');
       const b = alignment.mode === 'translation' ? [] : side(docB, sb!, bead.b, 'b');
-      const englishA = a.map((s) => s.english ?? '').join(' ').trim();
-      const englishB = (alignment.mode === 'translation' ? '' : b.map((s) => s.english ?? '').join(' ')).trim();
+      // The diff shows each side's English exactly as stored, sentences joined by one space;
+      // a side with a sentence not translated yet is shown sentence by sentence instead.
+      const englishOfSide = (xs: typeof a) => (xs.length && xs.every((s) => s.english) ? xs.map((s) => s.english).join(' ') : null);
+      const englishA = englishOfSide(a);
+      const englishB = alignment.mode === 'translation' ? null : englishOfSide(b);
       return {
         bead, a, b,
-        diff: englishA && englishB ? wordDiff(englishA, englishB, options) : null,
+        diff: englishA !== null && englishB !== null ? wordDiff(englishA, englishB, options) : null,
         repeated: { a: bead.a.some((i) => repeatedA.has(i)), b: bead.b.some((i) => repeatedB.has(i)) },
       };
     });
@@ -469,15 +472,30 @@ export class Tandem {
 
   /** A post-edit of one sentence's English. The machine version stays in memory underneath. */
   async editEnglish(alignmentId: number, side: 'a' | 'b', sentence: number, english: string) {
+    return this.editRow(alignmentId, [{ side, sentence, english }]);
+  }
+
+  /**
+   * The post-edits of a row's sentences, saved as one decision: one transaction, one entry in the
+   * review log, so one undo reverts them all. The machine versions stay in memory underneath.
+   */
+  async editRow(alignmentId: number, edits: { side: 'a' | 'b'; sentence: number; english: string }[]) {
     const alignment = await this.alignment(alignmentId);
-    const docId = side === 'a' ? alignment.aDoc : alignment.bDoc;
-    const doc = await this.store.document(docId);
-    if (!doc?.lang || doc.lang === 'en') throw new ApiError('bad_request', 'Only the English of a non-English sentence can be edited');
-    const row = (await this.store.sentences(docId))[sentence];
-    if (!row) throw new ApiError('not_found', `No sentence ${sentence} in document ${docId}`);
-    const text = english.trim();
-    if (!text) throw new ApiError('bad_request', 'The English must not be empty');
-    await this.store.editTranslation(alignmentId, { sourceLang: doc.lang, memoryKey: memoryKey(row.text), sourceText: row.text, english: text, origin: 'human', provenance: 'review' });
+    if (!edits.length) throw new ApiError('bad_request', 'Nothing to save: no sentence was edited');
+    const entries: (MemoryEntry & { origin: 'human' })[] = [];
+    const docs = new Map<number, { lang: string | null; sentences: SentenceRow[] }>();
+    for (const { side, sentence, english } of edits) {
+      const docId = side === 'a' ? alignment.aDoc : alignment.bDoc;
+      if (!docs.has(docId)) docs.set(docId, { lang: (await this.store.document(docId))?.lang ?? null, sentences: await this.store.sentences(docId) });
+      const doc = docs.get(docId)!;
+      if (!doc.lang || doc.lang === 'en') throw new ApiError('bad_request', 'Only the English of a non-English sentence can be edited');
+      const row = doc.sentences[sentence];
+      if (!row) throw new ApiError('not_found', `No sentence ${sentence} in document ${docId}`);
+      const text = english.trim();
+      if (!text) throw new ApiError('bad_request', 'The English must not be empty');
+      entries.push({ sourceLang: doc.lang, memoryKey: memoryKey(row.text), sourceText: row.text, english: text, origin: 'human', provenance: 'review' });
+    }
+    await this.store.editTranslations(alignmentId, entries);
     return this.alignment(alignmentId);
   }
 

@@ -104,6 +104,7 @@ export class Store {
     return this.repos.review.reviewBeads(alignmentId, action, before, after);
   }
   editTranslation(alignmentId: number, entry: MemoryEntry & { origin: 'human' }) { return this.repos.review.editTranslation(alignmentId, entry); }
+  editTranslations(alignmentId: number, entries: (MemoryEntry & { origin: 'human' })[]) { return this.repos.review.editTranslations(alignmentId, entries); }
   undoReview(alignmentId: number) { return this.repos.review.undoReview(alignmentId); }
 
   // ---- export (./exports.ts) ---------------------------------------------------------------

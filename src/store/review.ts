@@ -4,9 +4,14 @@ import type { BeadRow } from './alignments.ts';
 import type { Connection } from './db.ts';
 import type { MemoryEntry } from './translations.ts';
 
+interface TranslationSnapshot { sourceLang: string; memoryKey: string; sourceText: string; english: string | null; provenance: string | null }
+
 interface UndoSnapshot {
   beads?: BeadRow[];
-  translation?: { sourceLang: string; memoryKey: string; sourceText: string; english: string | null; provenance: string | null };
+  /** One post-edit (logs from before row edits). */
+  translation?: TranslationSnapshot;
+  /** The post-edits of one row edit, in the order they were written. */
+  translations?: TranslationSnapshot[];
 }
 
 export class Review {
@@ -40,26 +45,47 @@ export class Review {
 
   /** A human post-edit of a sentence's English, logged against the alignment it was made in. */
   editTranslation(alignmentId: number, entry: MemoryEntry & { origin: 'human' }): Promise<number> {
+    return this.editTranslations(alignmentId, [entry]);
+  }
+
+  /**
+   * Human post-edits of several sentences' English (one row of a review), in one transaction and
+   * logged as one decision, so one undo reverts them all.
+   */
+  editTranslations(alignmentId: number, entries: (MemoryEntry & { origin: 'human' })[]): Promise<number> {
     return this.db.transaction(async () => {
-      const previous = await this.db.get<{ english: string; provenance: string | null }>(
-        `SELECT english, provenance FROM translations WHERE source_lang = ? AND memory_key = ? AND origin = 'human'`,
-        [entry.sourceLang, entry.memoryKey],
-      );
-      await this.db.run(
-        `INSERT INTO translations (source_lang, memory_key, source_text, english, origin, provenance) VALUES (?, ?, ?, ?, 'human', ?)
-         ON CONFLICT (source_lang, memory_key, origin, model_id, model_revision)
-         DO UPDATE SET english = excluded.english, provenance = excluded.provenance, created_at = excluded.created_at`,
-        [entry.sourceLang, entry.memoryKey, entry.sourceText, entry.english, entry.provenance ?? null],
-      );
+      const previous: TranslationSnapshot[] = [];
+      for (const entry of entries) {
+        const was = await this.db.get<{ english: string; provenance: string | null }>(
+          `SELECT english, provenance FROM translations WHERE source_lang = ? AND memory_key = ? AND origin = 'human'`,
+          [entry.sourceLang, entry.memoryKey],
+        );
+        previous.push({ sourceLang: entry.sourceLang, memoryKey: entry.memoryKey, sourceText: entry.sourceText, english: was?.english ?? null, provenance: was?.provenance ?? null });
+        await this.db.run(
+          `INSERT INTO translations (source_lang, memory_key, source_text, english, origin, provenance) VALUES (?, ?, ?, ?, 'human', ?)
+           ON CONFLICT (source_lang, memory_key, origin, model_id, model_revision)
+           DO UPDATE SET english = excluded.english, provenance = excluded.provenance, created_at = excluded.created_at`,
+          [entry.sourceLang, entry.memoryKey, entry.sourceText, entry.english, entry.provenance ?? null],
+        );
+      }
       await this.db.run('UPDATE alignments SET reviewed = 1 WHERE id = ?', [alignmentId]);
       await this.db.run('DELETE FROM review_log WHERE alignment_id = ? AND undone = 1', [alignmentId]);
       const { lastID } = await this.db.run('INSERT INTO review_log (alignment_id, action, before, after) VALUES (?, ?, ?, ?)', [
         alignmentId, 'edit',
-        JSON.stringify({ translation: { sourceLang: entry.sourceLang, memoryKey: entry.memoryKey, sourceText: entry.sourceText, english: previous?.english ?? null, provenance: previous?.provenance ?? null } }),
-        JSON.stringify({ translation: { english: entry.english } }),
+        JSON.stringify({ translations: previous } satisfies UndoSnapshot),
+        JSON.stringify({ translations: entries.map((e) => ({ english: e.english })) }),
       ]);
       return lastID;
     });
+  }
+
+  /** Puts back the human English a post-edit replaced (or removes it when there was none). */
+  private async restoreTranslation(t: TranslationSnapshot): Promise<void> {
+    if (t.english === null) {
+      await this.db.run(`DELETE FROM translations WHERE source_lang = ? AND memory_key = ? AND origin = 'human'`, [t.sourceLang, t.memoryKey]);
+    } else {
+      await this.db.run(`UPDATE translations SET english = ?, provenance = ? WHERE source_lang = ? AND memory_key = ? AND origin = 'human'`, [t.english, t.provenance, t.sourceLang, t.memoryKey]);
+    }
   }
 
   /** Reverts the latest action on an alignment that is not undone yet; false when there is none. */
@@ -72,13 +98,11 @@ export class Review {
       if (!last) return null;
       const before = JSON.parse(last.before) as UndoSnapshot;
       const after = JSON.parse(last.after) as UndoSnapshot;
-      if (before.translation) {
-        const t = before.translation;
-        if (t.english === null) {
-          await this.db.run(`DELETE FROM translations WHERE source_lang = ? AND memory_key = ? AND origin = 'human'`, [t.sourceLang, t.memoryKey]);
-        } else {
-          await this.db.run(`UPDATE translations SET english = ?, provenance = ? WHERE source_lang = ? AND memory_key = ? AND origin = 'human'`, [t.english, t.provenance, t.sourceLang, t.memoryKey]);
-        }
+      // Logs written before row edits hold one `translation`; later ones a list, restored in
+      // reverse so two sentences of one text end where they began.
+      const translations = before.translations ?? (before.translation ? [before.translation] : null);
+      if (translations) {
+        for (const t of [...translations].reverse()) await this.restoreTranslation(t);
       } else {
         for (const b of after.beads ?? []) await this.db.run('DELETE FROM beads WHERE id = ? AND alignment_id = ?', [b.id, alignmentId]);
         for (const b of before.beads ?? []) {

@@ -4,7 +4,7 @@ import type { DiffPart } from '../../src/align/index.ts';
 import { tokenize } from '../../src/align/tokenize.ts';
 
 const newSide = (parts: DiffPart[]) => parts.filter((p) => !p.removed).map((p) => p.value).join('');
-const oldSide = (parts: DiffPart[]) => parts.filter((p) => !p.added).map((p) => p.value).join('');
+const oldSide = (parts: DiffPart[]) => parts.filter((p) => !p.added).map((p) => (p.removed ? p.value : (p.valueA ?? p.value))).join('');
 const changed = (parts: DiffPart[]) => parts.filter((p) => p.added || p.removed).map((p) => `${p.added ? '+' : '-'}${p.value.trim()}`);
 
 describe('tokenize', () => {
@@ -55,6 +55,30 @@ describe('wordDiff', () => {
     expect(changed(parts)).toEqual(['-Größere', '+Größte', '-Ísafjörður', '+Þórshöfn']);
     expect(newSide(parts)).toBe('Größte Straße nach Þórshöfn');
     expect(changed(wordDiff('ÞRÁNDUR fór', 'þrándur fór', { ignoreCase: true }))).toEqual([]);
+  });
+
+  it('gives each side back exactly, whatever the spacing around changed punctuation', () => {
+    // Today's bugs: the equal runs showed b's spacing on side a ("internallybut", "award , Atlanta").
+    const cases: [string, string][] = [
+      ['It was discussed internally but not decided.', 'It was discussed internally, but not decided.'],
+      ['He won the award, Atlanta said.', 'He won the award Atlanta said.'],
+      ['These are the results.', 'These are the results .'],
+      ['  Two  spaces\tand a tab. ', 'Two spaces and a tab.'],
+      ['„Nein“, sagte er.', '"No," he said.'],
+    ];
+    for (const [a, b] of cases) {
+      for (const opts of [{}, { ignoreCase: true }, { ignorePunctuation: true }, { ignoreCase: true, ignorePunctuation: true }]) {
+        const parts = wordDiff(a, b, opts);
+        expect(oldSide(parts), JSON.stringify([a, opts])).toBe(a);
+        expect(newSide(parts), JSON.stringify([b, opts])).toBe(b);
+        const swapped = wordDiff(b, a, opts);
+        expect(oldSide(swapped)).toBe(b);
+        expect(newSide(swapped)).toBe(a);
+      }
+    }
+    expect(changed(wordDiff(cases[0]![0], cases[0]![1]))).toEqual(['+,']);
+    // An equal run keeps a's own text where only spacing or (ignored) case differs.
+    expect(wordDiff('The Kremlin  said', 'the kremlin said', { ignoreCase: true })).toEqual([{ value: 'the kremlin said', valueA: 'The Kremlin  said' }]);
   });
 
   it('handles empty input', () => {

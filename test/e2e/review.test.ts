@@ -111,8 +111,7 @@ describe.skipIf(!haveChromium)('reviewing stories and alignments in Chromium', (
     await expect.poll(() => page.locator('[data-testid="cmp-row"][data-row="4"]').getAttribute('data-status')).toBe('pending');
     await expect.poll(() => page.getByTestId('review-counts').textContent()).toContain('3 accepted');
 
-    // E edits the English of the focused row; Enter saves.
-    await page.keyboard.press('k');
+    // U went back to the row it undid; E edits the English of the focused row; Enter saves.
     await expect.poll(() => page.locator('[data-testid="cmp-row"][aria-current="true"]').getAttribute('data-row')).toBe('4');
     await page.keyboard.press('e');
     const editor = page.getByTestId('editor');

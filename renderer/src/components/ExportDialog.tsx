@@ -7,6 +7,7 @@ import { ClientError, jobResult, type JobInput, type QueryInput, type QueryResul
 import { bytes, duration, fileName, languageName } from '../format.ts';
 import { useClient, useJobs, useQuery } from '../state.tsx';
 import { ProgressBar } from './Progress.tsx';
+import { useReturnFocus } from './useReturnFocus.ts';
 
 type Format = JobInput<'export'>['format'];
 type Status = 'accepted' | 'all' | 'exclude-rejected';
@@ -110,11 +111,9 @@ export function ExportDialog({ preset, onClose }: { preset: ExportPreset; onClos
     : null;
   const blocker = invalid ?? xliffError ?? (preview.data && preview.data.pairs === 0 ? 'No pairs match these filters.' : null);
 
-  // Focus: the first control on open, back where it was on close.
+  // Focus: the first control on open; back where it was on close (useReturnFocus, below).
   useEffect(() => {
-    const before = document.activeElement as HTMLElement | null;
     first.current?.focus();
-    return () => before?.focus?.({ preventScroll: true });
   }, []);
 
   // A modal: keys never reach the view underneath (Compare's A/R/E, the app's Ctrl+1…5), Tab stays
@@ -156,6 +155,8 @@ export function ExportDialog({ preset, onClose }: { preset: ExportPreset; onClos
       document.removeEventListener('focusin', onFocus);
     };
   }, []);
+  // After the effect above: its focusin guard is gone before the focus goes back to the opener.
+  useReturnFocus();
 
   const defaultName = () => {
     const ext = FORMATS.find((f) => f.value === format)!.ext;

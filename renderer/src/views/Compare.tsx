@@ -52,6 +52,8 @@ function CompareBody({ alignmentId, onOpen, onBack, onExport, onSelection }: Com
   const [mode, setMode] = useState<Mode>('both');
   const [help, setHelp] = useState(false);
   const [note, setNote] = useState<string | null>(null);
+  // The live region: each decision said once to screen readers.
+  const [announcement, announce] = useState('');
 
   const translation = data?.alignment.mode === 'translation';
   const docA = data?.documents.a ?? null;
@@ -60,8 +62,8 @@ function CompareBody({ alignmentId, onOpen, onBack, onExport, onSelection }: Com
   useEffect(() => onSelection(pairKey ? { documentIds: pairKey.split(',').map(Number) } : {}), [onSelection, pairKey]);
 
   const list = useRowFocus(rows, compare.rowsRef, mode);
-  const queue = useReviewQueue({ alignmentId, compare, focusRef: list.focusRef, move: list.move, setNote });
-  const edit = useEditing({ alignmentId, compare, docA, docB, translation, enqueue: queue.enqueue, setNote });
+  const queue = useReviewQueue({ alignmentId, compare, focusRef: list.focusRef, move: list.move, setNote, announce });
+  const edit = useEditing({ alignmentId, compare, docA, docB, translation, enqueue: queue.enqueue, setNote, announce, focusList: list.focusList });
   useKeyMap({
     rowsRef: compare.rowsRef, focusRef: list.focusRef, help, setHelp, move: list.move,
     review: queue.review, undo: queue.undo, startEdit: edit.startEdit, setMode, setNote,
@@ -97,7 +99,8 @@ function CompareBody({ alignmentId, onOpen, onBack, onExport, onSelection }: Com
         rows={rows} columns={columns} placeholder={placeholder} list={list} edit={edit}
         mode={mode} translation={translation} langA={docA?.lang ?? null} langB={docB?.lang ?? null}
       />
-      {help && <HelpOverlay onClose={() => setHelp(false)} />}
+      <div className="sr-only" role="status" aria-live="polite" data-testid="announce">{announcement}</div>
+      {help && <HelpOverlay onClose={() => setHelp(false)} fallbackFocus={list.listElement} />}
     </div>
   );
 }

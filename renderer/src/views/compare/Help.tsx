@@ -1,38 +1,33 @@
-// The keyboard help overlay: every key of Compare (handled in useKeyMap.ts) and the view keys.
+// The keyboard help overlay: the key tables of keys.ts (the ones useKeyMap.ts and the editor run),
+// so it lists every key the view handles. A modal dialog: it takes the focus and gives it back.
+import { useEffect, useId, useRef } from 'react';
+import { useReturnFocus } from '../../components/useReturnFocus.ts';
+import { APP_KEYS, EDITOR_KEYS, ROW_KEYS } from './keys.ts';
 
-const COMPARE_KEYS: [string, string][] = [
-  ['J / ↓', 'next row'],
-  ['K / ↑', 'previous row'],
-  ['Home / End', 'first / last row'],
-  ['N', 'next pending row'],
-  ['A', 'accept the row (and move on)'],
-  ['R', 'reject the row (and move on)'],
-  ['X', 'reset the row to pending'],
-  ['E', 'edit the English of the row'],
-  ['Tab', 'while editing: the other sentence or side'],
-  ['Enter / Esc', 'while editing: save / cancel'],
-  ['M', 'merge the row with the next one'],
-  ['S', 'split the row'],
-  ['U / Ctrl+Z', 'undo the last decision'],
-  ['V', 'show original / English / both'],
-  ['?', 'this help'],
-];
-
-export function HelpOverlay({ onClose }: { onClose: () => void }) {
+export function HelpOverlay({ onClose, fallbackFocus }: { onClose: () => void; fallbackFocus?: () => HTMLElement | null }) {
+  const title = useId();
+  const close = useRef<HTMLButtonElement>(null);
+  useReturnFocus(fallbackFocus);
+  useEffect(() => close.current?.focus(), []);
+  const rows = [...ROW_KEYS, ...EDITOR_KEYS, ...APP_KEYS];
   return (
-    <div className="overlay" role="dialog" aria-modal="true" aria-label="Keyboard" onClick={onClose} data-testid="help">
-      <div className="overlay-card" onClick={(e) => e.stopPropagation()}>
+    <div className="overlay" onClick={onClose} data-testid="help">
+      <div
+        className="overlay-card" role="dialog" aria-modal="true" aria-labelledby={title}
+        onClick={(e) => e.stopPropagation()}
+        // The only control is Close: Tab stays on it.
+        onKeyDown={(e) => e.key === 'Tab' && e.preventDefault()}
+      >
         <div className="card-head">
-          <h1>Keyboard</h1>
+          <h1 id={title}>Keyboard</h1>
           <span className="spacer" />
-          <button type="button" className="btn btn-small btn-quiet" onClick={onClose} aria-label="Close">✕</button>
+          <button ref={close} type="button" className="btn btn-small btn-quiet" onClick={onClose} aria-label="Close">✕</button>
         </div>
         <table className="keys">
           <tbody>
-            {COMPARE_KEYS.map(([k, what]) => (
-              <tr key={k}><td><kbd>{k}</kbd></td><td>{what}</td></tr>
+            {rows.map(({ label, what }) => (
+              <tr key={label} data-testid="help-key"><td><kbd>{label}</kbd></td><td>{what}</td></tr>
             ))}
-            <tr><td><kbd>Ctrl+1…5</kbd></td><td>Library · Document · Stories · Compare · Models</td></tr>
           </tbody>
         </table>
         <p className="muted small">Every decision is saved at once. Edits keep the machine translation in the memory underneath.</p>

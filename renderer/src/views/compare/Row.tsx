@@ -1,32 +1,44 @@
 // One aligned row: its status gutter and both sides (original, English with the word diff,
 // the editor in place of a sentence being edited).
 import { memo, type ReactNode } from 'react';
-import { Editor } from './Editor.tsx';
-import type { Editing, Mode, Row, Side, Sentence } from './types.ts';
+import { sideRuns } from './diffText.ts';
+import { Editor, type EditorProps } from './Editor.tsx';
+import type { Mode, Row, Side, Sentence } from './types.ts';
+import { draftKey } from './useDrafts.ts';
 
 interface RowProps {
   row: Row;
   index: number;
+  /** The element id of the row (the list's aria-activedescendant points at the focused one). */
+  id: string;
   focused: boolean;
   mode: Mode;
   translation: boolean;
   langA: string | null;
   langB: string | null;
-  editing: Editing | null;
+  /** The editor's props when this row is open. */
+  editor: EditorProps | null;
   onFocus: (i: number) => void;
-  onDraft: (s: string) => void;
-  onSave: (e: Editing) => void;
-  onCancel: () => void;
-  onCycle: (e: Editing, back: boolean) => void;
 }
 
 export const RowView = memo(function RowView(p: RowProps) {
-  const { row, index, focused, mode, translation, editing } = p;
+  const { row, index, focused, mode, translation, editor: open } = p;
+  const editing = open?.e ?? null;
   const { bead } = row;
-  const editor = (side: Side, s: Sentence) => (editing && editing.side === side && editing.sentence === s.index ? <Editor key={`edit-${side}-${s.index}`} e={editing} onDraft={p.onDraft} onSave={p.onSave} onCancel={p.onCancel} onCycle={p.onCycle} /> : null);
+  // In the open row: the editor on its sentence, the changed drafts of the others (not saved yet).
+  const editor = (side: Side, s: Sentence) => {
+    if (!open || !editing) return null;
+    if (editing.side === side && editing.sentence === s.index) return <Editor key={`edit-${side}-${s.index}`} {...open} />;
+    const draft = editing.drafts[draftKey({ side, sentence: s.index })];
+    return draft !== undefined && draft.trim() !== (s.english ?? '').trim() ? <English key={`d${s.index}`} s={{ ...s, english: draft }} draft /> : null;
+  };
   return (
     <div
       className={`cmp-row status-${bead.status}${focused ? ' focused' : ''}`}
+      id={p.id}
+      role="row"
+      aria-rowindex={index + 1}
+      aria-selected={focused}
       data-testid="cmp-row"
       data-row={index}
       data-bead={bead.id}
@@ -34,10 +46,10 @@ export const RowView = memo(function RowView(p: RowProps) {
       aria-current={focused ? 'true' : undefined}
       onClick={() => p.onFocus(index)}
     >
-      <div className="cmp-gutter">
-        <span className="tabular cmp-pos">{index + 1}</span>
-        <span className={`status status-${bead.status}`} data-testid="row-status">{bead.status}</span>
-        <span className="muted small tabular" title={`${bead.origin === 'human' ? 'made by hand' : 'aligned automatically'}; score ${bead.score.toFixed(3)}`}>
+      <div className="cmp-gutter" role="rowheader" aria-label={`Row ${index + 1}, ${bead.status}, ${bead.kind}, score ${bead.score.toFixed(2)}`}>
+        <span className="tabular cmp-pos" aria-hidden="true">{index + 1}</span>
+        <span className={`status status-${bead.status}`} data-testid="row-status" aria-hidden="true">{bead.status}</span>
+        <span className="muted small tabular" aria-hidden="true" title={`${bead.origin === 'human' ? 'made by hand' : 'aligned automatically'}; score ${bead.score.toFixed(3)}`}>
           {bead.kind} · {bead.score.toFixed(2)}
         </span>
       </div>
@@ -62,7 +74,7 @@ export const RowView = memo(function RowView(p: RowProps) {
 
 function Cell({ repeated, empty, children }: { repeated: boolean; empty: boolean; children: ReactNode }) {
   return (
-    <div className={`cmp-cell${repeated ? ' repeated' : ''}${empty ? ' empty-cell' : ''}`} data-repeated={repeated ? 'true' : undefined}>
+    <div role="gridcell" className={`cmp-cell${repeated ? ' repeated' : ''}${empty ? ' empty-cell' : ''}`} data-repeated={repeated ? 'true' : undefined}>
       {repeated && <span className="repeat-tag" title="Part of a passage repeated within or across reports">repeated</span>}
       {empty ? <span className="muted small gap-note">no sentence on this side</span> : children}
     </div>
@@ -83,12 +95,9 @@ function SideCell({ side, sentences, lang, mode, diff, repeated, editingHere, ed
         ? sentences.map((s) => editor(side, s) ?? <English key={`e${s.index}`} s={s} num={!showOriginal} />)
         : (
           <div className="cmp-en" lang="en" data-testid={`english-${side}`}>
-            {diff.map((part, i) => {
-              if (side === 'a' && part.added) return null;
-              if (side === 'b' && part.removed) return null;
-              const changed = part.added || part.removed;
-              return changed ? <mark key={i} className={side === 'a' ? 'diff-del' : 'diff-ins'}>{part.value}</mark> : <span key={i}>{part.value}</span>;
-            })}
+            <span className="diff-text" data-testid={`diff-${side}`}>
+              {sideRuns(diff, side).map((run, i) => (run.changed ? <mark key={i} className={side === 'a' ? 'diff-del' : 'diff-ins'}>{run.text}</mark> : <span key={i}>{run.text}</span>))}
+            </span>
             {sentences.some((s) => s.origin === 'human') && (
               <span className="origin origin-human" title={sentences.map((s) => s.machine).filter(Boolean).join(' ') ? `machine: ${sentences.map((s) => s.machine).filter(Boolean).join(' ')}` : undefined}>edited</span>
             )}
@@ -98,13 +107,14 @@ function SideCell({ side, sentences, lang, mode, diff, repeated, editingHere, ed
   );
 }
 
-function English({ s, num }: { s: Sentence; num?: boolean }) {
+function English({ s, num, draft }: { s: Sentence; num?: boolean; draft?: boolean }) {
   return (
-    <div className="cmp-en" lang="en" data-testid="english" data-sentence={s.index}>
+    <div className="cmp-en" lang="en" data-testid={draft ? 'draft' : 'english'} data-sentence={s.index}>
       {num && <span className="s-num">{s.index + 1}</span>}
       {s.english ?? <span className="not-translated">not translated yet</span>}
-      {s.origin === 'human' && <span className="origin origin-human" title={s.machine ? `machine: ${s.machine}` : undefined}>edited</span>}
-      {s.origin === 'imported' && <span className="origin origin-imported">memory</span>}
+      {draft && <span className="origin origin-draft" title="Changed, not saved yet: Enter saves the row">draft</span>}
+      {!draft && s.origin === 'human' && <span className="origin origin-human" title={s.machine ? `machine: ${s.machine}` : undefined}>edited</span>}
+      {!draft && s.origin === 'imported' && <span className="origin origin-imported">memory</span>}
     </div>
   );
 }

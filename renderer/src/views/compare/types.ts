@@ -10,7 +10,9 @@ export type DocInfo = CompareData['documents']['a'];
 export type Mode = 'both' | 'original' | 'english';
 export type Side = 'a' | 'b';
 export type { ReviewAction as Action } from '../../../../src/common/values.ts';
-export type { AlignMode } from '../Stories.tsx';
+import type { AlignmentMode } from '../../../../src/common/values.ts';
+// As in Stories.tsx, spelled out here so the key table (keys.ts) imports no .tsx and tests can read it.
+export type AlignMode = Exclude<AlignmentMode, 'translation'>;
 
 /** A sentence whose English can be edited. */
 export interface Target {
@@ -18,9 +20,15 @@ export interface Target {
   sentence: number;
 }
 
+/** The open row: the sentence being edited, and a draft per sentence of the row (useDrafts.ts). */
 export interface Editing extends Target {
   row: number;
+  /** The draft of this sentence (also in `drafts`). */
   draft: string;
   /** The English before this edit when it came from a model or the imported memory. */
   machine: string | null;
+  /** Every sentence of the row opened so far, by draftKey. */
+  drafts: Record<string, string>;
+  /** Esc with changed drafts: asking whether to discard them. */
+  confirming: boolean;
 }

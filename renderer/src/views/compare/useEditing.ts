@@ -1,8 +1,10 @@
-// Post-editing the English of a row: which sentences can be edited, the draft, and saving it.
+// Post-editing the English of a row: which sentences can be edited, a draft per sentence while
+// the row is open (useDrafts.ts), and saving every changed sentence of the row as one decision.
 import { useCallback, useState } from 'react';
 import { useClient } from '../../state.tsx';
 import type { DocInfo, Editing, Row, Target } from './types.ts';
 import type { CompareState } from './useCompare.ts';
+import { changedDrafts, draftKey, machineEnglish, storedEnglish, type SentenceEdit } from './useDrafts.ts';
 
 interface Options {
   alignmentId: number;
@@ -10,11 +12,14 @@ interface Options {
   docA: DocInfo | null;
   docB: DocInfo | null;
   translation: boolean;
-  enqueue: (work: () => Promise<void>) => Promise<unknown>;
+  enqueue: (work: () => Promise<void>, pos?: number) => Promise<unknown>;
   setNote: (note: string | null) => void;
+  announce: (message: string) => void;
+  /** Gives the focus back to the row list (after Enter or Esc, when the editor goes away). */
+  focusList: () => void;
 }
 
-export function useEditing({ alignmentId, compare, docA, docB, translation, enqueue, setNote }: Options) {
+export function useEditing({ alignmentId, compare, docA, docB, translation, enqueue, setNote, announce, focusList }: Options) {
   const client = useClient();
   const { rows, load, setRows } = compare;
   const [editing, setEditing] = useState<Editing | null>(null);
@@ -32,6 +37,7 @@ export function useEditing({ alignmentId, compare, docA, docB, translation, enqu
     return out;
   }, [docA, docB, translation]);
 
+  /** Opens the editor on a sentence of a row; the drafts of the row's other sentences are kept. */
   const startEdit = useCallback((rowIndex: number, target?: Target) => {
     const row = rows[rowIndex];
     const t = target ?? targets(row)[0];
@@ -39,28 +45,49 @@ export function useEditing({ alignmentId, compare, docA, docB, translation, enqu
       setNote('Nothing to edit here: only the English of a non-English sentence can be edited.');
       return;
     }
-    const s = row[t.side].find((x) => x.index === t.sentence);
     setNote(null);
-    // The engine keeps the machine version under a post-edit and sends it with the row.
-    setEditing({ row: rowIndex, ...t, draft: s?.english ?? '', machine: s?.origin === 'human' ? s.machine : (s?.english ?? null) });
+    setEditing((e) => {
+      const drafts = e && e.row === rowIndex ? { ...e.drafts, [draftKey(e)]: e.draft } : {};
+      const draft = drafts[draftKey(t)] ?? storedEnglish(row, t);
+      return { row: rowIndex, ...t, draft, machine: machineEnglish(row, t), drafts: { ...drafts, [draftKey(t)]: draft }, confirming: false };
+    });
   }, [rows, targets, setNote]);
 
-  const saveEdit = useCallback((e: Editing) => {
-    const text = e.draft.trim();
+  const close = useCallback(() => {
+    focusList();
     setEditing(null);
-    const row = rows[e.row];
-    const s = row?.[e.side].find((x) => x.index === e.sentence);
-    if (!text || text === s?.english) return;
-    // Shown at once; the compare data (with the new diff) is then reloaded from the engine.
-    setRows((rows) => rows.map((r, i) => (i === e.row ? { ...r, [e.side]: r[e.side].map((x) => (x.index === e.sentence ? { ...x, english: text, origin: 'human' as const, machine: e.machine } : x)) } : r)));
-    void enqueue(async () => {
-      await client.query('editEnglish', { alignmentId, side: e.side, sentence: e.sentence, english: text });
-      await load();
-    });
-  }, [rows, alignmentId, client, enqueue, load, setRows]);
+  }, [focusList]);
 
-  const setDraft = useCallback((draft: string) => setEditing((e) => e && { ...e, draft }), []);
-  const cancelEdit = useCallback(() => setEditing(null), []);
+  /** Enter: every changed sentence of the row, saved as one decision (one undo step). */
+  const saveEdit = useCallback((e: Editing) => {
+    const row = rows[e.row];
+    const changed = changedDrafts(row, { ...e.drafts, [draftKey(e)]: e.draft });
+    const edits: SentenceEdit[] = changed.filter((c) => !c.empty).map(({ side, sentence, english }) => ({ side, sentence, english }));
+    close();
+    if (changed.some((c) => c.empty)) setNote('An emptied sentence keeps its English: the English must not be empty.');
+    if (!row || !edits.length) return;
+    // Shown at once; the compare data (with the new diff) is then reloaded from the engine.
+    const edited = (side: 'a' | 'b') => row[side].map((s) => {
+      const ed = edits.find((x) => x.side === side && x.sentence === s.index);
+      return ed ? { ...s, english: ed.english, origin: 'human' as const, machine: machineEnglish(row, ed) } : s;
+    });
+    setRows((rs) => rs.map((r, i) => (i === e.row ? { ...r, a: edited('a'), b: edited('b') } : r)));
+    void enqueue(async () => {
+      await client.query('editRow', { alignmentId, edits });
+      announce(`Row ${e.row + 1}: ${edits.length === 1 ? 'English saved' : `English of ${edits.length} sentences saved`}`);
+      await load();
+    }, row.bead.pos);
+  }, [rows, alignmentId, client, enqueue, load, setRows, setNote, announce, close]);
+
+  const setDraft = useCallback((draft: string) => setEditing((e) => e && { ...e, draft, drafts: { ...e.drafts, [draftKey(e)]: draft } }), []);
+
+  /** Esc: closes at once when nothing changed, else asks first (ConfirmDiscard). */
+  const cancelEdit = useCallback(() => {
+    if (!editing) return;
+    if (changedDrafts(rows[editing.row], { ...editing.drafts, [draftKey(editing)]: editing.draft }).length) setEditing({ ...editing, confirming: true });
+    else close();
+  }, [editing, rows, close]);
+  const keepEditing = useCallback(() => setEditing((e) => e && { ...e, confirming: false }), []);
 
   /** Tab in the editor: the next (or, with Shift, previous) editable sentence of the row. */
   const cycleTarget = useCallback((e: Editing, back: boolean) => {
@@ -71,7 +98,8 @@ export function useEditing({ alignmentId, compare, docA, docB, translation, enqu
     startEdit(e.row, next);
   }, [rows, targets, startEdit]);
 
-  return { editing, startEdit, saveEdit, setDraft, cancelEdit, cycleTarget };
+  const changedCount = editing ? changedDrafts(rows[editing.row], editing.drafts).length : 0;
+  return { editing, changedCount, startEdit, saveEdit, setDraft, cancelEdit, discard: close, keepEditing, cycleTarget };
 }
 
 export type EditingState = ReturnType<typeof useEditing>;

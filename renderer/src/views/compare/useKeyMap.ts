@@ -1,82 +1,41 @@
-// Compare's keyboard: one window listener that maps keys to the view's actions (see Help.tsx for
-// the list the user sees).
+// Compare's keyboard: one window listener that runs the entry of the key table (keys.ts, which the
+// help overlay lists) for each key press.
 import { useEffect, useRef, type RefObject } from 'react';
-import type { Action, Mode, Row } from './types.ts';
+import { keyName, rowKey, type KeyActions } from './keys.ts';
+import type { Row } from './types.ts';
 
-interface KeyActions {
+interface KeyMapOptions extends Omit<KeyActions, 'rows' | 'focus'> {
   rowsRef: RefObject<Row[]>;
   focusRef: RefObject<number>;
   help: boolean;
-  setHelp: (open: boolean) => void;
-  move: (to: number) => void;
-  review: (action: Action) => void;
-  undo: () => void;
-  startEdit: (row: number) => void;
-  setMode: (update: (m: Mode) => Mode) => void;
-  setNote: (note: string | null) => void;
 }
 
 const isTyping = (t: EventTarget | null) => {
   const el = t as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.isContentEditable);
+  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
 };
 
-const nextMode = (m: Mode): Mode => (m === 'both' ? 'original' : m === 'original' ? 'english' : 'both');
-
-/** Handles one key; false when the key is not Compare's. */
-function handle(key: string, a: KeyActions): boolean {
-  const focus = a.focusRef.current;
-  const rows = a.rowsRef.current;
-  switch (key) {
-    case 'j': case 'ArrowDown': a.move(focus + 1); break;
-    case 'k': case 'ArrowUp': a.move(focus - 1); break;
-    case 'Home': a.move(0); break;
-    case 'End': a.move(rows.length - 1); break;
-    case 'PageDown': a.move(focus + 10); break;
-    case 'PageUp': a.move(focus - 10); break;
-    case 'n': {
-      const next = rows.findIndex((r, i) => i > focus && r.bead.status === 'pending');
-      if (next >= 0) a.move(next);
-      else a.setNote('No pending row below this one');
-      break;
-    }
-    case 'a': a.review('accept'); break;
-    case 'r': a.review('reject'); break;
-    case 'x': a.review('reset'); break;
-    case 'm': a.review('merge'); break;
-    case 's': a.review('split'); break;
-    case 'u': a.undo(); break;
-    case 'e': a.startEdit(focus); break;
-    case 'Enter': a.startEdit(focus); break;
-    case 'v': a.setMode(nextMode); break;
-    case '?': a.setHelp(true); break;
-    default: return false;
-  }
-  return true;
-}
-
-function onKey(e: KeyboardEvent, a: KeyActions): void {
-  if (e.altKey) return;
-  if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z' && !e.shiftKey && !isTyping(e.target)) {
-    e.preventDefault();
-    a.undo();
-    return;
-  }
-  if (e.ctrlKey || e.metaKey || isTyping(e.target)) return;
-  if (a.help) {
+function onKey(e: KeyboardEvent, o: KeyMapOptions): void {
+  if (e.altKey || e.defaultPrevented || isTyping(e.target)) return;
+  if (o.help) {
     if (e.key === 'Escape' || e.key === '?') {
-      a.setHelp(false);
+      o.setHelp(false);
       e.preventDefault();
     }
     return;
   }
-  if (handle(e.key.length === 1 ? e.key.toLowerCase() : e.key, a)) e.preventDefault();
+  // A button or link with the focus keeps its own Enter and Space.
+  if ((e.key === 'Enter' || e.key === ' ') && (e.target as HTMLElement | null)?.closest?.('button, a[href]')) return;
+  const def = rowKey(keyName(e));
+  if (!def) return;
+  e.preventDefault();
+  def.run({ ...o, rows: o.rowsRef.current, focus: o.focusRef.current });
 }
 
-export function useKeyMap(actions: KeyActions): void {
+export function useKeyMap(options: KeyMapOptions): void {
   // The listener is added once; it calls the actions of the latest render.
-  const latest = useRef(actions);
-  latest.current = actions;
+  const latest = useRef(options);
+  latest.current = options;
   useEffect(() => {
     const listener = (e: KeyboardEvent) => onKey(e, latest.current);
     window.addEventListener('keydown', listener);

@@ -11,17 +11,25 @@ interface Options {
   focusRef: RefObject<number>;
   move: (to: number) => void;
   setNote: (note: string | null) => void;
+  /** Tells screen readers what was decided (the live region). */
+  announce: (message: string) => void;
 }
 
-export function useReviewQueue({ alignmentId, compare, focusRef, move, setNote }: Options) {
+const DONE = { accept: 'accepted', reject: 'rejected', reset: 'reset to pending', merge: 'merged with the next row', split: 'split' } as const;
+
+export function useReviewQueue({ alignmentId, compare, focusRef, move, setNote, announce }: Options) {
   const client = useClient();
   const { load, rowsRef, setRows, applyBeads } = compare;
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(0);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
 
-  /** Runs engine calls one after another, in the order the keys were pressed. */
-  const enqueue = useCallback((work: () => Promise<void>) => {
+  // The positions of the rows decided in this session, newest last: undo goes back to the row.
+  const acted = useRef<number[]>([]);
+
+  /** Runs engine calls one after another, in the order the keys were pressed; `pos`: the row decided. */
+  const enqueue = useCallback((work: () => Promise<void>, pos?: number) => {
+    if (pos !== undefined) acted.current.push(pos);
     setPending((p) => p + 1);
     const run = queue.current.then(work).catch((err: unknown) => setError(err instanceof Error ? err.message : String(err))).finally(() => setPending((p) => p - 1));
     queue.current = run;
@@ -47,27 +55,34 @@ export function useReviewQueue({ alignmentId, compare, focusRef, move, setNote }
         try {
           const alignment = await client.query('review', { alignmentId, beadId: beadAt(pos) ?? row.bead.id, action });
           applyBeads(alignment.beads);
+          announce(`Row ${at + 1} ${DONE[action]}`);
         } catch (err) {
           await load();
           throw err;
         }
-      });
+      }, pos);
       return;
     }
     void enqueue(async () => {
       await client.query('review', { alignmentId, beadId: beadAt(pos) ?? row.bead.id, action });
+      announce(`Row ${at + 1} ${DONE[action]}`);
       await load();
-    });
-  }, [alignmentId, client, enqueue, applyBeads, load, move, setRows]);
+    }, pos);
+  }, [alignmentId, client, enqueue, applyBeads, load, move, setRows, announce]);
 
   const undo = useCallback(() => {
     setError(null);
+    // Back on the row the undone decision was made on (known for this session's decisions).
+    const pos = acted.current.pop();
+    const at = pos === undefined ? -1 : rowsRef.current.findIndex((r) => r.bead.pos === pos);
+    if (at >= 0) move(at);
     void enqueue(async () => {
       const r = await client.query('undo', { alignmentId });
       setNote(r.undone ? `Undone: ${r.undone}` : 'Nothing to undo');
+      announce(r.undone ? `Undone: ${r.undone}${at >= 0 ? ` on row ${at + 1}` : ''}` : 'Nothing to undo');
       await load();
     });
-  }, [alignmentId, client, enqueue, load]);
+  }, [alignmentId, client, enqueue, load, move, rowsRef, setNote, announce]);
 
   return { review, undo, enqueue, pending, error, setError };
 }

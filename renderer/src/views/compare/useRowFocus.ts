@@ -1,6 +1,6 @@
 // The virtualized list of rows and which row has the focus.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { Mode, Row } from './types.ts';
 
 export function useRowFocus(rows: Row[], rowsRef: RefObject<Row[]>, mode: Mode) {
@@ -29,7 +29,18 @@ export function useRowFocus(rows: Row[], rowsRef: RefObject<Row[]>, mode: Mode) 
     setFocus(i);
   }, []);
 
-  return { scroller, virtualizer, focus, focusRef, move, pick };
+  /** The focus on the list (which names its focused row to screen readers). */
+  const focusList = useCallback(() => scroller.current?.focus({ preventScroll: true }), []);
+  const listElement = useCallback(() => scroller.current, []);
+
+  // Once the rows are there, the list takes the focus unless something else on the page has it.
+  const loaded = rows.length > 0;
+  useEffect(() => {
+    const at = document.activeElement;
+    if (loaded && (!at || at === document.body || at.tagName === 'MAIN')) focusList();
+  }, [loaded, focusList]);
+
+  return { scroller, virtualizer, focus, focusRef, move, pick, focusList, listElement };
 }
 
 export type RowFocus = ReturnType<typeof useRowFocus>;
