@@ -8,7 +8,7 @@ import type { Tandem } from './service.ts';
 export { ApiError } from '../common/index.ts';
 export type { JobSnapshot } from './jobs.ts';
 import { ExportFilterOptions, ExportOptions, IngestOptions } from './types.ts';
-import { AlignmentMode, ReviewAction, SourceLang } from '../common/index.ts';
+import { AlignmentMode, ReviewAction, Side, SideOperation, SourceLang } from '../common/index.ts';
 
 const DocumentId = z.object({ id: z.number().int().positive() });
 const DocumentPair = z.object({ a: z.number().int().positive(), b: z.number().int().positive() });
@@ -37,6 +37,9 @@ export const queries = {
   compare: AlignmentId.extend({ ignoreCase: z.boolean().optional(), ignorePunctuation: z.boolean().optional() }),
   review: AlignmentId.extend({ beadId: z.number().int().positive(), action: ReviewAction }),
   editEnglish: AlignmentId.extend({ side: z.enum(['a', 'b']), sentence: z.number().int().nonnegative(), english: z.string().min(1).max(10_000) }),
+  operate: AlignmentId.extend({ beadId: z.number().int().positive(), side: Side, operation: SideOperation }),
+  splitSentence: AlignmentId.extend({ side: Side, sentence: z.number().int().nonnegative(), at: z.number().int().positive() }),
+  editSource: AlignmentId.extend({ side: Side, sentence: z.number().int().nonnegative(), text: z.string().min(1).max(10_000) }),
   undo: AlignmentId,
   previewExport: ExportFilterOptions,
 } as const;
@@ -81,6 +84,9 @@ const queryHandlers = {
   compare: (t: Tandem, i: z.infer<typeof queries.compare>) => t.compare(i.alignmentId, i),
   review: (t: Tandem, i: z.infer<typeof queries.review>) => t.review(i.alignmentId, i.beadId, i.action),
   editEnglish: (t: Tandem, i: z.infer<typeof queries.editEnglish>) => t.editEnglish(i.alignmentId, i.side, i.sentence, i.english),
+  operate: (t: Tandem, i: z.infer<typeof queries.operate>) => t.operate(i.alignmentId, i.beadId, i.side, i.operation),
+  splitSentence: (t: Tandem, i: z.infer<typeof queries.splitSentence>) => t.splitSentence(i.alignmentId, i.side, i.sentence, i.at),
+  editSource: (t: Tandem, i: z.infer<typeof queries.editSource>) => t.editSource(i.alignmentId, i.side, i.sentence, i.text),
   undo: (t: Tandem, i: z.infer<typeof AlignmentId>) => t.undo(i.alignmentId),
   previewExport: (t: Tandem, i: z.infer<typeof queries.previewExport>) => t.previewExport(i),
 } satisfies { [K in QueryName]: (t: Tandem, input: z.infer<(typeof queries)[K]>) => Promise<unknown> };
