@@ -3,6 +3,7 @@
 import { RowView } from './Row.tsx';
 import type { Mode, Row } from './types.ts';
 import type { EditingState } from './useEditing.ts';
+import type { OperationsState } from './useOperations.ts';
 import type { RowFocus } from './useRowFocus.ts';
 
 interface RowListProps {
@@ -12,13 +13,14 @@ interface RowListProps {
   placeholder: string | null;
   list: RowFocus;
   edit: EditingState;
+  ops: OperationsState;
   mode: Mode;
   translation: boolean;
   langA: string | null;
   langB: string | null;
 }
 
-export function RowList({ rows, columns, placeholder, list, edit, mode, translation, langA, langB }: RowListProps) {
+export function RowList({ rows, columns, placeholder, list, edit, ops, mode, translation, langA, langB }: RowListProps) {
   const { virtualizer } = list;
   const { editing } = edit;
   return (
@@ -52,6 +54,9 @@ export function RowList({ rows, columns, placeholder, list, edit, mode, translat
                   onSave={edit.saveEdit}
                   onCancel={edit.cancelEdit}
                   onCycle={edit.cycleTarget}
+                  chosenSide={v.index === list.focus ? ops.side : null}
+                  source={ops.source && ops.source.row === v.index ? ops.source : null}
+                  sourceHandlers={ops.sourceHandlers}
                 />
               </div>
             );

@@ -1,7 +1,8 @@
 // Compare's keyboard: one window listener that maps keys to the view's actions (see Help.tsx for
 // the list the user sees).
 import { useEffect, useRef, type RefObject } from 'react';
-import type { Action, Mode, Row } from './types.ts';
+import type { SideOperation } from '../../../../src/common/values.ts';
+import type { Action, Mode, Row, Side } from './types.ts';
 
 interface KeyActions {
   rowsRef: RefObject<Row[]>;
@@ -14,11 +15,17 @@ interface KeyActions {
   startEdit: (row: number) => void;
   setMode: (update: (m: Mode) => Mode) => void;
   setNote: (note: string | null) => void;
+  // The aligner's operations (./useOperations.ts) and the filter (./Filter.tsx).
+  chooseSide: (side: Side) => void;
+  operate: (op: SideOperation) => void;
+  startSource: (row: number) => void;
+  lowScore: (dir: 1 | -1) => void;
+  focusFilter: () => void;
 }
 
 const isTyping = (t: EventTarget | null) => {
   const el = t as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.isContentEditable);
+  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
 };
 
 const nextMode = (m: Mode): Mode => (m === 'both' ? 'original' : m === 'original' ? 'english' : 'both');
@@ -49,6 +56,16 @@ function handle(key: string, a: KeyActions): boolean {
     case 'e': a.startEdit(focus); break;
     case 'Enter': a.startEdit(focus); break;
     case 'v': a.setMode(nextMode); break;
+    case 'ArrowLeft': a.chooseSide('a'); break;
+    case 'ArrowRight': a.chooseSide('b'); break;
+    case 'Shift+ArrowUp': a.operate('shift-up'); break;
+    case 'Shift+ArrowDown': a.operate('shift-down'); break;
+    case 'g': a.operate('insert-gap'); break;
+    case 'Backspace': case 'Delete': a.operate('remove-gap'); break;
+    case 't': a.startSource(focus); break;
+    case ']': a.lowScore(1); break;
+    case '[': a.lowScore(-1); break;
+    case 'f': a.focusFilter(); break;
     case '?': a.setHelp(true); break;
     default: return false;
   }
@@ -70,7 +87,8 @@ function onKey(e: KeyboardEvent, a: KeyActions): void {
     }
     return;
   }
-  if (handle(e.key.length === 1 ? e.key.toLowerCase() : e.key, a)) e.preventDefault();
+  const key = e.key.length === 1 ? e.key.toLowerCase() : e.shiftKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown') ? `Shift+${e.key}` : e.key;
+  if (handle(key, a)) e.preventDefault();
 }
 
 export function useKeyMap(actions: KeyActions): void {
