@@ -144,7 +144,7 @@ export class Tandem {
 
   async sentences(documentId: number): Promise<SentenceView[]> {
     if (!(await this.store.document(documentId))) throw new ApiError('not_found', `No document ${documentId}`);
-    return (await this.store.sentences(documentId)).map(({ id: _id, ...s }) => s);
+    return (await this.store.sentences(documentId)).map(({ id: _id, memoryKey: _key, ...s }) => s);
   }
 
   // ---- translate -------------------------------------------------------------------------
