@@ -8,12 +8,12 @@ import type { Tandem } from './service.ts';
 export { ApiError } from '../common/index.ts';
 export type { JobSnapshot } from './jobs.ts';
 import { ExportFilterOptions, ExportOptions, IngestOptions } from './types.ts';
-import { AlignmentMode, ReviewAction, SourceLang } from '../common/index.ts';
+import { AlignmentMode, ReviewAction, Side, SideOperation, SourceLang } from '../common/index.ts';
 
 const DocumentId = z.object({ id: z.number().int().positive() });
 const DocumentPair = z.object({ a: z.number().int().positive(), b: z.number().int().positive() });
 const AlignmentId = z.object({ alignmentId: z.number().int().positive() });
-const SentenceEdit = z.object({ side: z.enum(['a', 'b']), sentence: z.number().int().nonnegative(), english: z.string().min(1).max(10_000) });
+const SentenceEdit = z.object({ side: Side, sentence: z.number().int().nonnegative(), english: z.string().min(1).max(10_000) });
 
 /** Quick calls, reads and single analyst decisions: answered at once. */
 export const queries = {
@@ -40,6 +40,9 @@ export const queries = {
   editEnglish: AlignmentId.merge(SentenceEdit),
   /** The changed sentences of one row, saved as one decision (one undo step). */
   editRow: AlignmentId.extend({ edits: z.array(SentenceEdit).min(1).max(50) }),
+  operate: AlignmentId.extend({ beadId: z.number().int().positive(), side: Side, operation: SideOperation }),
+  splitSentence: AlignmentId.extend({ side: Side, sentence: z.number().int().nonnegative(), at: z.number().int().positive() }),
+  editSource: AlignmentId.extend({ side: Side, sentence: z.number().int().nonnegative(), text: z.string().min(1).max(10_000) }),
   undo: AlignmentId,
   previewExport: ExportFilterOptions,
 } as const;
@@ -85,6 +88,9 @@ const queryHandlers = {
   review: (t: Tandem, i: z.infer<typeof queries.review>) => t.review(i.alignmentId, i.beadId, i.action),
   editEnglish: (t: Tandem, i: z.infer<typeof queries.editEnglish>) => t.editEnglish(i.alignmentId, i.side, i.sentence, i.english),
   editRow: (t: Tandem, i: z.infer<typeof queries.editRow>) => t.editRow(i.alignmentId, i.edits),
+  operate: (t: Tandem, i: z.infer<typeof queries.operate>) => t.operate(i.alignmentId, i.beadId, i.side, i.operation),
+  splitSentence: (t: Tandem, i: z.infer<typeof queries.splitSentence>) => t.splitSentence(i.alignmentId, i.side, i.sentence, i.at),
+  editSource: (t: Tandem, i: z.infer<typeof queries.editSource>) => t.editSource(i.alignmentId, i.side, i.sentence, i.text),
   undo: (t: Tandem, i: z.infer<typeof AlignmentId>) => t.undo(i.alignmentId),
   previewExport: (t: Tandem, i: z.infer<typeof queries.previewExport>) => t.previewExport(i),
 } satisfies { [K in QueryName]: (t: Tandem, input: z.infer<(typeof queries)[K]>) => Promise<unknown> };

@@ -5,7 +5,8 @@ import { basename, resolve } from 'node:path';
 import type { DocumentMatch, Fingerprint, MatchDocument } from '../match/index.ts';
 import { Store, type AlignmentMode, type MatchInput, type MemoryEntry, type SentenceRow, type StoredAlignment, type StoryDecision } from '../store/index.ts';
 import { MarianTranslator, memoryKey, ModelRegistry, readMemoryFile, type ImportOptions, type Translator } from '../translate/index.ts';
-import { ApiError, CancelledError, type ReviewAction } from '../common/index.ts';
+import { ApiError, CancelledError, type ReviewAction, type Side, type SideOperation } from '../common/index.ts';
+import * as ops from './review-ops.ts';
 import {
   IngestOptions,
   LANGS,
@@ -143,7 +144,7 @@ export class Tandem {
 
   async sentences(documentId: number): Promise<SentenceView[]> {
     if (!(await this.store.document(documentId))) throw new ApiError('not_found', `No document ${documentId}`);
-    return (await this.store.sentences(documentId)).map(({ id: _id, ...s }) => s);
+    return (await this.store.sentences(documentId)).map(({ id: _id, memoryKey: _key, ...s }) => s);
   }
 
   // ---- translate -------------------------------------------------------------------------
@@ -410,7 +411,7 @@ export class Tandem {
     const side = (doc: typeof docA, rows: SentenceRow[], idx: number[], which: 'a' | 'b') => idx.map((i) => {
       const s = rows[i];
       return {
-        index: i, text: s?.text ?? '', english: s ? englishOf(doc, s) : null, origin: doc?.lang === 'en' ? null : (s?.origin ?? null),
+        index: i, text: s?.text ?? '', english: s ? englishOf(doc, s) : null, origin: doc?.lang === 'en' ? null : (s?.origin ?? null), revision: s?.revision ?? null,
         machine: s?.origin === 'human' ? (machine[which].get(memoryKey(s.text)) ?? null) : null,
       };
     });
@@ -497,6 +498,21 @@ export class Tandem {
     }
     await this.store.editTranslations(alignmentId, entries);
     return this.alignment(alignmentId);
+  }
+
+  /** Shifts a sentence across a row boundary, or inserts or removes an empty cell, on one side (./review-ops.ts). */
+  async operate(alignmentId: number, beadId: number, side: Side, operation: SideOperation) {
+    return ops.operate(this.store, await this.alignment(alignmentId), beadId, side, operation);
+  }
+
+  /** Splits a source sentence at a caret offset; the split is kept with the document (./review-ops.ts). */
+  async splitSentence(alignmentId: number, side: Side, sentence: number, at: number) {
+    return ops.splitSentence(this.store, await this.alignment(alignmentId), side, sentence, at);
+  }
+
+  /** Fixes a source sentence's text, keeping the ingested one and who changed it (./review-ops.ts). */
+  async editSource(alignmentId: number, side: Side, sentence: number, text: string) {
+    return ops.editSource(this.store, await this.alignment(alignmentId), side, sentence, text);
   }
 
   /** Reverts the latest decision on an alignment (returns null when there is nothing to undo). */

@@ -1,7 +1,7 @@
 // The one source of truth for the shapes shared by engine, CLI, IPC, HTTP and UI.
 // Validated with zod wherever data crosses a boundary.
 import { z } from 'zod';
-import { EVIDENCE_KINDS, IngestStatus, MatchLevel, TranslationOrigin } from '../common/index.ts';
+import { EVIDENCE_KINDS, IngestStatus, MatchLevel, SENTENCE_REVISIONS, TranslationOrigin } from '../common/index.ts';
 
 export * from '../common/values.ts';
 export type { JobControl, Progress } from '../common/progress.ts';
@@ -51,6 +51,8 @@ export const SentenceView = z.object({
   text: z.string(),
   translation: z.string().nullable(),
   origin: TranslationOrigin.nullable(),
+  /** An analyst's split or fix of the sentence in review: the ingested sentence it came from, who, when, why. */
+  revision: z.object({ kind: z.enum(SENTENCE_REVISIONS), original: z.string(), by: z.string().nullable(), at: z.string().nullable(), why: z.string().nullable() }).nullable(),
 });
 export type SentenceView = z.infer<typeof SentenceView>;
 

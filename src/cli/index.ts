@@ -44,9 +44,13 @@ program.command('align').description('align two documents sentence by sentence (
 
 program.command('review').description('decide on beads of an alignment (batch review; the app does it row by row)')
   .argument('<alignment>', 'alignment id (from `tandem align`)')
-  .argument('<action>', 'accept | reject | reset | merge | split | undo')
+  .argument('<action>', 'accept | reject | reset | merge | split | undo | shift-up | shift-down | insert-gap | remove-gap | split-sentence | edit-source')
   .argument('[beads...]', 'bead ids')
   .option('--min-score <x>', 'with accept/reject: every pending bead scoring at least x')
+  .option('--side <a|b>', 'with shift-*, *-gap, split-sentence, edit-source: the side of the row')
+  .option('--sentence <n>', 'with split-sentence, edit-source: the sentence index in its document')
+  .option('--at <offset>', 'with split-sentence: the caret, a character offset into the sentence')
+  .option('--text <text>', 'with edit-source: the fixed source text')
   .action(async (alignment, action, beads, flags) => (await import('./commands/align.ts')).review(alignment, action, beads, flags));
 
 const stories = program.command('stories').description('story clusters, and the analyst decisions that shape them');

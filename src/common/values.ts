@@ -28,8 +28,33 @@ export const REVIEW_ACTIONS = ['accept', 'reject', 'reset', 'merge', 'split'] as
 export const ReviewAction = z.enum(REVIEW_ACTIONS);
 export type ReviewAction = z.infer<typeof ReviewAction>;
 
-/** What the store records of an analyst's decisions on a row: the review actions and edits of its English. */
-export const DECISION_ACTIONS = [...REVIEW_ACTIONS, 'edit'] as const;
+/** The two sides of an aligned row. */
+export const SIDES = ['a', 'b'] as const;
+export const Side = z.enum(SIDES);
+export type Side = z.infer<typeof Side>;
+
+/**
+ * Operations on one side of the rows (monotonic alignments): move a row's first sentence into the
+ * row before or its last into the row after, and insert or remove an empty cell, which moves the
+ * side's cells below down or up by one.
+ */
+export const SIDE_OPERATIONS = ['shift-up', 'shift-down', 'insert-gap', 'remove-gap'] as const;
+export const SideOperation = z.enum(SIDE_OPERATIONS);
+export type SideOperation = z.infer<typeof SideOperation>;
+
+/** Changes of a document's source sentences made in review: split at a caret, edit the text. */
+export const SOURCE_OPERATIONS = ['split-sentence', 'edit-source'] as const;
+export type SourceOperation = (typeof SOURCE_OPERATIONS)[number];
+
+/** Why a stored sentence differs from the ingested one (sentences.revision). */
+export const SENTENCE_REVISIONS = ['split', 'edit'] as const;
+export type SentenceRevision = (typeof SENTENCE_REVISIONS)[number];
+
+/**
+ * What the store records of an analyst's decisions on a row: the review actions, edits of its
+ * English, the side operations and the source operations.
+ */
+export const DECISION_ACTIONS = [...REVIEW_ACTIONS, 'edit', ...SIDE_OPERATIONS, ...SOURCE_OPERATIONS] as const;
 export type DecisionAction = (typeof DECISION_ACTIONS)[number];
 
 /** Where an aligned row stands in review. */

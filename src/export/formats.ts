@@ -2,7 +2,7 @@
 // no pairs, so the exporter can stream any number of them. Output is a pure function of the pairs
 // and the header fields: no timestamps, so the same filters give the same bytes.
 import type { ExportFormat } from '../common/index.ts';
-import type { ExportPair, PairEnglish, PairSide } from './pairs.ts';
+import type { ExportPair, PairEnglish, PairSide, SourceRevision } from './pairs.ts';
 import { XmlEscaper } from './xml.ts';
 
 export const TOOL_NAME = 'tandem';
@@ -37,6 +37,9 @@ export function createWriter(format: ExportFormat, header: ExportHeader): Format
 
 const sentenceList = (xs: number[]) => xs.join(',');
 
+/** One revised sentence in a line: "3 edit review jdoe 2024-05-16T10:00:00.000Z" (index, kind, why, who, when). */
+export const revisionLine = (r: SourceRevision) => [r.sentence, r.kind, r.why, r.by, r.at].filter((x) => x !== null && x !== '').join(' ');
+
 // ---- TMX 1.4b ------------------------------------------------------------------------------
 
 /**
@@ -69,7 +72,12 @@ class TmxWriter implements FormatWriter {
   private sideTuv(s: PairSide, extra: string): string {
     const i = '        ';
     return `      <tuv xml:lang="${this.x.attr(s.lang)}">\n${this.prop('x-document', s.document, i)}${this.prop('x-title', s.title, i)}${this.prop('x-date', s.date, i)}`
-      + `${this.prop('x-sentences', sentenceList(s.sentences), i)}${extra}        <seg>${this.x.text(s.text)}</seg>\n      </tuv>\n`;
+      + `${this.prop('x-sentences', sentenceList(s.sentences), i)}${this.revisionProps(s, i)}${extra}        <seg>${this.x.text(s.text)}</seg>\n      </tuv>\n`;
+  }
+
+  /** Each sentence the analyst split or edited: x-revision (index, kind, why, who, when), then x-original (the ingested text). */
+  private revisionProps(s: PairSide, indent: string): string {
+    return s.revisions.map((r) => this.prop('x-revision', revisionLine(r), indent) + this.prop('x-original', r.original, indent)).join('');
   }
 
   private englishProps(e: PairEnglish, prefix: string): string {
@@ -115,7 +123,12 @@ export const TSV_COLUMNS = [
   'document', 'title', 'date', 'sentences', 'alignment', 'bead', 'mode', 'kind', 'english_document', 'english_sentences',
   'other_lang', 'other_source', 'other_english', 'other_origin', 'other_models', 'other_provenance',
   'other_document', 'other_title', 'other_date', 'other_sentences',
+  'source_revisions', 'source_original', 'other_revisions', 'other_original',
 ] as const;
+
+/** Revised sentences of a side for TSV: their lines joined by "; ", and their distinct ingested texts joined by a space. */
+const tsvRevisions = (s: PairSide | null): [string | null, string | null] =>
+  !s?.revisions.length ? [null, null] : [s.revisions.map(revisionLine).join('; '), [...new Set(s.revisions.map((r) => r.original))].join(' ')];
 
 class TsvWriter implements FormatWriter {
   readonly dropped = 0;
@@ -132,6 +145,7 @@ class TsvWriter implements FormatWriter {
       p.english.document, sentenceList(p.english.sentences),
       o?.lang ?? null, o?.text ?? null, o?.english.text ?? null, o?.english.origin ?? null, o ? o.english.models.join(' ') : null, o ? o.english.provenance.join(' ') : null,
       o?.document ?? null, o?.title ?? null, o?.date ?? null, o ? sentenceList(o.sentences) : null,
+      ...tsvRevisions(p.source), ...tsvRevisions(o),
     ];
     return `${cells.map((c) => (c === null ? '' : escapeTsv(String(c)))).join('\t')}\n`;
   }
@@ -153,7 +167,8 @@ class JsonlWriter implements FormatWriter {
 
   pair(p: ExportPair): string {
     // Build in a fixed key order so the bytes never depend on how the object was assembled.
-    const side = (s: PairSide) => ({ lang: s.lang, text: s.text, document: s.document, title: s.title, date: s.date, sentences: s.sentences });
+    const revision = (r: SourceRevision) => ({ sentence: r.sentence, kind: r.kind, original: r.original, by: r.by, at: r.at, why: r.why });
+    const side = (s: PairSide) => ({ lang: s.lang, text: s.text, document: s.document, title: s.title, date: s.date, sentences: s.sentences, revisions: s.revisions.map(revision) });
     const english = (e: PairEnglish) => ({ text: e.text, origin: e.origin, models: e.models, provenance: e.provenance, document: e.document, sentences: e.sentences });
     return `${JSON.stringify({
       alignment: p.alignment, bead: p.bead, mode: p.mode, status: p.status, score: p.score, kind: p.kind,
@@ -250,12 +265,22 @@ class XliffWriter implements FormatWriter {
         + this.meta('english-provenance', o.english.provenance.join(' '), i)
         + '        </mda:metaGroup>\n';
     }
-    out += '      </mda:metadata>\n'
+    out += '      </mda:metadata>\n' + this.revisionNotes(p)
       + `      <segment state="${xliffState(p)}" subState="tandem:${p.status}">\n`
       + `        <source>${this.x.xliffInline(p.source.text)}</source>\n`
       + `        <target>${this.x.xliffInline(e.text)}</target>\n`
       + '      </segment>\n    </unit>\n';
     return out;
+  }
+
+  /** The analyst's splits and edits of the source (and of the other document's sentences), as notes. */
+  private revisionNotes(p: ExportPair): string {
+    const sides = [['source', p.source], ['other', p.other]] as const;
+    const notes = sides.flatMap(([name, s]) => (s?.revisions ?? []).map((r) => {
+      const what = r.kind === 'edit' ? 'edited' : 'split';
+      return `        <note category="tandem:source-${r.kind}"${name === 'source' ? ' appliesTo="source"' : ''}>Sentence ${r.sentence}${name === 'other' ? ' of the other document' : ''} ${what} (${revisionLine(r)}); ingested text: ${this.x.text(r.original)}</note>\n`;
+    }));
+    return notes.length ? `      <notes>\n${notes.join('')}      </notes>\n` : '';
   }
 
   footer(): string {

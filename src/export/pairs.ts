@@ -13,11 +13,23 @@ import { TRANSLATION_ORIGINS } from '../common/index.ts';
 
 export interface PairSide {
   lang: string;
+  /** The source text as reviewed: an analyst's fix or split of a sentence, when there is one. */
   text: string;
   document: number;
   title: string | null;
   date: string | null;
   sentences: number[];
+  /** The side's sentences the analyst split or edited: the ingested text each came from, and who, when, why. */
+  revisions: SourceRevision[];
+}
+
+export interface SourceRevision {
+  sentence: number;
+  kind: 'split' | 'edit';
+  original: string;
+  by: string | null;
+  at: string | null;
+  why: string | null;
 }
 
 export interface PairEnglish {
@@ -93,6 +105,9 @@ function englishOf(rows: ExportSentenceRow[], document: number, sentences: numbe
 
 const joinText = (rows: ExportSentenceRow[]) => rows.map((r) => r.text).join(' ');
 
+const revisionsOf = (rows: ExportSentenceRow[]): SourceRevision[] =>
+  rows.flatMap((r) => (r.revision ? [{ sentence: r.index, kind: r.revision.kind, original: r.revision.original, by: r.revision.by, at: r.revision.at, why: r.revision.why }] : []));
+
 /**
  * Pairs of one alignment in bead order, a page at a time. Beads that cannot become a pair are
  * reported to `skip` instead.
@@ -136,7 +151,7 @@ export async function* alignmentPairs(
       const s = pick(bySrc, srcIdx(b));
       const o = pick(byOther, otherIdx(b));
       const side = (doc: DocumentInfo, rows: ExportSentenceRow[], sentences: number[]): PairSide => ({
-        lang: doc.lang ?? '', text: joinText(rows), document: doc.id, title: doc.title, date: doc.date, sentences,
+        lang: doc.lang ?? '', text: joinText(rows), document: doc.id, title: doc.title, date: doc.date, sentences, revisions: revisionsOf(rows),
       });
       let english: PairEnglish | null;
       let otherSide: ExportPair['other'] = null;

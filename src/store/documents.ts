@@ -1,6 +1,6 @@
 // Documents as ingested: the row, its text, paragraphs and sentences (each with its best English).
 import type { Connection } from './db.ts';
-import type { TranslationOrigin } from '../common/index.ts';
+import type { SentenceRevision, TranslationOrigin } from '../common/index.ts';
 
 export interface NewDocument {
   contentHash: string;
@@ -41,6 +41,10 @@ export interface SentenceRow {
   text: string;
   translation: string | null;
   origin: TranslationOrigin | null;
+  /** The memory key of the text (its normalized form). */
+  memoryKey: string;
+  /** When the analyst split or edited the sentence: the ingested sentence it came from, and who, when and why. */
+  revision: { kind: SentenceRevision; original: string; by: string | null; at: string | null; why: string | null } | null;
 }
 
 export interface ParagraphRow {
@@ -65,6 +69,14 @@ const DOCUMENT_COLUMNS = `
   (SELECT count(*) FROM sentences s WHERE s.document_id = d.id) AS sentenceCount,
   (SELECT count(*) FROM sentences s WHERE s.document_id = d.id AND EXISTS (
      SELECT 1 FROM translations t WHERE t.source_lang = d.lang AND t.memory_key = s.memory_key)) AS translatedCount`;
+
+/** The revision columns of a sentence (alias s), as read by RawRevision. */
+export const REVISION_COLUMNS = 's.revision, s.original_text AS originalText, s.revised_by AS revisedBy, s.revised_at AS revisedAt, s.revised_why AS revisedWhy';
+export type RawRevision = { revision: SentenceRevision | null; originalText: string | null; revisedBy: string | null; revisedAt: string | null; revisedWhy: string | null };
+
+export function toRevision(r: RawRevision): SentenceRow['revision'] {
+  return r.revision === null ? null : { kind: r.revision, original: r.originalText ?? '', by: r.revisedBy, at: r.revisedAt, why: r.revisedWhy };
+}
 
 type RawDocument = Omit<DocumentRow, 'warnings'> & { warnings: string };
 
@@ -138,16 +150,18 @@ export class Documents {
   }
 
   async sentences(documentId: number): Promise<SentenceRow[]> {
-    const rows = await this.db.all<Omit<SentenceRow, 'translation' | 'origin'> & { best: string | null }>(
-      `SELECT s.id, s.idx AS "index", p.idx AS paragraph, s.start, s.end, s.text, ${BEST_TRANSLATION} AS best
+    type Raw = Omit<SentenceRow, 'translation' | 'origin' | 'revision'> & { best: string | null } & RawRevision;
+    const rows = await this.db.all<Raw>(
+      `SELECT s.id, s.idx AS "index", p.idx AS paragraph, s.start, s.end, s.text, s.memory_key AS memoryKey, ${REVISION_COLUMNS}, ${BEST_TRANSLATION} AS best
          FROM sentences s JOIN paragraphs p ON p.id = s.paragraph_id JOIN documents d ON d.id = s.document_id
         WHERE s.document_id = ? ORDER BY s.idx`,
       [documentId],
     );
-    return rows.map(({ best, ...s }) => {
-      if (best === null) return { ...s, translation: null, origin: null };
+    return rows.map(({ best, revision, originalText, revisedBy, revisedAt, revisedWhy, ...s }) => {
+      const revised = { ...s, revision: toRevision({ revision, originalText, revisedBy, revisedAt, revisedWhy }) };
+      if (best === null) return { ...revised, translation: null, origin: null };
       const cut = best.lastIndexOf('\u001f');
-      return { ...s, translation: best.slice(0, cut), origin: best.slice(cut + 1) as SentenceRow['origin'] };
+      return { ...revised, translation: best.slice(0, cut), origin: best.slice(cut + 1) as SentenceRow['origin'] };
     });
   }
 }

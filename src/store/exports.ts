@@ -1,6 +1,7 @@
 // What an export reads: the alignments and beads a filter selects, and their sentences' English.
 import { toBead, type AlignmentMode, type BeadRow, type RawBead } from './alignments.ts';
 import type { Connection } from './db.ts';
+import { REVISION_COLUMNS, toRevision, type RawRevision, type SentenceRow } from './documents.ts';
 import type { TranslationOrigin } from '../common/index.ts';
 
 /** What an export selects (see Store.exportAlignments). */
@@ -31,6 +32,8 @@ export interface ExportSentenceRow {
   modelId: string | null;
   modelRevision: string | null;
   provenance: string | null;
+  /** The analyst's split or edit of the source sentence, if any (see SentenceRow.revision). */
+  revision: SentenceRow['revision'];
 }
 
 function exportBeadWhere(filter: Pick<ExportFilter, 'status' | 'minScore'>): { sql: string; params: unknown[] } {
@@ -103,8 +106,8 @@ export class Exports {
    */
   async exportSentences(documentId: number, indices: number[]): Promise<ExportSentenceRow[]> {
     if (!indices.length) return [];
-    return this.db.all<ExportSentenceRow>(
-      `SELECT s.idx AS "index", s.text, t.english, t.origin, t.model_id AS modelId, t.model_revision AS modelRevision, t.provenance
+    const rows = await this.db.all<Omit<ExportSentenceRow, 'revision'> & RawRevision>(
+      `SELECT s.idx AS "index", s.text, t.english, t.origin, t.model_id AS modelId, t.model_revision AS modelRevision, t.provenance, ${REVISION_COLUMNS}
          FROM sentences s JOIN documents d ON d.id = s.document_id
          LEFT JOIN translations t ON t.id = (
            SELECT t2.id FROM translations t2 WHERE t2.source_lang = d.lang AND t2.memory_key = s.memory_key
@@ -113,5 +116,6 @@ export class Exports {
         ORDER BY s.idx`,
       [documentId, JSON.stringify([...new Set(indices)])],
     );
+    return rows.map(({ revision, originalText, revisedBy, revisedAt, revisedWhy, ...r }) => ({ ...r, revision: toRevision({ revision, originalText, revisedBy, revisedAt, revisedWhy }) }));
   }
 }

@@ -8,7 +8,7 @@ import { Documents, type NewDocument } from './documents.ts';
 import { Exports, type ExportFilter } from './exports.ts';
 import { Matches, type StoredMatch, type StoredPassage } from './matches.ts';
 import { openDatabase, schemaVersion, type StoreOptions } from './open.ts';
-import { Review } from './review.ts';
+import { Review, type CarriedEnglish, type Reviser, type SentencePart } from './review.ts';
 import type { DecisionAction } from '../common/index.ts';
 import { Stories, type StoryDecision } from './stories.ts';
 import { TranslationRuns } from './translation-runs.ts';
@@ -23,6 +23,7 @@ export type { MatchInput, StoredMatch, StoredPassage } from './matches.ts';
 export type { TranslationRun } from './translation-runs.ts';
 export type { StoryDecision } from './stories.ts';
 export type { MemoryEntry, ModelPins } from './translations.ts';
+export type { CarriedEnglish, Reviser, SentencePart } from './review.ts';
 
 type DocumentFilter = { langs?: string[]; documentIds?: number[] };
 type NewAlignment = Parameters<Alignments['saveAlignment']>[0];
@@ -106,6 +107,12 @@ export class Store {
   editTranslation(alignmentId: number, entry: MemoryEntry & { origin: 'human' }) { return this.repos.review.editTranslation(alignmentId, entry); }
   editTranslations(alignmentId: number, entries: (MemoryEntry & { origin: 'human' })[]) { return this.repos.review.editTranslations(alignmentId, entries); }
   undoReview(alignmentId: number) { return this.repos.review.undoReview(alignmentId); }
+  splitSentence(alignmentId: number, documentId: number, index: number, parts: [SentencePart, SentencePart], who: Reviser) {
+    return this.repos.review.splitSentence(alignmentId, documentId, index, parts, who);
+  }
+  editSource(alignmentId: number, documentId: number, index: number, text: string, memoryKey: string, who: Reviser, carry: CarriedEnglish | null) {
+    return this.repos.review.editSource(alignmentId, documentId, index, text, memoryKey, who, carry);
+  }
 
   // ---- export (./exports.ts) ---------------------------------------------------------------
   exportAlignments(filter: ExportFilter) { return this.repos.exports.exportAlignments(filter); }

@@ -75,7 +75,7 @@ describe('formats', () => {
     ]);
     expect(review[3]!.english.models).toEqual(['Xenova/opus-mt-de-en@abc123']);
     expect(review[0]!.english.provenance).toEqual(['de.tsv']);
-    expect(review[0]!.source).toEqual({ lang: 'de', text: GERMAN[0], document: f.docs.de, title: 'Minister in Peking', date: '2024-05-16', sentences: [0] });
+    expect(review[0]!.source).toEqual({ lang: 'de', text: GERMAN[0], document: f.docs.de, title: 'Minister in Peking', date: '2024-05-16', sentences: [0], revisions: [] });
     const deEn = expected.filter((p) => p.alignment === f.alignments.deEn);
     expect(deEn.map((p) => p.english.text)).toEqual(ENGLISH);
     expect(deEn[0]!.english).toMatchObject({ origin: 'document', document: f.docs.en, sentences: [0] });

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import type { ExportPreset } from '../components/ExportDialog.tsx';
 import type { AlignMode } from './Stories.tsx';
 import { useClient } from '../state.tsx';
+import { FilterBar, NO_FILTER, useFocusAcrossFilter, useRowFilter, type RowFilter } from './compare/Filter.tsx';
 import { HelpOverlay } from './compare/Help.tsx';
 import { ReviewMeta } from './compare/ReviewMeta.tsx';
 import { RowList } from './compare/RowList.tsx';
@@ -16,6 +17,7 @@ import type { DocInfo, Mode } from './compare/types.ts';
 import { useCompare } from './compare/useCompare.ts';
 import { useEditing } from './compare/useEditing.ts';
 import { useKeyMap } from './compare/useKeyMap.ts';
+import { useOperations } from './compare/useOperations.ts';
 import { useReviewQueue } from './compare/useReviewQueue.ts';
 import { useRowFocus } from './compare/useRowFocus.ts';
 
@@ -47,7 +49,11 @@ const titleOf = (d: DocInfo | null) => (d ? d.title ?? d.fileName : '…');
 
 function CompareBody({ alignmentId, onOpen, onBack, onExport, onSelection }: CompareProps & { alignmentId: number }) {
   const client = useClient();
-  const compare = useCompare(alignmentId);
+  const all = useCompare(alignmentId);
+  const [filter, setFilter] = useState<RowFilter>(NO_FILTER);
+  const [threshold, setThreshold] = useState(0.5);
+  // Everything below works on the rows the filter shows.
+  const compare = useRowFilter(all, filter, threshold);
   const { data, rows, loadError } = compare;
   const [mode, setMode] = useState<Mode>('both');
   const [help, setHelp] = useState(false);
@@ -64,9 +70,16 @@ function CompareBody({ alignmentId, onOpen, onBack, onExport, onSelection }: Com
   const list = useRowFocus(rows, compare.rowsRef, mode);
   const queue = useReviewQueue({ alignmentId, compare, focusRef: list.focusRef, move: list.move, setNote, announce });
   const edit = useEditing({ alignmentId, compare, docA, docB, translation, enqueue: queue.enqueue, setNote, announce, focusList: list.focusList });
+  const ops = useOperations({
+    alignmentId, compare, rowsRef: compare.rowsRef, focusRef: list.focusRef, move: list.move, translation,
+    monotonic: data?.alignment.mode === 'monotonic', threshold, enqueue: queue.enqueue, setNote,
+  });
+  useFocusAcrossFilter(rows, list, filter, threshold);
+  const focusFilter = () => document.querySelector<HTMLElement>('[data-testid="filter-status"]')?.focus();
   useKeyMap({
     rowsRef: compare.rowsRef, focusRef: list.focusRef, help, setHelp, move: list.move,
     review: queue.review, undo: queue.undo, startEdit: edit.startEdit, setMode, setNote,
+    chooseSide: ops.chooseSide, operate: ops.operate, startSource: ops.startSource, lowScore: ops.lowScore, focusFilter,
   });
 
   const switchMode = async (to: AlignMode) => {
@@ -83,7 +96,7 @@ function CompareBody({ alignmentId, onOpen, onBack, onExport, onSelection }: Com
   const columns = translation
     ? [{ label: docA?.lang ?? '?', title: `Original: ${titleOf(docA)}` }, { label: 'en', title: 'English (machine translation; post-edits marked "edited")' }]
     : [{ label: docA?.lang ?? '?', title: titleOf(docA) }, { label: docB?.lang ?? '?', title: titleOf(docB) }];
-  const placeholder = !data && !loadError ? 'Loading…' : data && rows.length === 0 ? 'This alignment has no rows.' : null;
+  const placeholder = !data && !loadError ? 'Loading…' : data && compare.total === 0 ? 'This alignment has no rows.' : data && rows.length === 0 ? 'No row matches the filter.' : null;
 
   return (
     <div className="view compare" data-testid="compare" data-alignment={alignmentId}>
@@ -91,12 +104,13 @@ function CompareBody({ alignmentId, onOpen, onBack, onExport, onSelection }: Com
         data={data} translation={translation} titleA={titleOf(docA)} mode={mode} setMode={setMode}
         switchMode={(to) => void switchMode(to)} onBack={() => onBack(translation && data ? data.alignment.aDoc : null)}
         onExport={onExport} onHelp={() => setHelp(true)}
+        filter={data && <FilterBar filter={filter} setFilter={setFilter} threshold={threshold} setThreshold={setThreshold} shown={rows.length} total={compare.total} onDone={() => list.scroller.current?.focus()} />}
       />
-      <ReviewMeta rows={rows} reviewed={!!data?.alignment.reviewed} saving={queue.pending > 0} note={note} />
+      <ReviewMeta rows={all.rows} reviewed={!!data?.alignment.reviewed} saving={queue.pending > 0} note={note} />
       {queue.error && <div className="notice notice-error" role="alert">{queue.error}</div>}
       {loadError && <div className="notice notice-error" role="alert">{loadError}</div>}
       <RowList
-        rows={rows} columns={columns} placeholder={placeholder} list={list} edit={edit}
+        rows={rows} columns={columns} placeholder={placeholder} list={list} edit={edit} ops={ops}
         mode={mode} translation={translation} langA={docA?.lang ?? null} langB={docB?.lang ?? null}
       />
       <div className="sr-only" role="status" aria-live="polite" data-testid="announce">{announcement}</div>

@@ -2,6 +2,7 @@
 import { REVIEW_ACTIONS, type ReviewAction } from '../../common/index.ts';
 import { query, withTandem } from '../engine.ts';
 import { documentId, print, UsageError } from '../shared.ts';
+import { operation, OPERATIONS, type OperationFlags } from './operations.ts';
 
 export async function align(a: string, b: string, flags: { passages?: boolean }): Promise<void> {
   const input = { a: documentId(a), b: documentId(b), mode: flags.passages ? ('passages' as const) : undefined };
@@ -12,9 +13,10 @@ export async function align(a: string, b: string, flags: { passages?: boolean })
 
 const ACTIONS = [...REVIEW_ACTIONS, 'undo'] as const;
 
-export async function review(alignment: string, action: string, beads: string[], flags: { minScore?: string }): Promise<void> {
+export async function review(alignment: string, action: string, beads: string[], flags: { minScore?: string } & OperationFlags): Promise<void> {
+  if (OPERATIONS.includes(action)) return operation(alignment, action, beads, flags);
   const alignmentId = documentId(alignment);
-  if (!(ACTIONS as readonly string[]).includes(action)) throw new UsageError(`action must be one of ${ACTIONS.join(', ')}, not "${action}"`);
+  if (!(ACTIONS as readonly string[]).includes(action)) throw new UsageError(`action must be one of ${[...ACTIONS, ...OPERATIONS].join(', ')}, not "${action}"`);
   const minScore = flags.minScore === undefined ? undefined : Number(flags.minScore);
   if (minScore !== undefined && (!Number.isFinite(minScore) || (action !== 'accept' && action !== 'reject'))) throw new UsageError('--min-score takes a number and goes with accept or reject');
   const beadIds = beads.map((b) => {

@@ -3,8 +3,10 @@
 import { memo, type ReactNode } from 'react';
 import { sideRuns } from './diffText.ts';
 import { Editor, type EditorProps } from './Editor.tsx';
+import { SourceEditor } from './SourceEditor.tsx';
 import type { Mode, Row, Side, Sentence } from './types.ts';
 import { draftKey } from './useDrafts.ts';
+import type { SourceEditing, SourceHandlers } from './useOperations.ts';
 
 interface RowProps {
   row: Row;
@@ -19,6 +21,10 @@ interface RowProps {
   /** The editor's props when this row is open. */
   editor: EditorProps | null;
   onFocus: (i: number) => void;
+  /** The side the operation keys act on, on the focused row. */
+  chosenSide: Side | null;
+  source: SourceEditing | null;
+  sourceHandlers: SourceHandlers;
 }
 
 export const RowView = memo(function RowView(p: RowProps) {
@@ -32,6 +38,10 @@ export const RowView = memo(function RowView(p: RowProps) {
     const draft = editing.drafts[draftKey({ side, sentence: s.index })];
     return draft !== undefined && draft.trim() !== (s.english ?? '').trim() ? <English key={`d${s.index}`} s={{ ...s, english: draft }} draft /> : null;
   };
+  const src = p.source;
+  const original = (side: Side, s: Sentence, lang: string | null, num: boolean) => (src && src.side === side && src.sentence === s.index
+    ? <SourceEditor key={`src-${side}-${s.index}`} e={src} lang={lang} {...p.sourceHandlers} />
+    : <div key={`o${s.index}`} className="cmp-orig" lang={lang ?? undefined} data-testid="original" data-sentence={s.index}>{num && <span className="s-num">{s.index + 1}</span>}{s.text}<Revised s={s} /></div>);
   return (
     <div
       className={`cmp-row status-${bead.status}${focused ? ' focused' : ''}`}
@@ -43,6 +53,7 @@ export const RowView = memo(function RowView(p: RowProps) {
       data-row={index}
       data-bead={bead.id}
       data-status={bead.status}
+      data-kind={bead.kind}
       aria-current={focused ? 'true' : undefined}
       onClick={() => p.onFocus(index)}
     >
@@ -55,8 +66,8 @@ export const RowView = memo(function RowView(p: RowProps) {
       </div>
       {translation ? (
         <>
-          <Cell repeated={row.repeated.a} empty={!row.a.length}>
-            {row.a.map((s) => <div key={s.index} className="cmp-orig" lang={p.langA ?? undefined}>{s.text}</div>)}
+          <Cell repeated={row.repeated.a} empty={!row.a.length} chosen={p.chosenSide === 'a'} side="a">
+            {row.a.map((s) => original('a', s, p.langA, false))}
           </Cell>
           <Cell repeated={row.repeated.a} empty={!row.a.length}>
             {row.a.map((s) => editor('a', s) ?? <English key={s.index} s={s} />)}
@@ -64,33 +75,40 @@ export const RowView = memo(function RowView(p: RowProps) {
         </>
       ) : (
         <>
-          <SideCell side="a" sentences={row.a} lang={p.langA} mode={mode} diff={row.diff} repeated={row.repeated.a} editingHere={editing?.side === 'a'} editor={editor} />
-          <SideCell side="b" sentences={row.b} lang={p.langB} mode={mode} diff={row.diff} repeated={row.repeated.b} editingHere={editing?.side === 'b'} editor={editor} />
+          <SideCell side="a" sentences={row.a} lang={p.langA} mode={mode} diff={row.diff} repeated={row.repeated.a} editingHere={editing?.side === 'a'} editor={editor} original={original} chosen={p.chosenSide === 'a'} />
+          <SideCell side="b" sentences={row.b} lang={p.langB} mode={mode} diff={row.diff} repeated={row.repeated.b} editingHere={editing?.side === 'b'} editor={editor} original={original} chosen={p.chosenSide === 'b'} />
         </>
       )}
     </div>
   );
 });
 
-function Cell({ repeated, empty, children }: { repeated: boolean; empty: boolean; children: ReactNode }) {
+/** An analyst's split or fix of a source sentence, with the ingested text on hover. */
+function Revised({ s }: { s: Sentence }) {
+  if (!s.revision) return null;
+  const r = s.revision;
+  return <span className="origin origin-human" data-testid="revised" title={`${r.kind === 'edit' ? 'Fixed' : 'Split'} in review${r.by ? ` by ${r.by}` : ''}${r.at ? ` on ${r.at.slice(0, 16).replace('T', ' ')}` : ''}; ingested: ${r.original}`}>{r.kind === 'edit' ? 'fixed' : 'split'}</span>;
+}
+
+function Cell({ repeated, empty, chosen, side, children }: { repeated: boolean; empty: boolean; chosen?: boolean; side?: Side; children: ReactNode }) {
   return (
-    <div role="gridcell" className={`cmp-cell${repeated ? ' repeated' : ''}${empty ? ' empty-cell' : ''}`} data-repeated={repeated ? 'true' : undefined}>
+    <div role="gridcell" className={`cmp-cell${repeated ? ' repeated' : ''}${empty ? ' empty-cell' : ''}${chosen ? ' chosen' : ''}`} data-repeated={repeated ? 'true' : undefined} data-side={side} data-chosen={chosen ? 'true' : undefined}>
       {repeated && <span className="repeat-tag" title="Part of a passage repeated within or across reports">repeated</span>}
       {empty ? <span className="muted small gap-note">no sentence on this side</span> : children}
     </div>
   );
 }
 
-function SideCell({ side, sentences, lang, mode, diff, repeated, editingHere, editor }: {
+function SideCell({ side, sentences, lang, mode, diff, repeated, editingHere, editor, original, chosen }: {
   side: Side; sentences: Sentence[]; lang: string | null; mode: Mode; diff: Row['diff']; repeated: boolean; editingHere: boolean;
-  editor: (side: Side, s: Sentence) => ReactNode;
+  editor: (side: Side, s: Sentence) => ReactNode; original: (side: Side, s: Sentence, lang: string | null, num: boolean) => ReactNode; chosen: boolean;
 }) {
   const english = lang === 'en';
   const showOriginal = mode !== 'english' && !english;
   const showEnglish = mode !== 'original' || english;
   return (
-    <Cell repeated={repeated} empty={!sentences.length}>
-      {showOriginal && sentences.map((s) => <div key={`o${s.index}`} className="cmp-orig" lang={lang ?? undefined}><span className="s-num">{s.index + 1}</span>{s.text}</div>)}
+    <Cell repeated={repeated} empty={!sentences.length} chosen={chosen} side={side}>
+      {showOriginal && sentences.map((s) => original(side, s, lang, true))}
       {showEnglish && (editingHere || !diff
         ? sentences.map((s) => editor(side, s) ?? <English key={`e${s.index}`} s={s} num={!showOriginal} />)
         : (

@@ -7,6 +7,7 @@ import type { EditorProps } from './Editor.tsx';
 import { RowView } from './Row.tsx';
 import type { Mode, Row } from './types.ts';
 import type { EditingState } from './useEditing.ts';
+import type { OperationsState } from './useOperations.ts';
 import type { RowFocus } from './useRowFocus.ts';
 
 interface RowListProps {
@@ -16,13 +17,14 @@ interface RowListProps {
   placeholder: string | null;
   list: RowFocus;
   edit: EditingState;
+  ops: OperationsState;
   mode: Mode;
   translation: boolean;
   langA: string | null;
   langB: string | null;
 }
 
-export function RowList({ rows, columns, placeholder, list, edit, mode, translation, langA, langB }: RowListProps) {
+export function RowList({ rows, columns, placeholder, list, edit, ops, mode, translation, langA, langB }: RowListProps) {
   const { virtualizer } = list;
   const { editing, changedCount, setDraft, saveEdit, cancelEdit, cycleTarget, keepEditing, discard } = edit;
   const base = useId();
@@ -62,6 +64,9 @@ export function RowList({ rows, columns, placeholder, list, edit, mode, translat
                   langB={langB}
                   editor={editing && editing.row === v.index ? editor : null}
                   onFocus={list.pick}
+                  chosenSide={v.index === list.focus ? ops.side : null}
+                  source={ops.source && ops.source.row === v.index ? ops.source : null}
+                  sourceHandlers={ops.sourceHandlers}
                 />
               </div>
             );

@@ -1,4 +1,5 @@
-// Compare's toolbar: back, title, the alignment mode of a pair, what each side shows, export, help.
+// Compare's toolbar: back, title, the row filter, the alignment mode of a pair, what each side shows, export, help.
+import type { ReactNode } from 'react';
 import type { AlignMode, CompareData, Mode } from './types.ts';
 
 const MODES: { mode: Mode; label: string }[] = [
@@ -18,9 +19,11 @@ interface ToolbarProps {
   onBack: () => void;
   onExport: () => void;
   onHelp: () => void;
+  /** The row filter (./Filter.tsx). */
+  filter?: ReactNode;
 }
 
-export function Toolbar({ data, translation, titleA, mode, setMode, switchMode, onBack, onExport, onHelp }: ToolbarProps) {
+export function Toolbar({ data, translation, titleA, mode, setMode, switchMode, onBack, onExport, onHelp, filter }: ToolbarProps) {
   return (
     <div className="toolbar">
       <button type="button" className="btn btn-quiet" onClick={onBack} title={translation ? 'Back to the document' : 'Back to Stories'}>
@@ -28,6 +31,7 @@ export function Toolbar({ data, translation, titleA, mode, setMode, switchMode, 
       </button>
       <h1 className="doc-title">{translation ? `Review: ${titleA}` : 'Compare'}</h1>
       <span className="spacer" />
+      {filter}
       {data && !translation && (
         <div className="segmented" role="group" aria-label="Alignment">
           <button type="button" className={data.alignment.mode === 'monotonic' ? 'on' : ''} aria-pressed={data.alignment.mode === 'monotonic'} onClick={() => switchMode('monotonic')} title="Sentence by sentence in order (translations, versions)">

@@ -1,6 +1,7 @@
 // Compare's keys, once: each entry is what the key does (run by useKeyMap.ts and the editor) and
 // what the help overlay lists (Help.tsx renders this table), so the two cannot drift apart.
-import type { Action, Mode, Row } from './types.ts';
+import type { SideOperation } from '../../../../src/common/values.ts';
+import type { Action, Mode, Row, Side } from './types.ts';
 
 /** What a key of the row list can do. */
 export interface KeyActions {
@@ -13,6 +14,12 @@ export interface KeyActions {
   setMode: (update: (m: Mode) => Mode) => void;
   setHelp: (open: boolean) => void;
   setNote: (note: string | null) => void;
+  // the aligner's operations (./useOperations.ts) and the filter (./Filter.tsx)
+  chooseSide: (side: Side) => void;
+  operate: (op: SideOperation) => void;
+  startSource: (row: number) => void;
+  lowScore: (dir: 1 | -1) => void;
+  focusFilter: () => void;
 }
 
 export interface KeyDef {
@@ -54,6 +61,16 @@ export const ROW_KEYS: KeyDef[] = [
   { keys: ['e', 'Enter'], label: 'E / Enter', what: 'edit the English of the row', run: (a) => a.startEdit(a.focus) },
   { keys: ['m'], label: 'M', what: 'merge the row with the next one', run: (a) => a.review('merge') },
   { keys: ['s'], label: 'S', what: 'split the row', run: (a) => a.review('split') },
+  { keys: ['ArrowLeft'], label: '←', what: 'choose the left side for the operations below', run: (a) => a.chooseSide('a') },
+  { keys: ['ArrowRight'], label: '→', what: 'choose the right side for the operations below', run: (a) => a.chooseSide('b') },
+  { keys: ['Shift+ArrowUp'], label: 'Shift+↑', what: 'shift: move the first sentence of that side into the row above', run: (a) => a.operate('shift-up') },
+  { keys: ['Shift+ArrowDown'], label: 'Shift+↓', what: 'shift: move the last sentence of that side into the row below', run: (a) => a.operate('shift-down') },
+  { keys: ['g'], label: 'G', what: 'insert an empty cell on that side (its cells below move down)', run: (a) => a.operate('insert-gap') },
+  { keys: ['Backspace', 'Delete'], label: 'Backspace / Delete', what: 'remove the empty cell on that side (its cells below move up)', run: (a) => a.operate('remove-gap') },
+  { keys: ['t'], label: 'T', what: 'edit the source text of that side (an OCR or typo fix); Ctrl+Enter there splits the sentence at the caret', run: (a) => a.startSource(a.focus) },
+  { keys: [']'], label: ']', what: 'next row scoring below the threshold', run: (a) => a.lowScore(1) },
+  { keys: ['['], label: '[', what: 'previous row scoring below the threshold', run: (a) => a.lowScore(-1) },
+  { keys: ['f'], label: 'F', what: 'the row filter (status, kind, score); Esc back to the rows', run: (a) => a.focusFilter() },
   { keys: ['u', 'Ctrl+z'], label: 'U / Ctrl+Z', what: 'undo the last decision (back on its row)', run: (a) => a.undo() },
   { keys: ['v'], label: 'V', what: 'show original / English / both', run: (a) => a.setMode(nextMode) },
   { keys: ['?'], label: '?', what: 'this help', run: (a) => a.setHelp(true) },

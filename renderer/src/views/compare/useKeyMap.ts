@@ -26,7 +26,7 @@ function onKey(e: KeyboardEvent, o: KeyMapOptions): void {
   }
   // A button or link with the focus keeps its own Enter and Space.
   if ((e.key === 'Enter' || e.key === ' ') && (e.target as HTMLElement | null)?.closest?.('button, a[href]')) return;
-  const def = rowKey(keyName(e));
+  const def = rowKey(keyName(e, true));
   if (!def) return;
   e.preventDefault();
   def.run({ ...o, rows: o.rowsRef.current, focus: o.focusRef.current });
