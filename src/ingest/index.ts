@@ -9,7 +9,7 @@ import type { NewDocument } from '../store/index.ts';
 import { memoryKey } from '../translate/index.ts';
 import { cleanParagraphs, splitParagraphs } from './clean.ts';
 import { findDates, publicationDate } from './dates.ts';
-import { decodeText, improbableLettersWarning } from './decode.ts';
+import { decodeText, improbableLettersWarning } from './decode/index.ts';
 import { IngestError } from './errors.ts';
 import { htmlToParagraphs, looksLikeHtml } from './html.ts';
 import { detectLanguage } from './language.ts';
