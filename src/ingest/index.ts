@@ -11,7 +11,7 @@ import { cleanParagraphs, splitParagraphs } from './clean.ts';
 import { findDates, publicationDate } from './dates.ts';
 import { decodeText, improbableLettersWarning } from './decode/index.ts';
 import { IngestError } from './errors.ts';
-import { htmlToParagraphs, looksLikeHtml } from './html.ts';
+import { htmlToParagraphs, looksLikeHtml } from './html/index.ts';
 import { detectLanguage } from './language.ts';
 import { splitSentences } from './sentences.ts';
 
