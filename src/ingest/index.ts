@@ -13,7 +13,7 @@ import { decodeText, improbableLettersWarning } from './decode/index.ts';
 import { IngestError } from './errors.ts';
 import { htmlToParagraphs, looksLikeHtml } from './html/index.ts';
 import { detectLanguage } from './language.ts';
-import { splitSentences } from './sentences.ts';
+import { splitSentences } from './sentences/index.ts';
 
 export { IngestError } from './errors.ts';
 export { initLanguageDetector } from './language.ts';
