@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { splitSentences } from '../src/ingest/sentences.ts';
+import { splitSentences } from '../src/ingest/sentences/index.ts';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);

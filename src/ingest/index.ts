@@ -7,13 +7,13 @@ import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { formatBytes, type IngestOptions, type Lang } from '../common/index.ts';
 import type { NewDocument } from '../store/index.ts';
 import { memoryKey } from '../translate/index.ts';
-import { cleanParagraphs, splitParagraphs } from './clean.ts';
+import { cleanParagraphs, splitParagraphs } from './clean/index.ts';
 import { findDates, publicationDate } from './dates.ts';
-import { decodeText, improbableLettersWarning } from './decode.ts';
+import { decodeText, improbableLettersWarning } from './decode/index.ts';
 import { IngestError } from './errors.ts';
-import { htmlToParagraphs, looksLikeHtml } from './html.ts';
+import { htmlToParagraphs, looksLikeHtml } from './html/index.ts';
 import { detectLanguage } from './language.ts';
-import { splitSentences } from './sentences.ts';
+import { splitSentences } from './sentences/index.ts';
 
 export { IngestError } from './errors.ts';
 export { initLanguageDetector } from './language.ts';

@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Lang } from '../../src/api/types.ts';
-import { splitSentences } from '../../src/ingest/sentences.ts';
+import { splitSentences } from '../../src/ingest/sentences/index.ts';
 import type { AlignSentence } from '../../src/align/index.ts';
 
 const SAMPLES = join(import.meta.dirname, '..', '..', 'samples');

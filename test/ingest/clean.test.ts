@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanParagraphs, splitParagraphs } from '../../src/ingest/clean.ts';
-import type { BoilerplateReason, CleanedParagraph } from '../../src/ingest/clean.ts';
+import { cleanParagraphs, splitParagraphs } from '../../src/ingest/clean/index.ts';
+import type { BoilerplateReason, CleanedParagraph } from '../../src/ingest/clean/index.ts';
 
 const SAMPLES = join(import.meta.dirname, '../../samples');
 const sample = (name: string): string => readFileSync(join(SAMPLES, name), 'utf8');

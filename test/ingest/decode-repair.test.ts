@@ -4,7 +4,7 @@
 // from text written for the test, encoded with iconv-lite.
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decodeText } from '../../src/ingest/decode.ts';
+import { decodeText } from '../../src/ingest/decode/index.ts';
 import { initLanguageDetector, parseArticle } from '../../src/ingest/index.ts';
 
 /** 18 umlauts and ß, and a „quote“. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { deflateSync, gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../../src/ingest/decode.ts';
+import { decodeText } from '../../src/ingest/decode/index.ts';
 import { IngestError } from '../../src/ingest/errors.ts';
 import type { IngestErrorCode } from '../../src/ingest/errors.ts';
 

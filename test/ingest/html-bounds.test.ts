@@ -6,7 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MAX_MARKUP_ITEMS, MAX_PARSE_DEPTH, htmlToParagraphs } from '../../src/ingest/html.ts';
+import { MAX_MARKUP_ITEMS, MAX_PARSE_DEPTH } from '../../src/ingest/html/bounds.ts';
+import { htmlToParagraphs } from '../../src/ingest/html/index.ts';
 import { initLanguageDetector, parseArticle } from '../../src/ingest/index.ts';
 
 /** The reported page: 6.8 MB of "&#228;". */
@@ -53,7 +54,7 @@ describe('htmlToParagraphs: character references', () => {
   });
 
   it.skipIf(!canResetPeak)('extracts it within 200 MB of memory (peak RSS of a child process)', () => {
-    const html = join(import.meta.dirname, '../../src/ingest/html.ts');
+    const html = join(import.meta.dirname, '../../src/ingest/html/index.ts');
     const script = `
       import { readFileSync, writeFileSync } from 'node:fs';
       import { htmlToParagraphs } from ${JSON.stringify(html)};

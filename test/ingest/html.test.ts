@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { htmlToParagraphs, looksLikeHtml } from '../../src/ingest/html.ts';
+import { htmlToParagraphs, looksLikeHtml } from '../../src/ingest/html/index.ts';
 
 const ARTICLE = [
   'Der russische Außenminister Sergej Lawrow traf am 18. Oktober in Pjöngjang ein und begann damit einen zweitägigen Besuch in Nordkorea. Nordkoreanische Medien bezeichneten den Besuch als „wichtige Gelegenheit“.',

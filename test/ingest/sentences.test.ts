@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../../src/api/types.ts';
-import { splitSentences, type SentenceSpan } from '../../src/ingest/sentences.ts';
+import { splitSentences, type SentenceSpan } from '../../src/ingest/sentences/index.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const samplesDir = join(root, 'samples');

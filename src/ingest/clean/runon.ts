@@ -3,7 +3,7 @@
 // and page boilerplate (a consent notice, a photo credit) sits in the same line as the article.
 // The cleaner cannot judge such a line as a whole; these helpers cut it into rough sentence pieces
 // it can judge one by one. They are language-neutral and linear in time: the real sentence
-// splitter (sentences.ts) runs later, on what is kept.
+// splitter (sentences/) runs later, on what is kept.
 
 export interface Piece {
   start: number;
