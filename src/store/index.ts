@@ -22,6 +22,7 @@ export type { ExportAlignmentRow, ExportFilter, ExportSentenceRow } from './expo
 export type { MatchInput, StoredMatch, StoredPassage } from './matches.ts';
 export type { TranslationRun } from './translation-runs.ts';
 export type { StoryDecision } from './stories.ts';
+export type { Undone } from './review.ts';
 export type { MemoryEntry, ModelPins } from './translations.ts';
 
 type DocumentFilter = { langs?: string[]; documentIds?: number[] };

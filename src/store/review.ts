@@ -4,6 +4,14 @@ import type { BeadRow } from './alignments.ts';
 import type { Connection } from './db.ts';
 import type { MemoryEntry } from './translations.ts';
 
+/** What an undo changed: the beads it took out and put back, or the translation it restored. */
+export interface Undone {
+  action: DecisionAction;
+  removed: number[];
+  restored: number[];
+  translation?: { sourceLang: string; memoryKey: string };
+}
+
 interface UndoSnapshot {
   beads?: BeadRow[];
   translation?: { sourceLang: string; memoryKey: string; sourceText: string; english: string | null; provenance: string | null };
@@ -15,9 +23,9 @@ export class Review {
   /**
    * One analyst action on beads, in one transaction: `before` rows are removed, `after` rows
    * written (rows without an id get a new one), the alignment is marked reviewed, and the change is logged so it
-   * can be undone. Returns the log id.
+   * can be undone (one step, however many beads). Returns the log id and the beads as written.
    */
-  reviewBeads(alignmentId: number, action: DecisionAction, before: BeadRow[], after: (Omit<BeadRow, 'id'> & { id?: number })[]): Promise<number> {
+  reviewBeads(alignmentId: number, action: DecisionAction, before: BeadRow[], after: (Omit<BeadRow, 'id'> & { id?: number })[]): Promise<{ logId: number; written: BeadRow[] }> {
     return this.db.transaction(async () => {
       for (const b of before) await this.db.run('DELETE FROM beads WHERE id = ? AND alignment_id = ?', [b.id, alignmentId]);
       const written: BeadRow[] = [];
@@ -34,7 +42,7 @@ export class Review {
       const { lastID } = await this.db.run('INSERT INTO review_log (alignment_id, action, before, after) VALUES (?, ?, ?, ?)', [
         alignmentId, action, JSON.stringify({ beads: before }), JSON.stringify({ beads: written }),
       ]);
-      return lastID;
+      return { logId: lastID, written };
     });
   }
 
@@ -62,8 +70,8 @@ export class Review {
     });
   }
 
-  /** Reverts the latest action on an alignment that is not undone yet; false when there is none. */
-  undoReview(alignmentId: number): Promise<DecisionAction | null> {
+  /** Reverts the latest action on an alignment that is not undone yet; null when there is none. */
+  undoReview(alignmentId: number): Promise<Undone | null> {
     return this.db.transaction(async () => {
       const last = await this.db.get<{ id: number; action: DecisionAction; before: string; after: string }>(
         'SELECT id, action, before, after FROM review_log WHERE alignment_id = ? AND undone = 0 ORDER BY id DESC LIMIT 1',
@@ -72,7 +80,9 @@ export class Review {
       if (!last) return null;
       const before = JSON.parse(last.before) as UndoSnapshot;
       const after = JSON.parse(last.after) as UndoSnapshot;
+      const undone: Undone = { action: last.action, removed: (after.beads ?? []).map((b) => b.id), restored: (before.beads ?? []).map((b) => b.id) };
       if (before.translation) {
+        undone.translation = { sourceLang: before.translation.sourceLang, memoryKey: before.translation.memoryKey };
         const t = before.translation;
         if (t.english === null) {
           await this.db.run(`DELETE FROM translations WHERE source_lang = ? AND memory_key = ? AND origin = 'human'`, [t.sourceLang, t.memoryKey]);
@@ -89,7 +99,7 @@ export class Review {
         }
       }
       await this.db.run('UPDATE review_log SET undone = 1 WHERE id = ?', [last.id]);
-      return last.action;
+      return undone;
     });
   }
 }

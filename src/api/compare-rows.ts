@@ -1,0 +1,89 @@
+// The rows of the Compare view, built one bead at a time from a context read once per call: the
+// full `compare` answer and a decision's changed rows (./review-result.ts) are made by the same
+// code, so a patched row is exactly the row a reload would show.
+import type { BeadRow, SentenceRow, Store, StoredAlignment, StoredPassage } from '../store/index.ts';
+import { memoryKey } from '../translate/index.ts';
+
+const alignParts = () => import('../align/index.ts');
+
+export interface DiffOptions {
+  ignoreCase?: boolean;
+  ignorePunctuation?: boolean;
+}
+
+type Doc = Awaited<ReturnType<Store['document']>>;
+
+/** What every row of one alignment needs: both documents, their sentences, the repeated sentences. */
+export interface RowContext {
+  alignment: StoredAlignment;
+  docA: Doc;
+  docB: Doc;
+  sa: SentenceRow[];
+  sb: SentenceRow[] | null;
+  machine: { a: Map<string, string>; b: Map<string, string> };
+  repeatedA: Set<number>;
+  repeatedB: Set<number>;
+  wordDiff: Awaited<ReturnType<typeof alignParts>>['wordDiff'];
+}
+
+/**
+ * The sentences of `doc` that belong to a passage repeated where it is news to the analyst: inside
+ * the document itself, or in a report that is not the other side of this pair. Passages shared by
+ * the two documents on screen are what the alignment itself shows, so they are not marked.
+ */
+export function repeatedSentences(passages: StoredPassage[], doc: number, other: number): Set<number> {
+  const out = new Set<number>();
+  for (const p of passages) {
+    const pairOnScreen = doc !== other && ((p.a.doc === doc && p.b.doc === other) || (p.a.doc === other && p.b.doc === doc));
+    if (pairOnScreen) continue;
+    for (const span of [p.a, p.b]) if (span.doc === doc) for (const s of span.sentences) out.add(s);
+  }
+  return out;
+}
+
+export async function rowContext(store: Store, alignment: StoredAlignment): Promise<RowContext> {
+  const { wordDiff } = await alignParts();
+  const same = alignment.aDoc === alignment.bDoc;
+  const [sa, sb, docA, docB] = await Promise.all([
+    store.sentences(alignment.aDoc), same ? null : store.sentences(alignment.bDoc), store.document(alignment.aDoc), store.document(alignment.bDoc),
+  ]);
+  // Under a post-edit the machine (or imported) version stays visible to the reviewer.
+  const machineOf = async (doc: Doc, rows: SentenceRow[] | null) =>
+    doc?.lang && rows ? store.machineEnglish(doc.lang, rows.filter((r) => r.origin === 'human').map((r) => memoryKey(r.text))) : new Map<string, string>();
+  const machine = { a: await machineOf(docA, sa), b: await machineOf(docB, sb) };
+  const passages = [...(await store.passages({ documentId: alignment.aDoc })), ...(same ? [] : await store.passages({ documentId: alignment.bDoc }))];
+  return {
+    alignment, docA, docB, sa, sb, machine, wordDiff,
+    repeatedA: repeatedSentences(passages, alignment.aDoc, alignment.bDoc),
+    repeatedB: repeatedSentences(passages, alignment.bDoc, alignment.aDoc),
+  };
+}
+
+/** The sentences `idx` of one side as a row shows them. */
+export function sideOf(ctx: RowContext, which: 'a' | 'b', idx: number[]) {
+  const doc = which === 'a' ? ctx.docA : ctx.docB;
+  const rows = which === 'a' ? ctx.sa : ctx.sb!;
+  return idx.map((i) => {
+    const s = rows[i];
+    return {
+      index: i, text: s?.text ?? '', english: s ? (doc?.lang === 'en' ? s.text : s.translation) : null, origin: doc?.lang === 'en' ? null : (s?.origin ?? null),
+      machine: s?.origin === 'human' ? (ctx.machine[which].get(memoryKey(s.text)) ?? null) : null,
+    };
+  });
+}
+
+/** One row of the Compare view: the bead, both sides' sentences with their English, the word diff. */
+export function buildRow(ctx: RowContext, bead: BeadRow, options: DiffOptions = {}) {
+  const translation = ctx.alignment.mode === 'translation';
+  const a = sideOf(ctx, 'a', bead.a);
+  const b = translation ? [] : sideOf(ctx, 'b', bead.b);
+  const englishA = a.map((s) => s.english ?? '').join(' ').trim();
+  const englishB = (translation ? '' : b.map((s) => s.english ?? '').join(' ')).trim();
+  return {
+    bead, a, b,
+    diff: englishA && englishB ? ctx.wordDiff(englishA, englishB, options) : null,
+    repeated: { a: bead.a.some((i) => ctx.repeatedA.has(i)), b: bead.b.some((i) => ctx.repeatedB.has(i)) },
+  };
+}
+
+export type CompareRow = ReturnType<typeof buildRow>;
