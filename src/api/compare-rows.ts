@@ -11,11 +11,17 @@ export interface DiffOptions {
   ignorePunctuation?: boolean;
 }
 
-type Doc = Awaited<ReturnType<Store['document']>>;
+export type Doc = Awaited<ReturnType<Store['document']>>;
 
-/** What every row of one alignment needs: both documents, their sentences, the repeated sentences. */
+/** An alignment as rows need it: its documents and mode (the beads come one by one). */
+export type AlignmentInfo = Omit<StoredAlignment, 'beads'>;
+
+/**
+ * What the rows of one alignment need: both documents, their sentences (all, or only those of the
+ * rows being built: indexed by sentence index either way), the repeated sentences.
+ */
 export interface RowContext {
-  alignment: StoredAlignment;
+  alignment: AlignmentInfo;
   docA: Doc;
   docB: Doc;
   sa: SentenceRow[];
@@ -41,11 +47,21 @@ export function repeatedSentences(passages: StoredPassage[], doc: number, other:
   return out;
 }
 
-export async function rowContext(store: Store, alignment: StoredAlignment): Promise<RowContext> {
+/** Sentence rows indexed by their index (sparse when only some were read). */
+function byIndex(rows: SentenceRow[]): SentenceRow[] {
+  const out: SentenceRow[] = [];
+  for (const r of rows) out[r.index] = r;
+  return out;
+}
+
+/** The context for every row of an alignment, or (`only`) for rows holding just these sentences. */
+export async function rowContext(store: Store, alignment: AlignmentInfo, only?: { a: number[]; b: number[] }, docs?: { a: Doc; b: Doc }): Promise<RowContext> {
   const { wordDiff } = await alignParts();
   const same = alignment.aDoc === alignment.bDoc;
+  const read = async (doc: number, idx: number[] | undefined) => (idx ? byIndex(await store.sentencesAt(doc, idx)) : store.sentences(doc));
   const [sa, sb, docA, docB] = await Promise.all([
-    store.sentences(alignment.aDoc), same ? null : store.sentences(alignment.bDoc), store.document(alignment.aDoc), store.document(alignment.bDoc),
+    read(alignment.aDoc, only && (same ? [...new Set([...only.a, ...only.b])] : only.a)), same ? null : read(alignment.bDoc, only?.b),
+    docs?.a ?? store.document(alignment.aDoc), docs?.b ?? store.document(alignment.bDoc),
   ]);
   // Under a post-edit the machine (or imported) version stays visible to the reviewer.
   const machineOf = async (doc: Doc, rows: SentenceRow[] | null) =>

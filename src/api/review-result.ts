@@ -3,9 +3,8 @@
 // Compare view patches its rows with it instead of reloading the whole alignment; a new operation
 // on beads or on English returns `changedRows(...)` too.
 import { ApiError, type DecisionAction, type RowStatus } from '../common/index.ts';
-import type { Store } from '../store/index.ts';
-import { memoryKey } from '../translate/index.ts';
-import { buildRow, rowContext, type CompareRow } from './compare-rows.ts';
+import type { BeadRow, Store } from '../store/index.ts';
+import { buildRow, rowContext, type AlignmentInfo, type CompareRow, type Doc } from './compare-rows.ts';
 
 export interface ReviewResult {
   alignment: { id: number; reviewed: boolean };
@@ -26,25 +25,37 @@ export interface Touched {
   removed?: number[];
 }
 
-export async function changedRows(store: Store, alignmentId: number, touched: Touched): Promise<ReviewResult> {
-  const alignment = await store.alignment(alignmentId);
-  if (!alignment) throw new ApiError('not_found', `No alignment ${alignmentId}`);
-  const ctx = await rowContext(store, alignment);
-  const ids = new Set(touched.beads ?? []);
-  for (const t of touched.translations ?? []) {
-    const hit = (lang: string | null | undefined, rows: typeof ctx.sa | null) =>
-      lang === t.sourceLang && rows ? new Set(rows.filter((r) => memoryKey(r.text) === t.memoryKey).map((r) => r.index)) : new Set<number>();
-    const inA = hit(ctx.docA?.lang, ctx.sa);
-    const inB = alignment.aDoc === alignment.bDoc ? inA : hit(ctx.docB?.lang, ctx.sb);
-    for (const b of alignment.beads) if (b.a.some((i) => inA.has(i)) || b.b.some((i) => inB.has(i))) ids.add(b.id);
+/** The beads whose rows show a sentence with one of these memory keys (in a document of that language). */
+async function beadsShowing(store: Store, alignment: AlignmentInfo, docs: { a: Doc; b: Doc }, translations: NonNullable<Touched['translations']>): Promise<BeadRow[]> {
+  const out: BeadRow[] = [];
+  for (const t of translations) {
+    for (const side of alignment.aDoc === alignment.bDoc ? (['a'] as const) : (['a', 'b'] as const)) {
+      const doc = docs[side];
+      if (doc?.lang !== t.sourceLang) continue;
+      const indices = await store.sentenceIndicesByKey(doc.id, t.memoryKey);
+      out.push(...(await store.beadsHolding(alignment.id, side, indices)));
+    }
   }
-  const present = new Set(alignment.beads.map((b) => b.id));
-  const counts = { accepted: 0, rejected: 0, pending: 0, rows: alignment.beads.length };
-  for (const b of alignment.beads) counts[b.status]++;
+  return out;
+}
+
+export async function changedRows(store: Store, alignmentId: number, touched: Touched): Promise<ReviewResult> {
+  const alignment = await store.alignmentInfo(alignmentId);
+  if (!alignment) throw new ApiError('not_found', `No alignment ${alignmentId}`);
+  const [docA, docB] = await Promise.all([store.document(alignment.aDoc), alignment.bDoc === alignment.aDoc ? null : store.document(alignment.bDoc)]);
+  const docs = { a: docA, b: docB ?? docA };
+  const byId = new Map<number, BeadRow>();
+  for (const b of await store.beadsById(alignmentId, touched.beads ?? [])) byId.set(b.id, b);
+  for (const b of await beadsShowing(store, alignment, docs, touched.translations ?? [])) byId.set(b.id, b);
+  const beads = [...byId.values()].sort((x, y) => x.pos - y.pos);
+  const ctx = await rowContext(store, alignment, { a: beads.flatMap((b) => b.a), b: beads.flatMap((b) => b.b) }, docs);
+  const removed = [...new Set(touched.removed ?? [])];
+  const stillThere = new Set((await store.beadsById(alignmentId, removed)).map((b) => b.id));
+  const counts = await store.beadCounts(alignmentId);
   return {
     alignment: { id: alignment.id, reviewed: alignment.reviewed },
-    rows: alignment.beads.filter((b) => ids.has(b.id)).map((b) => buildRow(ctx, b)),
-    removed: [...new Set(touched.removed ?? [])].filter((id) => !present.has(id)),
-    counts,
+    rows: beads.map((b) => buildRow(ctx, b)),
+    removed: removed.filter((id) => !stillThere.has(id)),
+    counts: { ...counts, rows: counts.accepted + counts.rejected + counts.pending },
   };
 }

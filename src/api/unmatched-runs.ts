@@ -1,7 +1,7 @@
 // Passages mode links only the sentences two reports share; the others would vanish from the
 // view. They are kept as runs of consecutive unmatched sentences per side, each shown collapsed
 // beside the row it follows in its own document, with its count, and expandable.
-import type { BeadRow } from '../store/index.ts';
+import type { BeadRow, StoredAlignment } from '../store/index.ts';
 import { sideOf, type RowContext } from './compare-rows.ts';
 
 export interface UnmatchedRun {
@@ -37,8 +37,7 @@ function anchor(beads: BeadRow[], side: 'a' | 'b', [s, e]: [number, number]): Pi
 }
 
 /** The unmatched runs of both sides of a passages alignment (none in the other modes, which cover every sentence). */
-export function unmatchedRuns(ctx: RowContext): UnmatchedRun[] {
-  const { alignment } = ctx;
+export function unmatchedRuns(ctx: RowContext, alignment: StoredAlignment): UnmatchedRun[] {
   if (alignment.mode !== 'passages') return [];
   const out: UnmatchedRun[] = [];
   for (const side of ['a', 'b'] as const) {
