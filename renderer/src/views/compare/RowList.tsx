@@ -1,7 +1,9 @@
 // The column heads and the one virtualized list that holds both columns, so the sides always
 // scroll together.
+import { useCallback, useMemo, useState } from 'react';
 import { RowView } from './Row.tsx';
-import type { Mode, Row } from './types.ts';
+import type { Mode, Row, UnmatchedRun } from './types.ts';
+import { UnmatchedRuns } from './UnmatchedRuns.tsx';
 import type { EditingState } from './useEditing.ts';
 import type { RowFocus } from './useRowFocus.ts';
 
@@ -16,11 +18,33 @@ interface RowListProps {
   translation: boolean;
   langA: string | null;
   langB: string | null;
+  /** Passages mode: the runs of sentences no row holds, shown beside the rows they follow. */
+  unmatched?: UnmatchedRun[];
 }
 
-export function RowList({ rows, columns, placeholder, list, edit, mode, translation, langA, langB }: RowListProps) {
+/** The runs by the bead position they are shown at, before or after its row. */
+function runsByRow(unmatched: UnmatchedRun[]) {
+  const at = new Map<string, UnmatchedRun[]>();
+  for (const r of unmatched) {
+    const key = `${r.at}:${r.place}`;
+    at.set(key, [...(at.get(key) ?? []), r]);
+  }
+  return at;
+}
+
+export function RowList({ rows, columns, placeholder, list, edit, mode, translation, langA, langB, unmatched = [] }: RowListProps) {
   const { virtualizer } = list;
   const { editing } = edit;
+  const runs = useMemo(() => runsByRow(unmatched), [unmatched]);
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggle = useCallback((key: string) => setOpen((o) => {
+    const next = new Set(o);
+    if (!next.delete(key)) next.add(key);
+    return next;
+  }), []);
+  const runsAt = (pos: number | null, place: 'before' | 'after') => (
+    <UnmatchedRuns runs={runs.get(`${pos}:${place}`) ?? []} open={open} onToggle={toggle} mode={mode} langs={{ a: langA, b: langB }} />
+  );
   return (
     <>
       <div className="cmp-head" role="presentation">
@@ -33,11 +57,13 @@ export function RowList({ rows, columns, placeholder, list, edit, mode, translat
       </div>
       <div ref={list.scroller} className="cmp-body" tabIndex={0} aria-label="Aligned rows" data-testid="cmp-body">
         {placeholder && <div className="empty">{placeholder}</div>}
+        {runsAt(null, 'before')}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((v) => {
             const row = rows[v.index]!;
             return (
               <div key={v.key} data-index={v.index} ref={virtualizer.measureElement} className="vrow" style={{ transform: `translateY(${v.start}px)` }}>
+                {runsAt(row.bead.pos, 'before')}
                 <RowView
                   row={row}
                   index={v.index}
@@ -53,6 +79,7 @@ export function RowList({ rows, columns, placeholder, list, edit, mode, translat
                   onCancel={edit.cancelEdit}
                   onCycle={edit.cycleTarget}
                 />
+                {runsAt(row.bead.pos, 'after')}
               </div>
             );
           })}

@@ -16,7 +16,7 @@ interface Options {
 
 export function useEditing({ alignmentId, compare, docA, docB, translation, enqueue, setNote }: Options) {
   const client = useClient();
-  const { rows, load, setRows } = compare;
+  const { rows, setRows, applyResult } = compare;
   const [editing, setEditing] = useState<Editing | null>(null);
 
   /** The sentences of a row whose English can be edited: non-English ones, not the English column. */
@@ -51,13 +51,12 @@ export function useEditing({ alignmentId, compare, docA, docB, translation, enqu
     const row = rows[e.row];
     const s = row?.[e.side].find((x) => x.index === e.sentence);
     if (!text || text === s?.english) return;
-    // Shown at once; the compare data (with the new diff) is then reloaded from the engine.
+    // Shown at once; the engine then answers with the rows holding that sentence (with their new diff).
     setRows((rows) => rows.map((r, i) => (i === e.row ? { ...r, [e.side]: r[e.side].map((x) => (x.index === e.sentence ? { ...x, english: text, origin: 'human' as const, machine: e.machine } : x)) } : r)));
     void enqueue(async () => {
-      await client.query('editEnglish', { alignmentId, side: e.side, sentence: e.sentence, english: text });
-      await load();
+      applyResult(await client.query('editEnglish', { alignmentId, side: e.side, sentence: e.sentence, english: text }));
     });
-  }, [rows, alignmentId, client, enqueue, load, setRows]);
+  }, [rows, alignmentId, client, enqueue, applyResult, setRows]);
 
   const setDraft = useCallback((draft: string) => setEditing((e) => e && { ...e, draft }), []);
   const cancelEdit = useCallback(() => setEditing(null), []);

@@ -1,5 +1,6 @@
 // Review decisions: shown at once (optimistic), then sent to the engine one after another in the
-// order the keys were pressed, and the rows corrected from the engine's answer.
+// order the keys were pressed; the engine answers with the rows each changed, which are patched
+// in (never a reload of the whole alignment).
 import { useCallback, useRef, useState, type RefObject } from 'react';
 import { useClient } from '../../state.tsx';
 import type { Action } from './types.ts';
@@ -15,7 +16,7 @@ interface Options {
 
 export function useReviewQueue({ alignmentId, compare, focusRef, move, setNote }: Options) {
   const client = useClient();
-  const { load, rowsRef, setRows, applyBeads } = compare;
+  const { load, rowsRef, setRows, applyResult } = compare;
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(0);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
@@ -40,13 +41,12 @@ export function useReviewQueue({ alignmentId, compare, focusRef, move, setNote }
     setNote(null);
     if (action === 'accept' || action === 'reject' || action === 'reset') {
       const status = action === 'accept' ? 'accepted' : action === 'reject' ? 'rejected' : 'pending';
-      // Shown at once; the engine's answer (the updated alignment) confirms it.
+      // Shown at once; the engine's answer (the changed row) confirms it.
       setRows((rows) => rows.map((r) => (r.bead.pos === pos ? { ...r, bead: { ...r.bead, status } } : r)));
       if (action !== 'reset') move(at + 1);
       void enqueue(async () => {
         try {
-          const alignment = await client.query('review', { alignmentId, beadId: beadAt(pos) ?? row.bead.id, action });
-          applyBeads(alignment.beads);
+          applyResult(await client.query('review', { alignmentId, beadId: beadAt(pos) ?? row.bead.id, action }));
         } catch (err) {
           await load();
           throw err;
@@ -55,19 +55,18 @@ export function useReviewQueue({ alignmentId, compare, focusRef, move, setNote }
       return;
     }
     void enqueue(async () => {
-      await client.query('review', { alignmentId, beadId: beadAt(pos) ?? row.bead.id, action });
-      await load();
+      applyResult(await client.query('review', { alignmentId, beadId: beadAt(pos) ?? row.bead.id, action }));
     });
-  }, [alignmentId, client, enqueue, applyBeads, load, move, setRows]);
+  }, [alignmentId, client, enqueue, applyResult, load, move, setRows]);
 
   const undo = useCallback(() => {
     setError(null);
     void enqueue(async () => {
       const r = await client.query('undo', { alignmentId });
       setNote(r.undone ? `Undone: ${r.undone}` : 'Nothing to undo');
-      await load();
+      applyResult(r);
     });
-  }, [alignmentId, client, enqueue, load]);
+  }, [alignmentId, client, enqueue, applyResult]);
 
   return { review, undo, enqueue, pending, error, setError };
 }
