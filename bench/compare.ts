@@ -89,16 +89,22 @@ async function scrollFrames(page: Page, frames: number, step: number) {
 
 /**
  * Presses a key in the page (a keydown on window, as the view listens) and waits until the row
- * count shown changes to `rows`, plus one frame: the decision is then on screen.
+ * count shown changes to `rows`, plus the frame that paints it: the decision is then on screen.
  */
 async function keyToScreen(page: Page, key: string, rows: number): Promise<number> {
+  // A MutationObserver sees the change as soon as React commits it; the next frame paints it.
   return page.evaluate(`(async () => {
     const counts = document.querySelector('[data-testid="review-counts"]');
+    const done = () => counts.textContent.includes('of ${rows} rows');
     const t0 = performance.now();
-    window.dispatchEvent(new KeyboardEvent('keydown', { key: ${JSON.stringify(key)}, bubbles: true }));
     await new Promise((resolve) => {
-      const check = () => (counts.textContent.includes('of ${rows} rows') ? requestAnimationFrame(() => resolve()) : requestAnimationFrame(check));
-      check();
+      const observer = new MutationObserver(() => {
+        if (!done()) return;
+        observer.disconnect();
+        requestAnimationFrame(() => resolve());
+      });
+      observer.observe(counts, { subtree: true, childList: true, characterData: true });
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: ${JSON.stringify(key)}, bubbles: true }));
     });
     return performance.now() - t0;
   })()`) as Promise<number>;
