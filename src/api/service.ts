@@ -389,6 +389,8 @@ export class Tandem {
       : mode === 'passages'
         ? (await runWork(passageWork(da.sentences, db.sentences), { signal: control.signal, onProgress })).map((l) => ({ a: [l.a], b: [l.b], score: l.score, kind: 'link' }))
         : da.sentences.map((s, i) => ({ a: [i], b: [i], score: s.english ? 1 : 0, kind: '1-1' }));
+    // A cancel that came while the last slice ran still stores nothing.
+    if (control.signal?.aborted) throw new CancelledError();
     const id = await this.store.saveAlignment({ aDoc: a, bDoc: b, mode, sourceHash, beads });
     return (await this.store.alignment(id))!;
   }
