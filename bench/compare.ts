@@ -1,17 +1,21 @@
 // The Compare view under load: time from opening Compare on a 2,000-row pair to the first painted
 // rows, and frame times while scrolling it, against a 200-row pair in the same run (Debian's
-// Chromium via playwright-core, against `tandem serve` in-process). Prints one JSON object.
-//   npx tsx bench/compare.ts [--rows 2000] [--baseline 200] [--repeat 3]
+// Chromium via playwright-core, against `tandem serve` in-process); and at 2,000 rows, a
+// decision (merge, split, undo) from its key to the changed rows on screen, beside the full
+// reload the view made before (the review call plus the compare query, over HTTP from the page,
+// without rendering), with the ratio. Prints one JSON object.
+//   npx tsx bench/compare.ts [--rows 2000] [--baseline 200] [--repeat 3] [--decisions 10]
 // The pairs are two one-sentence-per-line documents (de, nl) of generated sentences whose English
 // comes from an imported translation memory (no model needed), aligned in order; every fifth
 // English sentence differs on one side, so the word diff has work to do.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { Tandem } from '../src/api/service.ts';
 import { startServer } from '../src/server/index.ts';
 import { CHROMIUM, ensureRendererBuilt } from '../test/e2e/renderer.ts';
+import { ingestGeneratedPair } from '../test/support/generated-pair.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(name);
@@ -20,39 +24,11 @@ const arg = (name: string, fallback: number) => {
 const ROWS = arg('--rows', 2000);
 const BASELINE = arg('--baseline', 200);
 const REPEAT = arg('--repeat', 3);
-
-const PLACES = ['Berlin', 'Peking', 'Moskau', 'Pjöngjang', 'Reykjavík', 'Den Haag', 'Kiew', 'Wien'];
-const EN_PLACES = ['Berlin', 'Beijing', 'Moscow', 'Pyongyang', 'Reykjavik', 'The Hague', 'Kyiv', 'Vienna'];
-const NL_PLACES = ['Berlijn', 'Peking', 'Moskou', 'Pyongyang', 'Reykjavik', 'Den Haag', 'Kiev', 'Wenen'];
-
-function corpus(n: number, tag: string) {
-  const de: string[] = [], nl: string[] = [], enDe: string[] = [], enNl: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const p = i % PLACES.length;
-    const k = (i * 7) % 13;
-    de.push(`Der Minister traf am Tag ${i} in ${PLACES[p]} ${k} Vertreter der Regierung (${tag}).`);
-    nl.push(`De minister ontmoette op dag ${i} in ${NL_PLACES[p]} ${k} vertegenwoordigers van de regering (${tag}).`);
-    enDe.push(`The minister met ${k} government representatives in ${EN_PLACES[p]} on day ${i} (${tag}).`);
-    enNl.push(i % 5 === 0
-      ? `On day ${i} the minister met ${k} representatives of the government in ${EN_PLACES[p]} (${tag}).`
-      : `The minister met ${k} government representatives in ${EN_PLACES[p]} on day ${i} (${tag}).`);
-  }
-  return { de, nl, enDe, enNl };
-}
+const DECISIONS = arg('--decisions', 10);
 
 async function pair(tandem: Tandem, dir: string, n: number): Promise<{ alignmentId: number; rows: number }> {
-  const tag = `set ${n}`;
-  const c = corpus(n, tag);
-  const f = (name: string, lines: string[]) => {
-    const path = join(dir, `${n}-${name}`);
-    writeFileSync(path, `${lines.join('\n')}\n`);
-    return path;
-  };
-  const a = await tandem.ingest([f('de.txt', c.de)], { lang: 'de', oneSentencePerLine: true, title: `Generated German report, ${n} sentences` });
-  const b = await tandem.ingest([f('nl.txt', c.nl)], { lang: 'nl', oneSentencePerLine: true, title: `Generated Dutch report, ${n} sentences` });
-  await tandem.importMemory(f('de.tsv', c.de.map((s, i) => `${s}\t${c.enDe[i]}`)), { lang: 'de' });
-  await tandem.importMemory(f('nl.tsv', c.nl.map((s, i) => `${s}\t${c.enNl[i]}`)), { lang: 'nl' });
-  const alignment = await tandem.align(a.documents[0]!.id!, b.documents[0]!.id!, 'monotonic');
+  const { a, b } = await ingestGeneratedPair(tandem, dir, n);
+  const alignment = await tandem.align(a, b, 'monotonic');
   return { alignmentId: alignment.id, rows: alignment.beads.length };
 }
 
@@ -111,6 +87,73 @@ async function scrollFrames(page: Page, frames: number, step: number) {
   })()`) as Promise<Record<string, number>>;
 }
 
+/**
+ * Presses a key in the page (a keydown on window, as the view listens) and waits until the row
+ * count shown changes to `rows`, plus the frame that paints it: the decision is then on screen.
+ */
+async function keyToScreen(page: Page, key: string, rows: number): Promise<number> {
+  // A MutationObserver sees the change as soon as React commits it; the next frame paints it.
+  return page.evaluate(`(async () => {
+    const counts = document.querySelector('[data-testid="review-counts"]');
+    const done = () => counts.textContent.includes('of ${rows} rows');
+    const t0 = performance.now();
+    await new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (!done()) return;
+        observer.disconnect();
+        requestAnimationFrame(() => resolve());
+      });
+      observer.observe(counts, { subtree: true, childList: true, characterData: true });
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: ${JSON.stringify(key)}, bubbles: true }));
+    });
+    return performance.now() - t0;
+  })()`) as Promise<number>;
+}
+
+/** The same decisions the old way: the review call, then the whole compare answer again (engine and HTTP only). */
+async function fullReload(page: Page, token: string, alignmentId: number, beadId: number, action: string): Promise<number> {
+  return page.evaluate(`(async () => {
+    const post = (method, body) => fetch('/api/query/' + method, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Tandem-Token': ${JSON.stringify(token)} }, body: JSON.stringify(body) }).then((r) => r.json());
+    const t0 = performance.now();
+    await post('review', { alignmentId: ${alignmentId}, beadId: ${beadId}, action: ${JSON.stringify(action)} });
+    await post('compare', { alignmentId: ${alignmentId} });
+    const ms = performance.now() - t0;
+    await post('undo', { alignmentId: ${alignmentId} });
+    return ms;
+  })()`) as Promise<number>;
+}
+
+/** Merge, split and undo at the top of the large pair, each from key to screen, and the full reload of each. */
+async function decisions(page: Page, token: string, tandem: Tandem, p: { alignmentId: number; rows: number }) {
+  await openToPaint(page, p.alignmentId);
+  await page.evaluate(`window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home' }))`);
+  const incremental: number[] = [];
+  for (let i = 0; i < DECISIONS; i++) {
+    incremental.push(await keyToScreen(page, 'm', p.rows - 1));
+    incremental.push(await keyToScreen(page, 's', p.rows));
+    incremental.push(await keyToScreen(page, 'u', p.rows - 1));
+    incremental.push(await keyToScreen(page, 'u', p.rows));
+  }
+  const reload: number[] = [];
+  for (let i = 0; i < DECISIONS; i++) {
+    const first = (await tandem.alignment(p.alignmentId)).beads[0]!.id;
+    reload.push(await fullReload(page, token, p.alignmentId, first, 'merge'));
+  }
+  const stats = (xs: number[]) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    return { median: Math.round(median(xs) * 10) / 10, p95: Math.round(sorted[Math.min(sorted.length - 1, Math.floor(0.95 * sorted.length))]! * 10) / 10, max: Math.round(sorted.at(-1)! * 10) / 10, n: xs.length };
+  };
+  const inc = stats(incremental);
+  const full = stats(reload);
+  return {
+    rows: p.rows,
+    target: 'decision on screen within 50 ms',
+    incrementalKeyToScreenMs: inc,
+    fullReloadBeforeMs: full,
+    ratio: Math.round((full.median / inc.median) * 100) / 100,
+  };
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const round = <T extends Record<string, number>>(o: T) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Math.round(v * 10) / 10]));
 
@@ -147,6 +190,7 @@ try {
       scroll: round(scroll),
     };
   }
+  result.decision = await decisions(page, server.token, tandem, large);
   const b = result.baseline as { openToFirstPaintMs: { median: number }; scroll: { p95Ms: number } };
   const l = result.large as { openToFirstPaintMs: { median: number }; scroll: { p95Ms: number } };
   console.log(JSON.stringify({

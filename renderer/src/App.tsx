@@ -7,7 +7,9 @@ import { DocumentView } from './views/DocumentView.tsx';
 import { Library, type ImportRun } from './views/Library.tsx';
 import { Models } from './views/Models.tsx';
 import { Compare } from './views/Compare.tsx';
-import { Stories, type AlignMode } from './views/Stories.tsx';
+import { AlignProgress } from './views/compare/AlignProgress.tsx';
+import { useAlignJob } from './views/compare/useAlignJob.ts';
+import { Stories } from './views/Stories.tsx';
 
 type Route =
   | { view: 'library' }
@@ -86,14 +88,10 @@ export function App() {
     [client, go],
   );
 
-  /** Aligns two documents (or one with its own English) and opens the result in Compare. */
-  const openCompare = useCallback(
-    async (a: number, b: number, mode?: AlignMode) => {
-      const alignment = await client.query('align', a === b ? { a, b } : { a, b, mode });
-      go({ view: 'compare', id: alignment.id });
-    },
-    [client, go],
-  );
+  /** Aligns two documents (or one with its own English) and opens the result in Compare: at once when stored, else after the align job Compare shows. */
+  const showCompare = useCallback((id: number | null) => go({ view: 'compare', id }), [go]);
+  const align = useAlignJob(showCompare);
+  const openCompare = align.open;
 
   // Shortcuts: Ctrl+O import, Ctrl+1..5 views (Cmd on macOS). The Electron menu shows the same
   // accelerators and forwards them here as key presses, so the page owns every shortcut.
@@ -201,10 +199,12 @@ export function App() {
         )}
         {route.view === 'document' && <DocumentView id={route.id ?? lastDoc} onBack={() => go({ view: 'library' })} onReview={(id) => openCompare(id, id)} />}
         {route.view === 'stories' && <Stories onCompare={openCompare} onExport={openExport} onSelection={selectFor('stories')} />}
-        {route.view === 'compare' && (
+        {route.view === 'compare' && route.id === null && (align.job || align.ended) && <AlignProgress align={align} onBack={() => go({ view: 'stories' })} />}
+        {route.view === 'compare' && !(route.id === null && (align.job || align.ended)) && (
           <Compare
             alignmentId={route.id ?? lastCompare}
             onOpen={(id) => go({ view: 'compare', id })}
+            onAlign={openCompare}
             onBack={(doc) => go(doc ? { view: 'document', id: doc } : { view: 'stories' })}
             onExport={openExport}
             onSelection={selectFor('compare')}

@@ -10,6 +10,7 @@
 import type { Lang } from '../common/index.ts';
 import type { AlignSentence, Bead } from './types.ts';
 import { DocFeatures, contextFor, pairDots, simFromDots, type SimContext } from './features.ts';
+import { runNow, type AlignWork } from './work.ts';
 
 export interface AlignOptions {
   /** Accepted for the caller's record; the evidence is language-independent (the expected length
@@ -57,6 +58,9 @@ export const NEUTRAL_PARAMS: Params = {
   ],
 };
 
+/** Rows of the DP between two pause points of the work generator. */
+const ROWS_PER_YIELD = 16;
+
 /** Above this many cells the coarse-to-fine search is used. */
 const FULL_DP_CELLS = 200 * 200;
 /** Target number of coarse blocks along the longer document. */
@@ -74,14 +78,14 @@ interface Step {
  * Banded DP. Row i (0..n) may use columns lo[i]..hi[i]; both bounds are non-decreasing,
  * lo[0] = 0, hi[n] = m. Returns the steps of the best path from (0,0) to (n,m).
  */
-function bandedDp(
+function* bandedDp(
   A: DocFeatures,
   B: DocFeatures,
   lo: Int32Array,
   hi: Int32Array,
   params: Params,
   ctx: SimContext,
-): Step[] {
+): Generator<number, Step[]> {
   const n = A.length, m = B.length;
   const off = new Int32Array(n + 2);
   for (let i = 0; i <= n; i++) off[i + 1] = off[i]! + (hi[i]! - lo[i]! + 1);
@@ -104,6 +108,8 @@ function bandedDp(
   const moves = params.moves;
   cost[at(0, 0)] = 0;
   for (let i = 0; i <= n; i++) {
+    // A pause point per row (see AlignWork): the caller may report progress or stop here.
+    if (i % ROWS_PER_YIELD === 0 && i > 0) yield ROWS_PER_YIELD;
     for (let j = lo[i]!; j <= hi[i]!; j++) {
       const here = off[i]! + j - lo[i]!;
       if (i === 0 && j === 0) continue;
@@ -223,6 +229,21 @@ function range(start: number, count: number): number[] {
  * fall back to language-independent evidence (length, numbers, names, punctuation) otherwise.
  */
 export function alignDocuments(a: AlignSentence[], b: AlignSentence[], opts: AlignOptions = {}): Bead[] {
+  return runNow(alignWork(a, b, opts));
+}
+
+/** alignDocuments as work that can pause between rows of its search (for progress and cancelling). */
+export function alignWork(a: AlignSentence[], b: AlignSentence[], opts: AlignOptions = {}): AlignWork<Bead[]> {
+  const n = a.length, m = b.length;
+  const blockSize = Math.max(2, Math.ceil(Math.max(n, m) / COARSE_BLOCKS));
+  const w = Math.max(2, Math.round(opts.band ?? 12));
+  const coarse = n * m > FULL_DP_CELLS && w < Math.max(n, m);
+  const rows = (k: number) => Math.floor(k / ROWS_PER_YIELD) * ROWS_PER_YIELD;
+  const total = rows(n) + (coarse ? rows(Math.ceil(n / blockSize)) : 0);
+  return { total, steps: alignSteps(a, b, w, coarse ? blockSize : 0) };
+}
+
+function* alignSteps(a: AlignSentence[], b: AlignSentence[], w: number, blockSize: number): Generator<number, Bead[]> {
   const n = a.length, m = b.length;
   if (n === 0 || m === 0) {
     return [
@@ -234,19 +255,18 @@ export function alignDocuments(a: AlignSentence[], b: AlignSentence[], opts: Ali
   const ctx = contextFor(A, B);
   const english = Math.min(A.englishShare(), B.englishShare()) >= 0.5;
   const params = english ? EN_PARAMS : NEUTRAL_PARAMS;
-  const w = Math.max(2, Math.round(opts.band ?? 12));
 
   let band: { lo: Int32Array; hi: Int32Array };
-  if (n * m <= FULL_DP_CELLS || w >= Math.max(n, m)) {
+  if (!blockSize) {
     band = fullBand(n, m);
   } else {
-    const k = Math.max(2, Math.ceil(Math.max(n, m) / COARSE_BLOCKS));
+    const k = blockSize;
     const CA = A.blocks(k), CB = B.blocks(k);
     const full = fullBand(CA.length, CB.length);
-    const coarse = bandedDp(CA, CB, full.lo, full.hi, params, ctx);
+    const coarse = yield* bandedDp(CA, CB, full.lo, full.hi, params, ctx);
     band = bandAround(coarse, k, n, m, w);
   }
-  const steps = bandedDp(A, B, band.lo, band.hi, params, ctx);
+  const steps = yield* bandedDp(A, B, band.lo, band.hi, params, ctx);
   return steps.map((s) => ({
     a: range(s.i, s.da),
     b: range(s.j, s.db),

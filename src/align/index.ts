@@ -6,3 +6,6 @@ export type { WordDiffOptions } from './diff.ts';
 export { alignDocuments } from './align.ts';
 export { matchPassages } from './passages.ts';
 export { wordDiff } from './diff.ts';
+export { alignWork } from './align.ts';
+export { passageWork } from './passages.ts';
+export { runWork, type AlignWork, type WorkControl } from './work.ts';

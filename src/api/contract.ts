@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { ApiError } from '../common/index.ts';
 import type { Tandem } from './service.ts';
+import { BatchSelection } from './review-batch.ts';
 
 export { ApiError } from '../common/index.ts';
 export type { JobSnapshot } from './jobs.ts';
@@ -33,10 +34,12 @@ export const queries = {
     z.object({ kind: z.literal('move'), doc: z.number().int().positive(), story: z.string().min(1) }),
   ]),
   alignments: z.object({}),
-  align: DocumentPair.extend({ mode: AlignmentMode.optional() }),
+  /** The stored alignment of a pair when it is still valid (null: run the `align` job). */
+  storedAlignment: DocumentPair.extend({ mode: AlignmentMode.optional() }),
   alignment: AlignmentId,
   compare: AlignmentId.extend({ ignoreCase: z.boolean().optional(), ignorePunctuation: z.boolean().optional() }),
   review: AlignmentId.extend({ beadId: z.number().int().positive(), action: ReviewAction }),
+  reviewMany: AlignmentId.extend(BatchSelection.shape),
   editEnglish: AlignmentId.merge(SentenceEdit),
   /** The changed sentences of one row, saved as one decision (one undo step). */
   editRow: AlignmentId.extend({ edits: z.array(SentenceEdit).min(1).max(50) }),
@@ -55,6 +58,8 @@ export const jobs = {
   fetchModels: z.object({ lang: SourceLang.optional(), baseUrl: z.string().url().optional() }),
   match: z.object({}),
   export: ExportOptions,
+  /** Aligns a pair (or a document with its English): a stored, still valid alignment comes back at once. */
+  align: DocumentPair.extend({ mode: AlignmentMode.optional() }),
 } as const;
 
 export type QueryName = keyof typeof queries;
@@ -82,10 +87,11 @@ const queryHandlers = {
   similarity: (t: Tandem, i: z.infer<typeof DocumentPair>) => t.similarity(i.a, i.b),
   decideStory: (t: Tandem, i: z.infer<typeof queries.decideStory>) => t.decideStory(i),
   alignments: (t: Tandem) => t.store.alignments(),
-  align: (t: Tandem, i: z.infer<typeof queries.align>) => t.align(i.a, i.b, i.mode),
+  storedAlignment: (t: Tandem, i: z.infer<typeof queries.storedAlignment>) => t.storedAlignment(i.a, i.b, i.mode),
   alignment: (t: Tandem, i: z.infer<typeof AlignmentId>) => t.alignment(i.alignmentId),
   compare: (t: Tandem, i: z.infer<typeof queries.compare>) => t.compare(i.alignmentId, i),
   review: (t: Tandem, i: z.infer<typeof queries.review>) => t.review(i.alignmentId, i.beadId, i.action),
+  reviewMany: (t: Tandem, { alignmentId, ...selection }: z.infer<typeof queries.reviewMany>) => t.reviewMany(alignmentId, selection),
   editEnglish: (t: Tandem, i: z.infer<typeof queries.editEnglish>) => t.editEnglish(i.alignmentId, i.side, i.sentence, i.english),
   editRow: (t: Tandem, i: z.infer<typeof queries.editRow>) => t.editRow(i.alignmentId, i.edits),
   operate: (t: Tandem, i: z.infer<typeof queries.operate>) => t.operate(i.alignmentId, i.beadId, i.side, i.operation),
@@ -106,6 +112,11 @@ const jobHandlers = {
     }),
   match: (t: Tandem, _i: z.infer<typeof jobs.match>, c: Control) => t.match(c),
   export: (t: Tandem, i: z.infer<typeof jobs.export>, c: Control) => t.export(i, c),
+  // The answer goes to every listener of job events: the alignment without its beads (read them with `alignment` or `compare`).
+  align: async (t: Tandem, i: z.infer<typeof jobs.align>, c: Control) => {
+    const { beads, ...alignment } = await t.align(i.a, i.b, i.mode, c);
+    return { ...alignment, rows: beads.length };
+  },
 } satisfies { [K in JobName]: (t: Tandem, input: z.infer<(typeof jobs)[K]>, control: Control) => Promise<unknown> };
 
 export type QueryResult<K extends QueryName> = Awaited<ReturnType<(typeof queryHandlers)[K]>>;
@@ -163,6 +174,7 @@ const jobPathFields = {
   translate: () => ({ reads: [], writes: [] }),
   fetchModels: () => ({ reads: [], writes: [] }),
   match: () => ({ reads: [], writes: [] }),
+  align: () => ({ reads: [], writes: [] }),
 } satisfies { [K in JobName]: (input: z.infer<(typeof jobs)[K]>) => JobPaths };
 
 /** The paths a validated job would read or write. */

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { basename, resolve } from 'node:path';
 import type { DocumentMatch, Fingerprint, MatchDocument } from '../match/index.ts';
-import { Store, type AlignmentMode, type MatchInput, type MemoryEntry, type SentenceRow, type StoredAlignment, type StoryDecision } from '../store/index.ts';
+import { Store, type AlignmentMode, type MatchInput, type MemoryEntry, type StoredAlignment, type StoryDecision } from '../store/index.ts';
 import { MarianTranslator, memoryKey, ModelRegistry, readMemoryFile, type ImportOptions, type Translator } from '../translate/index.ts';
 import { ApiError, CancelledError, type ReviewAction, type Side, type SideOperation } from '../common/index.ts';
 import * as ops from './review-ops.ts';
@@ -26,7 +26,13 @@ import {
   type ExportReport,
 } from './types.ts';
 
+import { buildRow, rowContext, type DiffOptions } from './compare-rows.ts';
+import { reviewMany, type BatchSelection } from './review-batch.ts';
+import { changedRows, type ReviewResult } from './review-result.ts';
+import { unmatchedRuns } from './unmatched-runs.ts';
+
 export { DatabaseError } from '../store/index.ts';
+export type { ReviewResult } from './review-result.ts';
 
 // The domain's heavy parts are loaded when a method first needs them, not when the service opens:
 // a listing or a review decision never reads HTML or fingerprints a document (and `tandem
@@ -368,7 +374,38 @@ export class Tandem {
    * its own English ('translation', for reviewing a single article). Stored; recomputed only when
    * the text or English changed and never once an analyst has reviewed it.
    */
-  async align(a: number, b: number, mode: AlignmentMode = a === b ? 'translation' : 'monotonic'): Promise<StoredAlignment> {
+  async align(a: number, b: number, mode: AlignmentMode = a === b ? 'translation' : 'monotonic', control: JobControl = {}): Promise<StoredAlignment> {
+    const plan = await this.alignPlan(a, b, mode);
+    if (plan.existing) return plan.existing;
+    const { da, db, sourceHash } = plan;
+    const { alignWork, passageWork, runWork } = await alignParts();
+    const item = `${da.title ?? `document ${a}`} ~ ${db.title ?? `document ${b}`}`;
+    const started = performance.now();
+    const onProgress = (done: number, total: number) => {
+      const seconds = (performance.now() - started) / 1000;
+      control.onProgress?.({ phase: 'align', done, total, item, perSecond: done / Math.max(seconds, 1e-3), etaSeconds: done ? ((total - done) * seconds) / done : undefined });
+    };
+    const beads = mode === 'monotonic'
+      ? await runWork(alignWork(da.sentences, db.sentences, { langA: da.lang as Lang, langB: db.lang as Lang }), { signal: control.signal, onProgress })
+      : mode === 'passages'
+        ? (await runWork(passageWork(da.sentences, db.sentences), { signal: control.signal, onProgress })).map((l) => ({ a: [l.a], b: [l.b], score: l.score, kind: 'link' }))
+        : da.sentences.map((s, i) => ({ a: [i], b: [i], score: s.english ? 1 : 0, kind: '1-1' }));
+    // A cancel that came while the last slice ran still stores nothing.
+    if (control.signal?.aborted) throw new CancelledError();
+    const id = await this.store.saveAlignment({ aDoc: a, bDoc: b, mode, sourceHash, beads });
+    return (await this.store.alignment(id))!;
+  }
+
+  /**
+   * The alignment `align` would give without computing anything: the stored one when it is
+   * reviewed or its documents are unchanged, else null (the app then runs `align` as a job, with
+   * progress). Opening a pair aligned before is therefore immediate.
+   */
+  async storedAlignment(a: number, b: number, mode: AlignmentMode = a === b ? 'translation' : 'monotonic'): Promise<StoredAlignment | null> {
+    return (await this.alignPlan(a, b, mode)).existing;
+  }
+
+  private async alignPlan(a: number, b: number, mode: AlignmentMode) {
     if ((mode === 'translation') !== (a === b)) throw new ApiError('bad_request', 'translation review aligns a document with itself; other modes need two documents');
     const inputs = new Map((await this.store.matchInputs([a, b])).map((d) => [d.id, d]));
     const da = inputs.get(a);
@@ -377,15 +414,7 @@ export class Tandem {
     const sourceHash = createHash('sha256').update(JSON.stringify([mode, da.sentences, db.sentences])).digest('hex');
     const existingId = await this.store.alignmentId(a, b, mode);
     const existing = existingId === null ? null : await this.store.alignment(existingId);
-    if (existing && (existing.reviewed || existing.sourceHash === sourceHash)) return existing;
-    const { alignDocuments, matchPassages } = await alignParts();
-    const beads = mode === 'monotonic'
-      ? alignDocuments(da.sentences, db.sentences, { langA: da.lang as Lang, langB: db.lang as Lang })
-      : mode === 'passages'
-        ? matchPassages(da.sentences, db.sentences).map((l) => ({ a: [l.a], b: [l.b], score: l.score, kind: 'link' }))
-        : da.sentences.map((s, i) => ({ a: [i], b: [i], score: s.english ? 1 : 0, kind: '1-1' }));
-    const id = await this.store.saveAlignment({ aDoc: a, bDoc: b, mode, sourceHash, beads });
-    return (await this.store.alignment(id))!;
+    return { da, db, sourceHash, existing: existing && (existing.reviewed || existing.sourceHash === sourceHash) ? existing : null };
   }
 
   async alignment(id: number): Promise<StoredAlignment> {
@@ -396,64 +425,35 @@ export class Tandem {
 
   /**
    * Everything the Compare view shows for an alignment: each bead with both sides' sentences,
-   * their English, and the word diff between the English sides.
+   * their English, and the word diff between the English sides; in passages mode also the runs of
+   * sentences no link holds.
    */
-  async compare(id: number, options: { ignoreCase?: boolean; ignorePunctuation?: boolean } = {}) {
-    const { wordDiff } = await alignParts();
+  async compare(id: number, options: DiffOptions = {}) {
     const alignment = await this.alignment(id);
-    const [sa, sb] = await Promise.all([this.store.sentences(alignment.aDoc), alignment.aDoc === alignment.bDoc ? null : this.store.sentences(alignment.bDoc)]);
-    const [docA, docB] = await Promise.all([this.store.document(alignment.aDoc), this.store.document(alignment.bDoc)]);
-    const englishOf = (doc: typeof docA, s: SentenceRow) => (doc?.lang === 'en' ? s.text : s.translation);
-    // Under a post-edit the machine (or imported) version stays visible to the reviewer.
-    const machineOf = async (doc: typeof docA, rows: SentenceRow[] | null) =>
-      doc?.lang && rows ? this.store.machineEnglish(doc.lang, rows.filter((r) => r.origin === 'human').map((r) => memoryKey(r.text))) : new Map<string, string>();
-    const machine = { a: await machineOf(docA, sa), b: await machineOf(docB, sb) };
-    const side = (doc: typeof docA, rows: SentenceRow[], idx: number[], which: 'a' | 'b') => idx.map((i) => {
-      const s = rows[i];
-      return {
-        index: i, text: s?.text ?? '', english: s ? englishOf(doc, s) : null, origin: doc?.lang === 'en' ? null : (s?.origin ?? null), revision: s?.revision ?? null,
-        machine: s?.origin === 'human' ? (machine[which].get(memoryKey(s.text)) ?? null) : null,
-      };
-    });
-    const passages = [
-      ...(await this.store.passages({ documentId: alignment.aDoc })),
-      ...(alignment.aDoc === alignment.bDoc ? [] : await this.store.passages({ documentId: alignment.bDoc })),
-    ];
-    const repeated = (doc: number) => new Set(passages.flatMap((p) => [p.a, p.b]).filter((span) => span.doc === doc).flatMap((span) => span.sentences));
-    const repeatedA = repeated(alignment.aDoc);
-    const repeatedB = repeated(alignment.bDoc);
-    const rows = alignment.beads.map((bead) => {
-      const a = side(docA, sa, bead.a, 'a');
-      const b = alignment.mode === 'translation' ? [] : side(docB, sb!, bead.b, 'b');
-      // The diff shows each side's English exactly as stored, sentences joined by one space;
-      // a side with a sentence not translated yet is shown sentence by sentence instead.
-      const englishOfSide = (xs: typeof a) => (xs.length && xs.every((s) => s.english) ? xs.map((s) => s.english).join(' ') : null);
-      const englishA = englishOfSide(a);
-      const englishB = alignment.mode === 'translation' ? null : englishOfSide(b);
-      return {
-        bead, a, b,
-        diff: englishA !== null && englishB !== null ? wordDiff(englishA, englishB, options) : null,
-        repeated: { a: bead.a.some((i) => repeatedA.has(i)), b: bead.b.some((i) => repeatedB.has(i)) },
-      };
-    });
-    return { alignment: { ...alignment, beads: undefined }, documents: { a: docA, b: docB }, rows };
+    const ctx = await rowContext(this.store, alignment);
+    const rows = alignment.beads.map((bead) => buildRow(ctx, bead, options));
+    return { alignment: { ...alignment, beads: undefined }, documents: { a: ctx.docA, b: ctx.docB }, rows, unmatched: unmatchedRuns(ctx, alignment) };
   }
 
   /** One analyst decision on a bead, saved at once. Merge joins a bead with the next one. */
-  async review(alignmentId: number, beadId: number, action: ReviewAction) {
-    const alignment = await this.alignment(alignmentId);
-    const at = alignment.beads.findIndex((b) => b.id === beadId);
-    const bead = alignment.beads[at];
-    if (!bead) throw new ApiError('not_found', `No bead ${beadId} in alignment ${alignmentId}`);
-    const next = alignment.beads[at + 1];
+  async review(alignmentId: number, beadId: number, action: ReviewAction): Promise<ReviewResult> {
+    // Only the bead and its next are read: a decision costs the same at 20 rows and at 2,000.
+    if (!(await this.store.alignmentInfo(alignmentId))) throw new ApiError('not_found', `No alignment ${alignmentId}`);
+    const found = await this.store.beadAndNext(alignmentId, beadId);
+    if (!found) throw new ApiError('not_found', `No bead ${beadId} in alignment ${alignmentId}`);
+    const { bead } = found;
+    const next = found.next ?? undefined;
     const status = { accept: 'accepted', reject: 'rejected', reset: 'pending' } as const;
+    let done: { written: { id: number }[] };
+    let removed = [bead.id];
     if (action === 'accept' || action === 'reject' || action === 'reset') {
-      await this.store.reviewBeads(alignmentId, action, [bead], [{ ...bead, status: status[action] }]);
+      done = await this.store.reviewBeads(alignmentId, action, [bead], [{ ...bead, status: status[action] }]);
     } else if (action === 'merge') {
       if (!next) throw new ApiError('bad_request', 'The last bead has no next bead to merge with');
       const a = [...bead.a, ...next.a].sort((x, y) => x - y);
       const b = [...bead.b, ...next.b].sort((x, y) => x - y);
-      await this.store.reviewBeads(alignmentId, 'merge', [bead, next], [{
+      removed = [bead.id, next.id];
+      done = await this.store.reviewBeads(alignmentId, 'merge', [bead, next], [{
         pos: bead.pos, a, b, score: Math.min(bead.score, next.score), kind: `${a.length}-${b.length}`, status: 'pending', origin: 'human',
       }]);
     } else {
@@ -463,12 +463,17 @@ export class Tandem {
         : [{ a: bead.a.slice(0, cut(bead.a)), b: bead.b.slice(0, cut(bead.b)) }, { a: bead.a.slice(cut(bead.a)), b: bead.b.slice(cut(bead.b)) }];
       if (parts.some((p) => !p.a.length && !p.b.length)) throw new ApiError('bad_request', 'A bead with one sentence on one side only cannot be split');
       const secondPos = next ? (bead.pos + next.pos) / 2 : bead.pos + 1;
-      await this.store.reviewBeads(alignmentId, 'split', [bead], parts.map((p, i) => ({
+      done = await this.store.reviewBeads(alignmentId, 'split', [bead], parts.map((p, i) => ({
         pos: i === 0 ? bead.pos : secondPos, a: p.a, b: p.b, score: p.a.length && p.b.length ? bead.score : 0,
         kind: `${p.a.length}-${p.b.length}`, status: 'pending' as const, origin: 'human' as const,
       })));
     }
-    return this.alignment(alignmentId);
+    return changedRows(this.store, alignmentId, { beads: done.written.map((b) => b.id), removed });
+  }
+
+  /** One decision (accept, reject, reset) on many beads, named or by score: one transaction, one undo step. */
+  async reviewMany(alignmentId: number, selection: BatchSelection): Promise<ReviewResult> {
+    return reviewMany(this.store, await this.alignment(alignmentId), selection);
   }
 
   /** A post-edit of one sentence's English. The machine version stays in memory underneath. */
@@ -479,25 +484,28 @@ export class Tandem {
   /**
    * The post-edits of a row's sentences, saved as one decision: one transaction, one entry in the
    * review log, so one undo reverts them all. The machine versions stay in memory underneath.
+   * Answers with the rows showing those sentences (every row with the same source text changes).
    */
-  async editRow(alignmentId: number, edits: { side: 'a' | 'b'; sentence: number; english: string }[]) {
-    const alignment = await this.alignment(alignmentId);
+  async editRow(alignmentId: number, edits: { side: 'a' | 'b'; sentence: number; english: string }[]): Promise<ReviewResult> {
+    const alignment = await this.store.alignmentInfo(alignmentId);
+    if (!alignment) throw new ApiError('not_found', `No alignment ${alignmentId}`);
     if (!edits.length) throw new ApiError('bad_request', 'Nothing to save: no sentence was edited');
     const entries: (MemoryEntry & { origin: 'human' })[] = [];
-    const docs = new Map<number, { lang: string | null; sentences: SentenceRow[] }>();
+    const langs = new Map<number, string | null>();
     for (const { side, sentence, english } of edits) {
       const docId = side === 'a' ? alignment.aDoc : alignment.bDoc;
-      if (!docs.has(docId)) docs.set(docId, { lang: (await this.store.document(docId))?.lang ?? null, sentences: await this.store.sentences(docId) });
-      const doc = docs.get(docId)!;
-      if (!doc.lang || doc.lang === 'en') throw new ApiError('bad_request', 'Only the English of a non-English sentence can be edited');
-      const row = doc.sentences[sentence];
+      if (!langs.has(docId)) langs.set(docId, (await this.store.document(docId))?.lang ?? null);
+      const lang = langs.get(docId);
+      if (!lang || lang === 'en') throw new ApiError('bad_request', 'Only the English of a non-English sentence can be edited');
+      // Only the edited sentences are read: a row edit costs the same at 20 rows and at 2,000.
+      const [row] = await this.store.sentencesAt(docId, [sentence]);
       if (!row) throw new ApiError('not_found', `No sentence ${sentence} in document ${docId}`);
       const text = english.trim();
       if (!text) throw new ApiError('bad_request', 'The English must not be empty');
-      entries.push({ sourceLang: doc.lang, memoryKey: memoryKey(row.text), sourceText: row.text, english: text, origin: 'human', provenance: 'review' });
+      entries.push({ sourceLang: lang, memoryKey: memoryKey(row.text), sourceText: row.text, english: text, origin: 'human', provenance: 'review' });
     }
     await this.store.editTranslations(alignmentId, entries);
-    return this.alignment(alignmentId);
+    return changedRows(this.store, alignmentId, { translations: entries.map((e) => ({ sourceLang: e.sourceLang, memoryKey: e.memoryKey })) });
   }
 
   /** Shifts a sentence across a row boundary, or inserts or removes an empty cell, on one side (./review-ops.ts). */
@@ -515,11 +523,17 @@ export class Tandem {
     return ops.editSource(this.store, await this.alignment(alignmentId), side, sentence, text);
   }
 
-  /** Reverts the latest decision on an alignment (returns null when there is nothing to undo). */
-  async undo(alignmentId: number) {
-    await this.alignment(alignmentId);
+  /** Reverts the latest decision on an alignment (`undone` is null when there is nothing to undo). */
+  async undo(alignmentId: number): Promise<ReviewResult> {
+    if (!(await this.store.alignmentInfo(alignmentId))) throw new ApiError('not_found', `No alignment ${alignmentId}`);
     const undone = await this.store.undoReview(alignmentId);
-    return { undone, alignment: await this.alignment(alignmentId) };
+    const result = await changedRows(this.store, alignmentId, undone ? {
+      beads: undone.restored, removed: undone.removed, translations: undone.translations,
+      // An edit undone puts back the sentence's text (its rows change); a split undone renumbers
+      // the document's later sentences, so the answer is every row (see Touched.all).
+      ...(undone.sentence ? (undone.sentence.split ? { all: true } : { sentences: [{ documentId: undone.sentence.documentId, indices: [undone.sentence.index] }] }) : {}),
+    } : {});
+    return { ...result, undone: undone?.action ?? null };
   }
 
   // ---- translation memory ----------------------------------------------------------------

@@ -1,5 +1,6 @@
 // The bottom layer: what every other layer may use, and which imports nothing of Tandem.
 export * from './values.ts';
+export { patchRows, type PatchableRow, type RowPatch } from './patch-rows.ts';
 export { LEVEL_NAMES } from './names.ts';
 export { ApiError, CancelledError } from './errors.ts';
 export { formatBytes } from './format.ts';

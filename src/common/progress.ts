@@ -3,7 +3,7 @@
 
 /** Progress of a long job: emitted at least once a second while it runs. */
 export interface Progress {
-  phase: 'ingest' | 'translate' | 'match' | 'similarity' | 'import' | 'fetch' | 'verify' | 'export';
+  phase: 'ingest' | 'translate' | 'match' | 'similarity' | 'import' | 'fetch' | 'verify' | 'export' | 'align';
   done: number;
   total: number;
   /** What is being worked on: a file name or a language. */

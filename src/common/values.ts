@@ -28,6 +28,11 @@ export const REVIEW_ACTIONS = ['accept', 'reject', 'reset', 'merge', 'split'] as
 export const ReviewAction = z.enum(REVIEW_ACTIONS);
 export type ReviewAction = z.infer<typeof ReviewAction>;
 
+/** The review actions that only set a row's status: the ones a batch can apply to many rows at once. */
+export const STATUS_ACTIONS = ['accept', 'reject', 'reset'] as const satisfies readonly ReviewAction[];
+export const StatusAction = z.enum(STATUS_ACTIONS);
+export type StatusAction = z.infer<typeof StatusAction>;
+
 /** The two sides of an aligned row. */
 export const SIDES = ['a', 'b'] as const;
 export const Side = z.enum(SIDES);

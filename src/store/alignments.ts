@@ -28,6 +28,8 @@ export interface StoredAlignment {
 
 export type RawBead = { id: number; pos: number; a_sentences: string; b_sentences: string; score: number; kind: string; status: BeadRow['status']; origin: BeadRow['origin'] };
 
+const BEAD_COLUMNS = 'id, pos, a_sentences, b_sentences, score, kind, status, origin';
+
 export function toBead(r: RawBead): BeadRow {
   return { id: r.id, pos: r.pos, a: JSON.parse(r.a_sentences) as number[], b: JSON.parse(r.b_sentences) as number[], score: r.score, kind: r.kind, status: r.status, origin: r.origin };
 }
@@ -49,6 +51,51 @@ export class Alignments {
       id: row.id, aDoc: row.a_doc, bDoc: row.b_doc, mode: row.mode, sourceHash: row.source_hash, reviewed: row.reviewed === 1,
       createdAt: row.created_at, beads: await this.beads(id),
     };
+  }
+
+  /** An alignment without its beads (a decision reads only the beads it touches). */
+  async alignmentInfo(id: number): Promise<Omit<StoredAlignment, 'beads'> | null> {
+    const r = await this.db.get<{ id: number; a_doc: number; b_doc: number; mode: AlignmentMode; source_hash: string; reviewed: number; created_at: string }>(
+      'SELECT id, a_doc, b_doc, mode, source_hash, reviewed, created_at FROM alignments WHERE id = ?',
+      [id],
+    );
+    return r ? { id: r.id, aDoc: r.a_doc, bDoc: r.b_doc, mode: r.mode, sourceHash: r.source_hash, reviewed: r.reviewed === 1, createdAt: r.created_at } : null;
+  }
+
+  /** The beads of an alignment with these ids, in order. */
+  async beadsById(alignmentId: number, ids: readonly number[]): Promise<BeadRow[]> {
+    if (!ids.length) return [];
+    const rows = await this.db.all<RawBead>(
+      `SELECT ${BEAD_COLUMNS} FROM beads WHERE alignment_id = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY pos`,
+      [alignmentId, JSON.stringify(ids)],
+    );
+    return rows.map(toBead);
+  }
+
+  /** A bead and the one after it (null at the end); null when the alignment has no such bead. */
+  async beadAndNext(alignmentId: number, beadId: number): Promise<{ bead: BeadRow; next: BeadRow | null } | null> {
+    const bead = await this.db.get<RawBead>(`SELECT ${BEAD_COLUMNS} FROM beads WHERE alignment_id = ? AND id = ?`, [alignmentId, beadId]);
+    if (!bead) return null;
+    const next = await this.db.get<RawBead>(`SELECT ${BEAD_COLUMNS} FROM beads WHERE alignment_id = ? AND pos > ? ORDER BY pos LIMIT 1`, [alignmentId, bead.pos]);
+    return { bead: toBead(bead), next: next ? toBead(next) : null };
+  }
+
+  /** The beads holding any of these sentences on one side, in order. */
+  async beadsHolding(alignmentId: number, side: 'a' | 'b', indices: readonly number[]): Promise<BeadRow[]> {
+    if (!indices.length) return [];
+    const column = side === 'a' ? 'a_sentences' : 'b_sentences';
+    const rows = await this.db.all<RawBead>(
+      `SELECT ${BEAD_COLUMNS} FROM beads WHERE alignment_id = ? AND EXISTS (SELECT 1 FROM json_each(${column}) j WHERE j.value IN (SELECT value FROM json_each(?))) ORDER BY pos`,
+      [alignmentId, JSON.stringify(indices)],
+    );
+    return rows.map(toBead);
+  }
+
+  /** Beads by review status. */
+  async beadCounts(alignmentId: number): Promise<Record<RowStatus, number>> {
+    const counts: Record<RowStatus, number> = { pending: 0, accepted: 0, rejected: 0 };
+    for (const r of await this.db.all<{ status: RowStatus; n: number }>('SELECT status, count(*) AS n FROM beads WHERE alignment_id = ? GROUP BY status', [alignmentId])) counts[r.status] = r.n;
+    return counts;
   }
 
   async alignments(): Promise<Omit<StoredAlignment, 'beads'>[]> {

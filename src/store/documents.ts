@@ -150,12 +150,28 @@ export class Documents {
   }
 
   async sentences(documentId: number): Promise<SentenceRow[]> {
+    return this.sentenceRows(documentId, '', []);
+  }
+
+  /** Only the sentences at these indices, in order (a decision's rows need a few, not the document). */
+  async sentencesAt(documentId: number, indices: readonly number[]): Promise<SentenceRow[]> {
+    if (!indices.length) return [];
+    return this.sentenceRows(documentId, 'AND s.idx IN (SELECT value FROM json_each(?))', [JSON.stringify(indices)]);
+  }
+
+  /** The indices of a document's sentences with this translation-memory key. */
+  async sentenceIndicesByKey(documentId: number, memoryKey: string): Promise<number[]> {
+    const rows = await this.db.all<{ idx: number }>('SELECT idx FROM sentences WHERE document_id = ? AND memory_key = ? ORDER BY idx', [documentId, memoryKey]);
+    return rows.map((r) => r.idx);
+  }
+
+  private async sentenceRows(documentId: number, where: string, params: unknown[]): Promise<SentenceRow[]> {
     type Raw = Omit<SentenceRow, 'translation' | 'origin' | 'revision'> & { best: string | null } & RawRevision;
     const rows = await this.db.all<Raw>(
       `SELECT s.id, s.idx AS "index", p.idx AS paragraph, s.start, s.end, s.text, s.memory_key AS memoryKey, ${REVISION_COLUMNS}, ${BEST_TRANSLATION} AS best
          FROM sentences s JOIN paragraphs p ON p.id = s.paragraph_id JOIN documents d ON d.id = s.document_id
-        WHERE s.document_id = ? ORDER BY s.idx`,
-      [documentId],
+        WHERE s.document_id = ? ${where} ORDER BY s.idx`,
+      [documentId, ...params],
     );
     return rows.map(({ best, revision, originalText, revisedBy, revisedAt, revisedWhy, ...s }) => {
       const revised = { ...s, revision: toRevision({ revision, originalText, revisedBy, revisedAt, revisedWhy }) };

@@ -22,6 +22,7 @@ export type { ExportAlignmentRow, ExportFilter, ExportSentenceRow } from './expo
 export type { MatchInput, StoredMatch, StoredPassage } from './matches.ts';
 export type { TranslationRun } from './translation-runs.ts';
 export type { StoryDecision } from './stories.ts';
+export type { Undone } from './review.ts';
 export type { MemoryEntry, ModelPins } from './translations.ts';
 export type { CarriedEnglish, Reviser, SentencePart } from './review.ts';
 
@@ -74,6 +75,8 @@ export class Store {
   documentText(id: number) { return this.repos.documents.documentText(id); }
   paragraphs(documentId: number) { return this.repos.documents.paragraphs(documentId); }
   sentences(documentId: number) { return this.repos.documents.sentences(documentId); }
+  sentencesAt(documentId: number, indices: readonly number[]) { return this.repos.documents.sentencesAt(documentId, indices); }
+  sentenceIndicesByKey(documentId: number, memoryKey: string) { return this.repos.documents.sentenceIndicesByKey(documentId, memoryKey); }
 
   // ---- translation memory (./translations.ts) ----------------------------------------------
   sentencesToTranslate(pins: ModelPins, filter: DocumentFilter = {}) { return this.repos.translations.sentencesToTranslate(pins, filter); }
@@ -100,6 +103,11 @@ export class Store {
   alignmentId(aDoc: number, bDoc: number, mode: AlignmentMode) { return this.repos.alignments.alignmentId(aDoc, bDoc, mode); }
   alignment(id: number) { return this.repos.alignments.alignment(id); }
   alignments() { return this.repos.alignments.alignments(); }
+  alignmentInfo(id: number) { return this.repos.alignments.alignmentInfo(id); }
+  beadsById(alignmentId: number, ids: readonly number[]) { return this.repos.alignments.beadsById(alignmentId, ids); }
+  beadAndNext(alignmentId: number, beadId: number) { return this.repos.alignments.beadAndNext(alignmentId, beadId); }
+  beadsHolding(alignmentId: number, side: 'a' | 'b', indices: readonly number[]) { return this.repos.alignments.beadsHolding(alignmentId, side, indices); }
+  beadCounts(alignmentId: number) { return this.repos.alignments.beadCounts(alignmentId); }
   saveAlignment(a: NewAlignment) { return this.repos.alignments.saveAlignment(a); }
   reviewBeads(alignmentId: number, action: DecisionAction, before: BeadRow[], after: (Omit<BeadRow, 'id'> & { id?: number })[]) {
     return this.repos.review.reviewBeads(alignmentId, action, before, after);

@@ -14,6 +14,18 @@ type TranslationSnapshot = { sourceLang: string; memoryKey: string; sourceText: 
  * post-edits of a row's translations, and a source sentence split or edited (with, after it, the
  * texts it left, so that an undo can see whether the sentence has changed since).
  */
+/** What an undo changed, so that it can answer with the rows it changed. */
+export interface Undone {
+  action: DecisionAction;
+  /** Beads it took out (the ones the decision wrote) and put back (the ones it replaced). */
+  removed: number[];
+  restored: number[];
+  /** English it restored, by memory key: every row showing that sentence changes. */
+  translations: { sourceLang: string; memoryKey: string }[];
+  /** A source sentence it put back: a split undone renumbers the document's later sentences. */
+  sentence?: { documentId: number; index: number; split: boolean };
+}
+
 interface UndoSnapshot {
   beads?: BeadRow[];
   /** One post-edit (logs from before row edits). */
@@ -99,9 +111,9 @@ export class Review {
   /**
    * One analyst action on beads, in one transaction: `before` rows are removed, `after` rows
    * written (rows without an id get a new one), the alignment is marked reviewed, and the change is logged so it
-   * can be undone. Returns the log id.
+   * can be undone (one step, however many beads). Returns the log id and the beads as written.
    */
-  reviewBeads(alignmentId: number, action: DecisionAction, before: BeadRow[], after: (Omit<BeadRow, 'id'> & { id?: number })[]): Promise<number> {
+  reviewBeads(alignmentId: number, action: DecisionAction, before: BeadRow[], after: (Omit<BeadRow, 'id'> & { id?: number })[]): Promise<{ logId: number; written: BeadRow[] }> {
     return this.db.transaction(async () => {
       for (const b of before) await this.db.run('DELETE FROM beads WHERE id = ? AND alignment_id = ?', [b.id, alignmentId]);
       const written: BeadRow[] = [];
@@ -113,7 +125,8 @@ export class Review {
         );
         written.push({ ...b, id: lastID });
       }
-      return this.log(alignmentId, action, { beads: before }, { beads: written });
+      const logId = await this.log(alignmentId, action, { beads: before }, { beads: written });
+      return { logId, written };
     });
   }
 
@@ -155,8 +168,8 @@ export class Review {
     }
   }
 
-  /** Reverts the latest action on an alignment that is not undone yet; false when there is none. */
-  undoReview(alignmentId: number): Promise<DecisionAction | null> {
+  /** Reverts the latest action on an alignment that is not undone yet; null when there is none. */
+  undoReview(alignmentId: number): Promise<Undone | null> {
     return this.db.transaction(async () => {
       const last = await this.db.get<{ id: number; action: DecisionAction; before: string; after: string }>(
         'SELECT id, action, before, after FROM review_log WHERE alignment_id = ? AND undone = 0 ORDER BY id DESC LIMIT 1',
@@ -172,10 +185,16 @@ export class Review {
       for (const t of [...translations].reverse()) await this.restoreTranslation(t);
       if (before.beads || after.beads) await this.restoreBeads(alignmentId, before.beads ?? [], after.beads ?? []);
       await this.db.run('UPDATE review_log SET undone = 1 WHERE id = ?', [last.id]);
-      return last.action;
+      const s = before.sentence;
+      return {
+        action: last.action,
+        removed: (after.beads ?? []).map((b) => b.id),
+        restored: (before.beads ?? []).map((b) => b.id),
+        translations: translations.map((t) => ({ sourceLang: t.sourceLang, memoryKey: t.memoryKey })),
+        ...(s ? { sentence: { documentId: s.documentId, index: s.index, split: !!s.split } } : {}),
+      };
     });
   }
-
 
   /** Reverts a split or an edit, unless the sentence has changed since (in another alignment of its document). */
   private async undoSentence(s: SentenceSnapshot & { split?: boolean }, texts: string[]): Promise<void> {

@@ -34,7 +34,7 @@ const englishOf = async (alignmentId: number) => (await tandem.compare(alignment
 describe('editRow', () => {
   it('saves both sentences of a 2-1 row as one decision that one undo reverts', async () => {
     const al = await tandem.align(source, english);
-    const two = al.beads.find((b) => b.a.length === 2) ?? (await tandem.review(al.id, al.beads[0]!.id, 'merge')).beads[0]!;
+    const two = al.beads.find((b) => b.a.length === 2) ?? (await tandem.review(al.id, al.beads[0]!.id, 'merge')).rows[0]!.bead;
     expect(two.a).toEqual([0, 1]);
     const before = await englishOf(al.id);
     await runQuery(tandem, 'editRow', {

@@ -97,25 +97,24 @@ beforeAll(async () => {
 }, 180_000);
 
 describe(`killed with SIGKILL (seed ${SEED})`, () => {
-  it('a review batch loses no decision, half-writes no bead, and completes when run again', async () => {
+  it('a review batch is one transaction: killed at any point it leaves all or nothing, and completes when run again', async () => {
     const { pick } = prng(1);
     const before = await beadsOf(batch.db, batch.alignment);
     const targets = before.filter((b) => b.score >= 1).map((b) => b.id);
     expect(targets).toHaveLength(400);
-    const killAt = pick(Math.floor(targets.length * 0.1), Math.floor(targets.length * 0.8));
+    const logCount = async () => (await query<{ n: number }>(batch.db, `SELECT count(*) AS n FROM review_log WHERE alignment_id = ${batch.alignment}`))[0]!.n;
+    // The kill comes after a seeded number of looks at the database: before the batch starts, while
+    // it runs, or (rarely) after it is done; whichever, the database holds none of it or all of it.
+    const looks = pick(0, 60);
 
     const child = spawn(process.execPath, cliArgs(batch.db, ['--json', 'review', String(batch.alignment), 'accept', '--min-score', '1']), { cwd: dir, stdio: 'ignore' });
     const exit = exitOf(child);
-    // The batch prints nothing until it is done; each decision is its own transaction, so its
-    // progress is the decisions that reach the database.
-    let decided = 0;
-    while (decided < killAt && !exit.state.done) {
+    for (let k = 0; k < looks && !exit.state.done; k++) {
+      if ((await logCount()) > 0) break;
       await pause();
-      decided = (await query<{ n: number }>(batch.db, `SELECT count(*) AS n FROM review_log WHERE alignment_id = ${batch.alignment}`))[0]!.n;
     }
     child.kill('SIGKILL');
-    const ended = await exit.promise;
-    expect(ended.signal, `the batch finished before the kill at ${killAt} of ${targets.length} (seed ${SEED})`).toBe('SIGKILL');
+    await exit.promise;
 
     expect(await integrity(batch.db)).toEqual(['ok']);
     const after = await beadsOf(batch.db, batch.alignment);
@@ -123,29 +122,28 @@ describe(`killed with SIGKILL (seed ${SEED})`, () => {
     // written back, none doubled.
     const strip = ({ status: _, ...rest }: BeadState) => rest;
     expect(after.map(strip)).toEqual(before.map(strip));
-    // The batch goes through its beads in order: what was decided is a prefix of them, each with
-    // exactly one logged decision that records the bead as it was and as it became.
     const accepted = after.filter((b) => b.status === 'accepted').map((b) => b.id);
-    expect(accepted.length).toBeGreaterThanOrEqual(killAt);
-    expect(accepted.length).toBeLessThan(targets.length);
-    expect(accepted).toEqual(targets.slice(0, accepted.length));
-    expect(after.filter((b) => b.status !== 'accepted').every((b) => b.status === 'pending')).toBe(true);
     const log = await query<{ action: string; before: string; after: string; undone: number }>(batch.db, `SELECT action, before, after, undone FROM review_log WHERE alignment_id = ${batch.alignment} ORDER BY id`);
-    expect(log.map((l) => JSON.parse(l.after).beads[0].id)).toEqual(accepted);
-    for (const l of log) {
-      expect(l).toMatchObject({ action: 'accept', undone: 0 });
-      expect(JSON.parse(l.before).beads[0].status).toBe('pending');
-      expect(JSON.parse(l.after).beads[0].status).toBe('accepted');
+    if (log.length === 0) {
+      expect(accepted, `part of the batch was saved without its log entry (seed ${SEED}, ${looks} looks)`).toEqual([]);
+    } else {
+      // One decision for the whole batch: one log entry holding every bead as it was and as it became.
+      expect(log).toHaveLength(1);
+      expect(accepted).toEqual(targets);
+      expect(log[0]).toMatchObject({ action: 'accept', undone: 0 });
+      expect(JSON.parse(log[0]!.before).beads.map((b: BeadState) => [b.id, b.status])).toEqual(targets.map((id) => [id, 'pending']));
+      expect(JSON.parse(log[0]!.after).beads.map((b: BeadState) => [b.id, b.status])).toEqual(targets.map((id) => [id, 'accepted']));
     }
-    expect((await query<{ reviewed: number }>(batch.db, `SELECT reviewed FROM alignments WHERE id = ${batch.alignment}`))[0]!.reviewed).toBe(1);
+    expect(after.filter((b) => b.status !== 'accepted').every((b) => b.status === 'pending')).toBe(true);
 
-    // Run again: the rest is decided, nothing already decided is decided twice.
+    // Run again: the batch is complete, and nothing already decided is decided twice.
     const again = tandem(batch.db, ['--json', 'review', String(batch.alignment), 'accept', '--min-score', '1']);
     expect(again.status, again.stderr).toBe(0);
     const report = JSON.parse(again.stdout) as { beads: { id: number; status: string; score: number }[] };
     expect(report.beads.filter((b) => b.status === 'accepted').map((b) => b.id)).toEqual(targets);
     expect(report.beads.filter((b) => b.score < 1).every((b) => b.status === 'pending')).toBe(true);
-    expect((await query<{ n: number }>(batch.db, `SELECT count(*) AS n FROM review_log WHERE alignment_id = ${batch.alignment}`))[0]!.n).toBe(targets.length);
+    expect(await logCount()).toBe(1);
+    expect((await query<{ reviewed: number }>(batch.db, `SELECT reviewed FROM alignments WHERE id = ${batch.alignment}`))[0]!.reviewed).toBe(1);
     expect(await integrity(batch.db)).toEqual(['ok']);
   }, 120_000);
 

@@ -46,7 +46,7 @@ describe('migration 0005: review operations', () => {
     expect(indexes).toContain('review_log_alignment');
 
     const again = await Store.open(path);
-    expect(await again.undoReview(1)).toBe('accept');
+    expect((await again.undoReview(1))?.action).toBe('accept');
     expect((await again.alignment(1))!.beads[0]!.status).toBe('pending');
     await again.close();
   });
@@ -64,8 +64,8 @@ describe('migration 0005: review operations', () => {
     expect((await store.alignment(1))!.beads.map((b) => [b.a, b.b, b.status])).toEqual([[[0, 1], [0, 1], 'pending'], [[2], [2], 'pending']]);
     await store.editSource(1, 1, 2, 'Drei fünf.', 'drei fünf.', who, null);
     expect((await store.sentences(1))[2]!.revision).toMatchObject({ kind: 'edit', original: 'Drei vier.', by: 'tester', why: 'review' });
-    expect(await store.undoReview(1)).toBe('edit-source');
-    expect(await store.undoReview(1)).toBe('split-sentence');
+    expect((await store.undoReview(1))?.action).toBe('edit-source');
+    expect((await store.undoReview(1))?.action).toBe('split-sentence');
     expect((await store.sentences(1)).map((s) => [s.text, s.end, s.revision])).toEqual([['Eins zwei.', 10, null], ['Drei vier.', 21, null]]);
     expect((await store.alignment(1))!.beads.map((b) => [b.a, b.b, b.status])).toEqual([[[0], [0], 'accepted'], [[1], [1], 'pending']]);
     await store.close();

@@ -12,6 +12,7 @@ const TITLES: Partial<Record<JobSnapshot['method'], string>> = {
   fetchModels: 'Fetch models',
   match: 'Match stories',
   export: 'Export',
+  align: 'Align',
 };
 
 const title = (m: JobSnapshot['method']): string => TITLES[m] ?? m;
@@ -38,6 +39,8 @@ export function summarize(job: JobSnapshot): string {
   if (match) return `${match.pairs.length} pairs, ${match.storyViews.event.filter((s) => s.documents.length > 1).length} event clusters, ${match.passages.length} repeated passages (${match.compared} compared)`;
   const exported = jobResult(job, 'export');
   if (exported) return `${exported.pairs} pairs → ${fileName(exported.file)} (${bytes(exported.bytes)})${exported.skipped ? `, ${exported.skipped} skipped` : ''}`;
+  const aligned = jobResult(job, 'align');
+  if (aligned) return `${aligned.rows} rows aligned`;
   const tm = jobResult(job, 'importMemory');
   if (tm) return `${tm.imported} pairs imported`;
   return job.state === 'cancelled' ? job.error ?? 'cancelled; finished work is saved' : job.state;

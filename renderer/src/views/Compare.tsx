@@ -7,7 +7,6 @@
 import { useEffect, useState } from 'react';
 import type { ExportPreset } from '../components/ExportDialog.tsx';
 import type { AlignMode } from './Stories.tsx';
-import { useClient } from '../state.tsx';
 import { FilterBar, NO_FILTER, useFocusAcrossFilter, useRowFilter, type RowFilter } from './compare/Filter.tsx';
 import { HelpOverlay } from './compare/Help.tsx';
 import { ReviewMeta } from './compare/ReviewMeta.tsx';
@@ -25,13 +24,15 @@ import { useRowFocus } from './compare/useRowFocus.ts';
 interface CompareProps {
   alignmentId: number | null;
   onOpen: (id: number) => void;
+  /** Opens the pair in another alignment mode (aligning it first when needed, with progress). */
+  onAlign: (a: number, b: number, mode: AlignMode) => Promise<void>;
   onBack: (doc: number | null) => void;
   onExport: () => void;
   /** The pair on screen, for the Export dialog's document preselection. */
   onSelection: (p: ExportPreset) => void;
 }
 
-export function Compare({ alignmentId, onOpen, onBack, onExport, onSelection }: CompareProps) {
+export function Compare({ alignmentId, onOpen, onAlign, onBack, onExport, onSelection }: CompareProps) {
   if (alignmentId === null) {
     return (
       <div className="view">
@@ -42,13 +43,12 @@ export function Compare({ alignmentId, onOpen, onBack, onExport, onSelection }: 
       </div>
     );
   }
-  return <CompareBody key={alignmentId} alignmentId={alignmentId} onOpen={onOpen} onBack={onBack} onExport={onExport} onSelection={onSelection} />;
+  return <CompareBody key={alignmentId} alignmentId={alignmentId} onOpen={onOpen} onAlign={onAlign} onBack={onBack} onExport={onExport} onSelection={onSelection} />;
 }
 
 const titleOf = (d: DocInfo | null) => (d ? d.title ?? d.fileName : '…');
 
-function CompareBody({ alignmentId, onOpen, onBack, onExport, onSelection }: CompareProps & { alignmentId: number }) {
-  const client = useClient();
+function CompareBody({ alignmentId, onAlign, onBack, onExport, onSelection }: CompareProps & { alignmentId: number }) {
   const all = useCompare(alignmentId);
   const [filter, setFilter] = useState<RowFilter>(NO_FILTER);
   const [threshold, setThreshold] = useState(0.5);
@@ -86,8 +86,7 @@ function CompareBody({ alignmentId, onOpen, onBack, onExport, onSelection }: Com
     if (!data) return;
     queue.setError(null);
     try {
-      const a = await client.query('align', { a: data.alignment.aDoc, b: data.alignment.bDoc, mode: to });
-      onOpen(a.id);
+      await onAlign(data.alignment.aDoc, data.alignment.bDoc, to);
     } catch (err) {
       queue.setError(err instanceof Error ? err.message : String(err));
     }
@@ -111,7 +110,7 @@ function CompareBody({ alignmentId, onOpen, onBack, onExport, onSelection }: Com
       {loadError && <div className="notice notice-error" role="alert">{loadError}</div>}
       <RowList
         rows={rows} columns={columns} placeholder={placeholder} list={list} edit={edit} ops={ops}
-        mode={mode} translation={translation} langA={docA?.lang ?? null} langB={docB?.lang ?? null}
+        mode={mode} translation={translation} langA={docA?.lang ?? null} langB={docB?.lang ?? null} unmatched={data?.unmatched}
       />
       <div className="sr-only" role="status" aria-live="polite" data-testid="announce">{announcement}</div>
       {help && <HelpOverlay onClose={() => setHelp(false)} fallbackFocus={list.listElement} />}

@@ -2,6 +2,9 @@
 import type { QueryResult } from '../../api/client.ts';
 
 export type CompareData = QueryResult<'compare'>;
+/** What every decision answers: the rows it changed and the beads it removed. */
+export type ReviewResult = QueryResult<'review'>;
+export type UnmatchedRun = CompareData['unmatched'][number];
 export type Row = CompareData['rows'][number];
 export type Bead = Row['bead'];
 export type Sentence = Row['a'][number];

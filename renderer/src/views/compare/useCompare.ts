@@ -1,8 +1,9 @@
-// The alignment on screen: loading it from the engine, and the rows as the latest answer or
-// optimistic update left them.
+// The alignment on screen: loading it from the engine once, then the rows as each decision's
+// answer (only the rows it changed) or an optimistic update left them.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { patchRows } from '../../../../src/common/patch-rows.ts';
 import { useClient } from '../../state.tsx';
-import type { Bead, CompareData, Row } from './types.ts';
+import type { CompareData, ReviewResult, Row } from './types.ts';
 
 export function useCompare(alignmentId: number) {
   const client = useClient();
@@ -42,16 +43,21 @@ export function useCompare(alignmentId: number) {
     setData((d) => d && { ...d, rows: update(d.rows) });
   }, []);
 
-  /** A decision replaces its bead (new id, same position): take the engine's beads by position. */
-  const applyBeads = useCallback((beads: Bead[]) => {
-    const byPos = new Map(beads.map((b) => [b.pos, b]));
-    setRows((rows) => rows.map((r) => {
-      const b = byPos.get(r.bead.pos);
-      return b && (b.id !== r.bead.id || b.status !== r.bead.status) ? { ...r, bead: b } : r;
-    }));
-  }, [setRows]);
+  /**
+   * A decision's answer: its changed rows replace or join the rows on screen, its removed beads go;
+   * an answer with every row (`full`: a source split renumbered sentences) replaces them, with the
+   * unmatched runs.
+   */
+  const applyResult = useCallback((result: ReviewResult) => {
+    rowsRef.current = patchRows(rowsRef.current, result);
+    setData((d) => d && {
+      ...d, alignment: { ...d.alignment, reviewed: result.alignment.reviewed }, rows: patchRows(d.rows, result),
+      ...(result.full && result.unmatched ? { unmatched: result.unmatched } : {}),
+    });
+    performance.mark('tandem:decision-applied');
+  }, []);
 
-  return { data, loadError, load, rows, rowsRef, setRows, applyBeads };
+  return { data, loadError, load, rows, rowsRef, setRows, applyResult };
 }
 
 export type CompareState = ReturnType<typeof useCompare>;

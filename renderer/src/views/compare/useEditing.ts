@@ -21,7 +21,7 @@ interface Options {
 
 export function useEditing({ alignmentId, compare, docA, docB, translation, enqueue, setNote, announce, focusList }: Options) {
   const client = useClient();
-  const { rows, load, setRows } = compare;
+  const { rows, setRows, applyResult } = compare;
   const [editing, setEditing] = useState<Editing | null>(null);
 
   /** The sentences of a row whose English can be edited: non-English ones, not the English column. */
@@ -66,18 +66,17 @@ export function useEditing({ alignmentId, compare, docA, docB, translation, enqu
     close();
     if (changed.some((c) => c.empty)) setNote('An emptied sentence keeps its English: the English must not be empty.');
     if (!row || !edits.length) return;
-    // Shown at once; the compare data (with the new diff) is then reloaded from the engine.
+    // Shown at once; the engine then answers with the rows holding those sentences (with their new diff).
     const edited = (side: 'a' | 'b') => row[side].map((s) => {
       const ed = edits.find((x) => x.side === side && x.sentence === s.index);
       return ed ? { ...s, english: ed.english, origin: 'human' as const, machine: machineEnglish(row, ed) } : s;
     });
     setRows((rs) => rs.map((r, i) => (i === e.row ? { ...r, a: edited('a'), b: edited('b') } : r)));
     void enqueue(async () => {
-      await client.query('editRow', { alignmentId, edits });
+      applyResult(await client.query('editRow', { alignmentId, edits }));
       announce(`Row ${e.row + 1}: ${edits.length === 1 ? 'English saved' : `English of ${edits.length} sentences saved`}`);
-      await load();
     }, row.bead.pos);
-  }, [rows, alignmentId, client, enqueue, load, setRows, setNote, announce, close]);
+  }, [rows, alignmentId, client, enqueue, applyResult, setRows, setNote, announce, close]);
 
   const setDraft = useCallback((draft: string) => setEditing((e) => e && { ...e, draft, drafts: { ...e.drafts, [draftKey(e)]: draft } }), []);
 

@@ -1,5 +1,6 @@
 // Review decisions: shown at once (optimistic), then sent to the engine one after another in the
-// order the keys were pressed, and the rows corrected from the engine's answer.
+// order the keys were pressed; the engine answers with the rows each changed, which are patched
+// in (never a reload of the whole alignment).
 import { useCallback, useRef, useState, type RefObject } from 'react';
 import { useClient } from '../../state.tsx';
 import type { Action } from './types.ts';
@@ -19,7 +20,7 @@ const DONE = { accept: 'accepted', reject: 'rejected', reset: 'reset to pending'
 
 export function useReviewQueue({ alignmentId, compare, focusRef, move, setNote, announce }: Options) {
   const client = useClient();
-  const { load, rowsRef, setRows, applyBeads } = compare;
+  const { load, rowsRef, setRows, applyResult } = compare;
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(0);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
@@ -48,13 +49,12 @@ export function useReviewQueue({ alignmentId, compare, focusRef, move, setNote, 
     setNote(null);
     if (action === 'accept' || action === 'reject' || action === 'reset') {
       const status = action === 'accept' ? 'accepted' : action === 'reject' ? 'rejected' : 'pending';
-      // Shown at once; the engine's answer (the updated alignment) confirms it.
+      // Shown at once; the engine's answer (the changed row) confirms it.
       setRows((rows) => rows.map((r) => (r.bead.pos === pos ? { ...r, bead: { ...r.bead, status } } : r)));
       if (action !== 'reset') move(at + 1);
       void enqueue(async () => {
         try {
-          const alignment = await client.query('review', { alignmentId, beadId: beadAt(pos) ?? row.bead.id, action });
-          applyBeads(alignment.beads);
+          applyResult(await client.query('review', { alignmentId, beadId: beadAt(pos) ?? row.bead.id, action }));
           announce(`Row ${at + 1} ${DONE[action]}`);
         } catch (err) {
           await load();
@@ -64,11 +64,10 @@ export function useReviewQueue({ alignmentId, compare, focusRef, move, setNote, 
       return;
     }
     void enqueue(async () => {
-      await client.query('review', { alignmentId, beadId: beadAt(pos) ?? row.bead.id, action });
+      applyResult(await client.query('review', { alignmentId, beadId: beadAt(pos) ?? row.bead.id, action }));
       announce(`Row ${at + 1} ${DONE[action]}`);
-      await load();
     }, pos);
-  }, [alignmentId, client, enqueue, applyBeads, load, move, setRows, announce]);
+  }, [alignmentId, client, enqueue, applyResult, load, move, setRows, announce]);
 
   const undo = useCallback(() => {
     setError(null);
@@ -80,9 +79,9 @@ export function useReviewQueue({ alignmentId, compare, focusRef, move, setNote, 
       const r = await client.query('undo', { alignmentId });
       setNote(r.undone ? `Undone: ${r.undone}` : 'Nothing to undo');
       announce(r.undone ? `Undone: ${r.undone}${at >= 0 ? ` on row ${at + 1}` : ''}` : 'Nothing to undo');
-      await load();
+      applyResult(r);
     });
-  }, [alignmentId, client, enqueue, load, move, rowsRef, setNote, announce]);
+  }, [alignmentId, client, enqueue, applyResult, move, rowsRef, setNote, announce]);
 
   return { review, undo, enqueue, pending, error, setError };
 }
