@@ -6,6 +6,7 @@ import { userInfo } from 'node:os';
 import { ApiError, type Side, type SideOperation } from '../common/index.ts';
 import type { BeadRow, Reviser, SentenceRow, Store, StoredAlignment } from '../store/index.ts';
 import { memoryKey } from '../translate/index.ts';
+import { changedRows, type ReviewResult, type Touched } from './review-result.ts';
 
 type NewBead = Omit<BeadRow, 'id'> & { id?: number };
 
@@ -20,12 +21,12 @@ export function reviser(): Reviser {
   return { by, why: 'review' };
 }
 
-/** What every decision returns: today the whole alignment (one place to make it incremental). */
-export function decisionResult(store: Store, alignmentId: number): Promise<StoredAlignment> {
-  return store.alignment(alignmentId).then((a) => {
-    if (!a) throw new ApiError('not_found', `No alignment ${alignmentId}`);
-    return a;
-  });
+/**
+ * What every operation answers: the rows it changed, through the same helper as review, editEnglish
+ * and undo (./review-result.ts), so the Compare view patches them instead of reloading.
+ */
+export function decisionResult(store: Store, alignmentId: number, touched: Touched): Promise<ReviewResult> {
+  return changedRows(store, alignmentId, touched);
 }
 
 const bad = (message: string) => new ApiError('bad_request', message);
@@ -77,20 +78,20 @@ export function sideOperation(beads: readonly BeadRow[], at: number, side: Side,
   return { before, after };
 }
 
-export async function operate(store: Store, alignment: StoredAlignment, beadId: number, side: Side, op: SideOperation): Promise<StoredAlignment> {
+export async function operate(store: Store, alignment: StoredAlignment, beadId: number, side: Side, op: SideOperation): Promise<ReviewResult> {
   if (alignment.mode !== 'monotonic') throw bad(`${op} moves sentences between rows of two documents in order; alignment ${alignment.id} is ${alignment.mode}`);
   const at = alignment.beads.findIndex((b) => b.id === beadId);
   if (at < 0) throw new ApiError('not_found', `No bead ${beadId} in alignment ${alignment.id}`);
   const { before, after } = sideOperation(alignment.beads, at, side, op);
-  await store.reviewBeads(alignment.id, op, before, after);
-  return decisionResult(store, alignment.id);
+  const { written } = await store.reviewBeads(alignment.id, op, before, after);
+  return decisionResult(store, alignment.id, { beads: written.map((b) => b.id), removed: before.map((b) => b.id) });
 }
 
 /** The document and its sentence a source operation names; translation review has its source on side A only. */
 async function sourceSentence(store: Store, alignment: StoredAlignment, side: Side, sentence: number): Promise<{ documentId: number; lang: string | null; row: SentenceRow }> {
   if (alignment.mode === 'translation' && side === 'b') throw bad('In translation review side B is the English of side A: change the source on side A');
   const documentId = side === 'a' ? alignment.aDoc : alignment.bDoc;
-  const row = (await store.sentences(documentId))[sentence];
+  const [row] = await store.sentencesAt(documentId, [sentence]);
   if (!row) throw new ApiError('not_found', `No sentence ${sentence} in document ${documentId}`);
   return { documentId, lang: (await store.document(documentId))?.lang ?? null, row };
 }
@@ -100,7 +101,7 @@ async function sourceSentence(store: Store, alignment: StoredAlignment, side: Si
  * it): the analyst's segmentation is stored with the document, so every later alignment of it
  * starts from the two sentences, and this alignment (now reviewed) is never recomputed.
  */
-export async function splitSentence(store: Store, alignment: StoredAlignment, side: Side, sentence: number, at: number): Promise<StoredAlignment> {
+export async function splitSentence(store: Store, alignment: StoredAlignment, side: Side, sentence: number, at: number): Promise<ReviewResult> {
   const { documentId, row } = await sourceSentence(store, alignment, side, sentence);
   const left = row.text.slice(0, at).trimEnd();
   const right = row.text.slice(at).trimStart();
@@ -112,7 +113,9 @@ export async function splitSentence(store: Store, alignment: StoredAlignment, si
     { text: left, memoryKey: memoryKey(left), start: row.start, end: firstEnd },
     { text: right, memoryKey: memoryKey(right), start: secondStart, end: row.end },
   ], reviser());
-  return decisionResult(store, alignment.id);
+  // The split renumbers every later sentence of the document, so every later row's indices
+  // change: the answer is all the rows (ReviewResult.full), which the view puts in place of its own.
+  return decisionResult(store, alignment.id, { all: true });
 }
 
 /**
@@ -120,7 +123,7 @@ export async function splitSentence(store: Store, alignment: StoredAlignment, si
  * when and why; the English the sentence had stays with the fixed text (origin human, provenance
  * 'source-edit') unless the memory already knows the fixed text.
  */
-export async function editSource(store: Store, alignment: StoredAlignment, side: Side, sentence: number, text: string): Promise<StoredAlignment> {
+export async function editSource(store: Store, alignment: StoredAlignment, side: Side, sentence: number, text: string): Promise<ReviewResult> {
   const { documentId, lang, row } = await sourceSentence(store, alignment, side, sentence);
   const fixed = text.trim();
   if (!fixed) throw bad('The source text must not be empty');
@@ -129,5 +132,9 @@ export async function editSource(store: Store, alignment: StoredAlignment, side:
     ? { sourceLang: lang, memoryKey: memoryKey(fixed), sourceText: fixed, english: row.translation, origin: 'human' as const, provenance: 'source-edit' }
     : null;
   await store.editSource(alignment.id, documentId, sentence, fixed, memoryKey(fixed), reviser(), carry);
-  return decisionResult(store, alignment.id);
+  // The rows holding the sentence change, and, when its English was carried, every row showing the fixed text.
+  return decisionResult(store, alignment.id, {
+    sentences: [{ documentId, indices: [sentence] }],
+    translations: carry ? [{ sourceLang: carry.sourceLang, memoryKey: carry.memoryKey }] : [],
+  });
 }

@@ -509,17 +509,17 @@ export class Tandem {
   }
 
   /** Shifts a sentence across a row boundary, or inserts or removes an empty cell, on one side (./review-ops.ts). */
-  async operate(alignmentId: number, beadId: number, side: Side, operation: SideOperation) {
+  async operate(alignmentId: number, beadId: number, side: Side, operation: SideOperation): Promise<ReviewResult> {
     return ops.operate(this.store, await this.alignment(alignmentId), beadId, side, operation);
   }
 
   /** Splits a source sentence at a caret offset; the split is kept with the document (./review-ops.ts). */
-  async splitSentence(alignmentId: number, side: Side, sentence: number, at: number) {
+  async splitSentence(alignmentId: number, side: Side, sentence: number, at: number): Promise<ReviewResult> {
     return ops.splitSentence(this.store, await this.alignment(alignmentId), side, sentence, at);
   }
 
   /** Fixes a source sentence's text, keeping the ingested one and who changed it (./review-ops.ts). */
-  async editSource(alignmentId: number, side: Side, sentence: number, text: string) {
+  async editSource(alignmentId: number, side: Side, sentence: number, text: string): Promise<ReviewResult> {
     return ops.editSource(this.store, await this.alignment(alignmentId), side, sentence, text);
   }
 

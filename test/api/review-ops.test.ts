@@ -5,7 +5,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runQuery } from '../../src/api/contract.ts';
+import type { ReviewResult } from '../../src/api/review-result.ts';
 import { Tandem } from '../../src/api/service.ts';
+import { patchRows } from '../../src/common/index.ts';
 import type { StoredAlignment } from '../../src/store/index.ts';
 import { tempDir } from '../support/tmp.ts';
 
@@ -19,7 +21,21 @@ const GERMAN = ['Der Minister kam am Montag in Peking an.', 'Er traf seinen Amts
 const MT = ['The minister arrived in Beijing on Monday.', 'He met his colleague Wang Yi.', 'The talks took three hours.', 'Then he travelled back to Moscow.'];
 const ENGLISH = ['The minister arrived in Beijing on Monday.', 'He met his counterpart Wang Yi.', 'The talks lasted three hours.', 'Afterwards he travelled back to Moscow.'];
 
-const q = (method: string, input: object) => runQuery(tandem, method, input) as Promise<StoredAlignment>;
+/**
+ * Runs an operation as the faces do and checks its answer: the rows on screen patched with it
+ * are exactly the rows a full reload gives. Returns the alignment after it.
+ */
+const patched = async (alignmentId: number, decide: () => Promise<ReviewResult>): Promise<ReviewResult> => {
+  const before = (await tandem.compare(alignmentId)).rows;
+  const result = await decide();
+  expect(patchRows(before, result)).toEqual((await tandem.compare(alignmentId)).rows);
+  return result;
+};
+const q = async (method: string, input: { alignmentId: number } & Record<string, unknown>): Promise<StoredAlignment> => {
+  await patched(input.alignmentId, () => runQuery(tandem, method, input) as Promise<ReviewResult>);
+  return tandem.alignment(input.alignmentId);
+};
+const undo = (alignmentId: number) => patched(alignmentId, () => tandem.undo(alignmentId));
 const shape = (al: StoredAlignment) => al.beads.map((b) => `${b.a.join('+')}~${b.b.join('+')}`);
 
 beforeAll(async () => {
@@ -47,9 +63,9 @@ describe('side operations', () => {
     expect(shape(up)).toEqual(['0+1~', '~0+1', '2~2', '3~3']);
     expect(up.reviewed).toBe(true);
 
-    expect((await tandem.undo(al.id)).undone).toBe('shift-up');
+    expect((await undo(al.id)).undone).toBe('shift-up');
     expect(shape(await tandem.alignment(al.id))).toEqual(['0~', '1~0+1', '2~2', '3~3']);
-    expect((await tandem.undo(al.id)).undone).toBe('shift-down');
+    expect((await undo(al.id)).undone).toBe('shift-down');
     expect(shape(await tandem.alignment(al.id))).toEqual(['0~0', '1~1', '2~2', '3~3']);
   });
 
@@ -60,8 +76,8 @@ describe('side operations', () => {
     const gone = await q('operate', { alignmentId: al.id, beadId: b1!.id, side: 'b', operation: 'shift-up' });
     expect(shape(gone)).toEqual(['0+1~0+1', '2~2', '3~3']);
     expect(gone.beads.map((b) => b.id)).not.toContain(b1!.id);
-    await tandem.undo(al.id);
-    await tandem.undo(al.id);
+    await undo(al.id);
+    await undo(al.id);
     expect((await tandem.alignment(al.id)).beads.map((b) => b.id)).toEqual(al.beads.map((b) => b.id));
   });
 
@@ -74,9 +90,9 @@ describe('side operations', () => {
     expect(gap.beads.map((b) => b.pos)).toEqual([...gap.beads.map((b) => b.pos)].sort((x, y) => x - y));
     const removed = await q('operate', { alignmentId: al.id, beadId: gap.beads[1]!.id, side: 'b', operation: 'remove-gap' });
     expect(shape(removed)).toEqual(['0~0', '1~1', '2~2', '3~3']);
-    expect((await tandem.undo(al.id)).undone).toBe('remove-gap');
+    expect((await undo(al.id)).undone).toBe('remove-gap');
     expect(shape(await tandem.alignment(al.id))).toEqual(['0~0', '1~', '2~1', '3~2', '~3']);
-    expect((await tandem.undo(al.id)).undone).toBe('insert-gap');
+    expect((await undo(al.id)).undone).toBe('insert-gap');
     expect(shape(await tandem.alignment(al.id))).toEqual(['0~0', '1~1', '2~2', '3~3']);
   });
 
@@ -113,7 +129,7 @@ describe('source operations', () => {
     tandem = await Tandem.open({ dbPath, modelsDir: join(dir, 'models') });
     expect((await tandem.sentences(de)).length).toBe(5);
 
-    expect((await tandem.undo(al.id)).undone).toBe('split-sentence');
+    expect((await undo(al.id)).undone).toBe('split-sentence');
     expect((await tandem.sentences(de)).map((s) => s.text)).toEqual(GERMAN);
     expect((await tandem.store.sentences(de)).every((s) => s.revision === null)).toBe(true);
     expect(shape(await tandem.alignment(al.id))).toEqual(['0~0', '1~1', '2~2', '3~3']);
@@ -133,8 +149,21 @@ describe('source operations', () => {
     expect(row.revision!.by).toBeTruthy();
     expect(row.revision!.at).toMatch(/^\d{4}-\d\d-\d\dT/u);
     await expect(q('editSource', { alignmentId: al.id, side: 'a', sentence: 0, text: fixed })).rejects.toThrow(/unchanged/);
-    expect((await tandem.undo(al.id)).undone).toBe('edit-source');
+    expect((await undo(al.id)).undone).toBe('edit-source');
     const back = (await tandem.compare(al.id)).rows[0]!.a[0]!;
     expect(back).toMatchObject({ text: GERMAN[0], english: MT[0], origin: 'imported', revision: null });
+  });
+
+  it('answers a split and its undo with every row (full), which replaces the rows on screen', async () => {
+    const al = await tandem.align(de, en);
+    const split = await patched(al.id, () => runQuery(tandem, 'splitSentence', { alignmentId: al.id, side: 'a', sentence: 1, at: GERMAN[1]!.indexOf('Wang') }) as Promise<ReviewResult>);
+    expect(split.full).toBe(true);
+    expect(split.rows.map((r) => r.bead.id)).toEqual((await tandem.alignment(al.id)).beads.map((b) => b.id));
+    expect(split.rows[2]!.a.map((s) => s.index)).toEqual([3]);
+    const undone = await undo(al.id);
+    expect(undone).toMatchObject({ undone: 'split-sentence', full: true });
+    // The rows the split left (with its renumbered indices) go, whatever their bead ids.
+    expect(patchRows(split.rows, undone)).toEqual(undone.rows);
+    expect(undone.rows.map((r) => r.a.map((s) => s.index).join('+'))).toEqual(['0', '1', '2', '3']);
   });
 });

@@ -3,7 +3,6 @@
 // side), split-sentence (a side, a sentence and a caret offset) and edit-source (a side, a
 // sentence and the fixed text).
 import { SIDE_OPERATIONS, SIDES, SOURCE_OPERATIONS, type Side, type SideOperation } from '../../common/index.ts';
-import type { StoredAlignment } from '../../store/index.ts';
 import { query, withTandem, type Tandem } from '../engine.ts';
 import { documentId, print, UsageError } from '../shared.ts';
 
@@ -30,7 +29,9 @@ function side(value: string | undefined): Side {
 export async function operation(alignment: string, action: string, beads: string[], flags: OperationFlags): Promise<void> {
   const alignmentId = documentId(alignment);
   const s = side(flags.side);
-  let call: (t: Tandem) => Promise<StoredAlignment>;
+  // Each operation answers with the rows it changed (for the app); the CLI prints the whole
+  // alignment after it, like `tandem review`.
+  let call: (t: Tandem) => Promise<unknown>;
   if ((SIDE_OPERATIONS as readonly string[]).includes(action)) {
     if (beads.length !== 1) throw new UsageError(`${action} takes one bead id`);
     const input = { alignmentId, beadId: count('the bead id', beads[0], 1), side: s, operation: action as SideOperation };
@@ -43,7 +44,10 @@ export async function operation(alignment: string, action: string, beads: string
     const input = { alignmentId, side: s, sentence: count('--sentence', flags.sentence, 0), text: flags.text };
     call = (t) => query(t, 'editSource', input);
   }
-  const result = await withTandem(call);
+  const result = await withTandem(async (t) => {
+    await call(t);
+    return query(t, 'alignment', { alignmentId });
+  });
   print(result, () => [`alignment ${result.id}: ${action} done (undo: tandem review ${result.id} undo)`,
     ...result.beads.map((x) => `  bead ${String(x.id).padEnd(6)} ${x.kind.padEnd(5)} ${x.status.padEnd(8)} [${x.a.join(',')}] ~ [${x.b.join(',')}]`)].join('\n'));
 }

@@ -1,7 +1,8 @@
 // The aligner's operations in Compare: the side the keys act on (← / →), shifting a sentence
 // across the row boundary, inserting and removing an empty cell, editing a source sentence and
 // splitting it at the caret, and moving to rows scoring below the threshold. Each operation is one
-// api call (saved at once, one undo step); the view then reloads like a merge does.
+// api call (saved at once, one undo step); the engine answers with the rows it changed, which are
+// patched in like a review decision's (a sentence split answers with all rows: it renumbers).
 import { useCallback, useMemo, useRef, useState, type RefObject } from 'react';
 import { useClient } from '../../state.tsx';
 import type { SideOperation } from '../../../../src/common/values.ts';
@@ -36,7 +37,8 @@ interface Options {
   monotonic: boolean;
   /** [ and ] move to rows scoring below it (set in the filter bar). */
   threshold: number;
-  enqueue: (work: () => Promise<void>) => Promise<unknown>;
+  /** The decision queue; `pos`: the row decided, where an undo brings the focus back. */
+  enqueue: (work: () => Promise<void>, pos?: number) => Promise<unknown>;
   setNote: (note: string | null) => void;
 }
 
@@ -44,7 +46,7 @@ const NAMES: Record<SideOperation, string> = { 'shift-up': 'shift up', 'shift-do
 
 export function useOperations({ alignmentId, compare, rowsRef, focusRef, move, translation, monotonic, threshold, enqueue, setNote }: Options) {
   const client = useClient();
-  const { load } = compare;
+  const { load, applyResult } = compare;
   const [side, setSide] = useState<Side>('a');
   const sideRef = useRef<Side>('a');
   const [source, setSource] = useState<SourceEditing | null>(null);
@@ -66,13 +68,15 @@ export function useOperations({ alignmentId, compare, rowsRef, focusRef, move, t
     const s = sideRef.current;
     void enqueue(async () => {
       try {
-        await client.query('operate', { alignmentId, beadId: row.bead.id, side: s, operation });
+        applyResult(await client.query('operate', { alignmentId, beadId: row.bead.id, side: s, operation }));
         setNote(`${NAMES[operation][0]!.toUpperCase()}${NAMES[operation].slice(1)} on side ${s.toUpperCase()}: saved (U undoes)`);
-      } finally {
+      } catch (err) {
+        // After a failure the rows on screen may not be the stored ones: they are read again.
         await load();
+        throw err;
       }
-    });
-  }, [alignmentId, client, enqueue, focusRef, load, monotonic, rowsRef, setNote]);
+    }, row.bead.pos);
+  }, [alignmentId, client, enqueue, focusRef, load, applyResult, monotonic, rowsRef, setNote]);
 
   /** Opens the source editor on the first sentence of the chosen side of a row (or the given one). */
   const startSource = useCallback((rowIndex: number, sentence?: number) => {
@@ -93,13 +97,15 @@ export function useOperations({ alignmentId, compare, rowsRef, focusRef, move, t
     if (!text || text === e.stored) return;
     void enqueue(async () => {
       try {
-        await client.query('editSource', { alignmentId, side: e.side, sentence: e.sentence, text });
+        applyResult(await client.query('editSource', { alignmentId, side: e.side, sentence: e.sentence, text }));
         setNote('Source text saved; the ingested text is kept (U undoes)');
-      } finally {
+      } catch (err) {
+        // After a failure the rows on screen may not be the stored ones: they are read again.
         await load();
+        throw err;
       }
-    });
-  }, [alignmentId, client, enqueue, load, setNote]);
+    }, rowsRef.current[e.row]?.bead.pos);
+  }, [alignmentId, client, enqueue, load, applyResult, rowsRef, setNote]);
 
   const splitSource = useCallback((e: SourceEditing, caret: number) => {
     if (e.draft !== e.stored) {
@@ -109,13 +115,15 @@ export function useOperations({ alignmentId, compare, rowsRef, focusRef, move, t
     setSource(null);
     void enqueue(async () => {
       try {
-        await client.query('splitSentence', { alignmentId, side: e.side, sentence: e.sentence, at: caret });
+        applyResult(await client.query('splitSentence', { alignmentId, side: e.side, sentence: e.sentence, at: caret }));
         setNote(`Sentence ${e.sentence + 1} split in two (U undoes)`);
-      } finally {
+      } catch (err) {
+        // After a failure the rows on screen may not be the stored ones: they are read again.
         await load();
+        throw err;
       }
-    });
-  }, [alignmentId, client, enqueue, load, setNote]);
+    }, rowsRef.current[e.row]?.bead.pos);
+  }, [alignmentId, client, enqueue, load, applyResult, rowsRef, setNote]);
 
   const setSourceDraft = useCallback((draft: string) => setSource((e) => e && { ...e, draft }), []);
   const cancelSource = useCallback(() => setSource(null), []);
