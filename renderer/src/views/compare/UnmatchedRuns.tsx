@@ -23,7 +23,7 @@ export function UnmatchedRuns({ runs, open, onToggle, mode, langs }: RunsProps) 
         const first = run.sentences[0]!.index + 1;
         const last = run.sentences[n - 1]!.index + 1;
         const cell = (
-          <div className="cmp-cell unmatched-cell">
+          <div className="cmp-cell unmatched-cell" role="gridcell">
             <button type="button" className="btn btn-quiet btn-small unmatched-toggle" aria-expanded={expanded} onClick={() => onToggle(key)} data-testid="unmatched-toggle">
               {expanded ? '▾' : '▸'} {n} unmatched sentence{n === 1 ? '' : 's'} <span className="muted">({first === last ? `sentence ${first}` : `sentences ${first}–${last}`})</span>
             </button>
@@ -36,10 +36,11 @@ export function UnmatchedRuns({ runs, open, onToggle, mode, langs }: RunsProps) 
           </div>
         );
         return (
-          <div key={key} className="cmp-row unmatched-run" data-testid="unmatched-run" data-side={run.side} data-count={n} data-expanded={expanded ? 'true' : 'false'}>
-            <div className="cmp-gutter"><span className="muted small">unmatched</span></div>
-            {run.side === 'a' ? cell : <div className="cmp-cell empty-cell" />}
-            {run.side === 'b' ? cell : <div className="cmp-cell empty-cell" />}
+          // In the rows' grid, a run is a row of its own (not counted in aria-rowcount: it holds no bead).
+          <div key={key} role="row" className="cmp-row unmatched-run" data-testid="unmatched-run" data-side={run.side} data-count={n} data-expanded={expanded ? 'true' : 'false'}>
+            <div className="cmp-gutter" role="rowheader"><span className="muted small">unmatched</span></div>
+            {run.side === 'a' ? cell : <div className="cmp-cell empty-cell" role="gridcell" />}
+            {run.side === 'b' ? cell : <div className="cmp-cell empty-cell" role="gridcell" />}
           </div>
         );
       })}
