@@ -4,7 +4,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runQuery } from '../../src/api/contract.ts';
+import type { ReviewResult } from '../../src/api/review-result.ts';
 import { Tandem } from '../../src/api/service.ts';
+import { patchRows } from '../../src/common/index.ts';
 import { rawExec, rawQuery } from '../support/sqlite.ts';
 import { tempDir } from '../support/tmp.ts';
 
@@ -29,6 +31,14 @@ beforeAll(async () => {
 });
 afterAll(() => tandem.close());
 
+/** A decision's answer patched into the rows before it: exactly the rows a full reload gives. */
+const patched = async (alignmentId: number, decide: () => Promise<ReviewResult>): Promise<ReviewResult> => {
+  const before = (await tandem.compare(alignmentId)).rows;
+  const result = await decide();
+  expect(patchRows(before, result)).toEqual((await tandem.compare(alignmentId)).rows);
+  return result;
+};
+
 const englishOf = async (alignmentId: number) => (await tandem.compare(alignmentId)).rows.flatMap((r) => r.a.map((s) => `${s.index}:${s.origin}:${s.english}`));
 
 describe('editRow', () => {
@@ -37,17 +47,22 @@ describe('editRow', () => {
     const two = al.beads.find((b) => b.a.length === 2) ?? (await tandem.review(al.id, al.beads[0]!.id, 'merge')).rows[0]!.bead;
     expect(two.a).toEqual([0, 1]);
     const before = await englishOf(al.id);
-    await runQuery(tandem, 'editRow', {
+    const saved = await patched(al.id, () => runQuery(tandem, 'editRow', {
       alignmentId: al.id,
       edits: [{ side: 'a', sentence: 0, english: ' The minister reached Beijing on Monday. ' }, { side: 'a', sentence: 1, english: 'He met his counterpart Wang Yi.' }],
-    });
+    }) as Promise<ReviewResult>);
+    // Only the row holding the two sentences comes back.
+    expect(saved.rows.map((r) => r.bead.id)).toEqual([two.id]);
+    expect(saved.removed).toEqual([]);
     const after = await englishOf(al.id);
     expect(after.slice(0, 2)).toEqual(['0:human:The minister reached Beijing on Monday.', '1:human:He met his counterpart Wang Yi.']);
     // One decision: a restart finds both, and one undo takes both back.
     await tandem.close();
     tandem = await Tandem.open({ dbPath, modelsDir: join(dir, 'models') });
     expect(await englishOf(al.id)).toEqual(after);
-    expect((await tandem.undo(al.id)).undone).toBe('edit');
+    const undone = await patched(al.id, () => tandem.undo(al.id));
+    expect(undone.undone).toBe('edit');
+    expect(undone.rows.map((r) => r.bead.id)).toEqual([two.id]);
     expect(await englishOf(al.id)).toEqual(before);
     expect(await tandem.store.integrityCheck()).toBe('ok');
   });
@@ -67,9 +82,9 @@ describe('editRow', () => {
     await tandem.editEnglish(al.id, 'a', 2, 'The talks went on for three hours.');
     await tandem.editRow(al.id, [{ side: 'a', sentence: 2, english: 'The talks lasted three hours.' }, { side: 'a', sentence: 0, english: 'Monday: Beijing.' }]);
     expect((await englishOf(al.id)).filter((s) => s.includes(':human:'))).toEqual(['0:human:Monday: Beijing.', '2:human:The talks lasted three hours.']);
-    await tandem.undo(al.id);
+    await patched(al.id, () => tandem.undo(al.id));
     expect((await englishOf(al.id)).filter((s) => s.includes(':human:'))).toEqual(['2:human:The talks went on for three hours.']);
-    await tandem.undo(al.id);
+    await patched(al.id, () => tandem.undo(al.id));
     expect((await englishOf(al.id)).filter((s) => s.includes(':human:'))).toEqual([]);
   });
 
@@ -82,7 +97,7 @@ describe('editRow', () => {
       INSERT INTO review_log (alignment_id, action, before, after) VALUES (${al.id}, 'edit', '${old}', '{"translation":{"english":"An old post-edit."}}');`);
     tandem = await Tandem.open({ dbPath, modelsDir: join(dir, 'models') });
     expect((await englishOf(al.id)).filter((s) => s.includes(':human:'))).toEqual(['1:human:An old post-edit.']);
-    expect((await tandem.undo(al.id)).undone).toBe('edit');
+    expect((await patched(al.id, () => tandem.undo(al.id))).undone).toBe('edit');
     expect((await englishOf(al.id)).filter((s) => s.includes(':human:'))).toEqual([]);
   });
 });

@@ -30,6 +30,8 @@ describe.skipIf(!haveChromium)('alignment operations in Chromium', () => {
   let page: Page;
   let alignmentId = 0;
   const problems: string[] = [];
+  /** How often the page loaded the whole alignment: decisions answer with their rows instead. */
+  let compareLoads = 0;
 
   /** Each row as "A sentences|kind", read from the page. */
   const shape = () => page.getByTestId('cmp-row').evaluateAll((rows) => rows.map((r) => {
@@ -61,6 +63,9 @@ describe.skipIf(!haveChromium)('alignment operations in Chromium', () => {
     context = await launchBrowser(join(dir, 'profile'));
     page = context.pages()[0] ?? (await context.newPage());
     watchPage(page, problems);
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/api/query/compare') compareLoads++;
+    });
     await page.goto(`${server.url}#/compare/${alignmentId}`);
     await page.getByTestId('cmp-row').first().waitFor();
   });
@@ -119,8 +124,20 @@ describe.skipIf(!haveChromium)('alignment operations in Chromium', () => {
     await editor.waitFor();
     const caret: number = GERMAN[1]!.indexOf('Wang');
     await editor.evaluate((el, at) => (el as unknown as { setSelectionRange: (a: number, b: number) => void }).setSelectionRange(at, at), caret);
+    const loads = compareLoads;
     await page.keyboard.press('Control+Enter');
     const split = ['0|1-1', '1+2|2-1', '3|1-1', '4|1-1', '5|1-1'];
+    await expect.poll(shape).toEqual(split);
+    // The split renumbers sentences: its answer is every row (marked full), not a reload.
+    expect(compareLoads).toBe(loads);
+    await undo(START);
+    expect(compareLoads).toBe(loads);
+    await row(1).click();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('t');
+    await editor.waitFor();
+    await editor.evaluate((el, at) => (el as unknown as { setSelectionRange: (a: number, b: number) => void }).setSelectionRange(at, at), caret);
+    await page.keyboard.press('Control+Enter');
     await expect.poll(shape).toEqual(split);
     await reload();
     expect(await shape()).toEqual(split);
@@ -138,14 +155,18 @@ describe.skipIf(!haveChromium)('alignment operations in Chromium', () => {
     await page.keyboard.press('t');
     const editor = page.getByTestId('source-editor');
     await editor.fill(FIXED);
+    const loads = compareLoads;
     await page.keyboard.press('Enter');
     const original = row(0).locator('[data-side="a"] [data-testid="original"]');
     await expect.poll(() => original.textContent()).toBe(`1${FIXED}fixed`);
+    expect(compareLoads).toBe(loads);
     await reload();
     expect(await original.textContent()).toBe(`1${FIXED}fixed`);
     expect(await row(0).getByTestId('revised').getAttribute('title')).toMatch(new RegExp(`^Fixed in review.*ingested: ${GERMAN[0]}$`, 'u'));
+    const beforeUndo = compareLoads;
     await page.keyboard.press('u');
     await expect.poll(() => original.textContent()).toBe(`1${GERMAN[0]}`);
+    expect(compareLoads).toBe(beforeUndo);
   });
 
   it('jumps to rows scoring below the threshold with ] and [', async () => {

@@ -1,6 +1,7 @@
 // Compare at speed, in Debian's Chromium against `tandem serve` (in-process), on generated and
 // written reports with imported English (no model needed): decisions patch the rows they change
-// and never reload the alignment (each decision then found again after a reload); repeated
+// and never reload the alignment (review, a shift, a row edit and their undo; each decision then
+// found again after a reload); repeated
 // passages are marked only where they are news; passages mode keeps unmatched sentences as
 // collapsed runs; a long pair aligns as a job with progress and Cancel, and opens at once once
 // stored. Screenshots go to test-results/screenshots/.
@@ -20,6 +21,8 @@ if (!haveChromium) console.warn(`[e2e] ${CHROMIUM} is missing: skipping the fast
 const dir = tempDir('tandem-review-fast-');
 const shots = SCREENSHOTS;
 const EDITED = 'The minister met the delegates by hand-edited wording.';
+const EDITED_FIRST = 'A first sentence edited by hand.';
+const EDITED_SECOND = 'A second sentence edited by hand.';
 
 const GERMAN = ['Der Minister kam am Montag in Peking an.', 'Er traf seinen Amtskollegen Wang Yi.', 'Die Gespräche dauerten drei Stunden.', 'Beide Länder unterzeichneten ein Handelsabkommen über Getreide.', 'Danach reiste er nach Moskau zurück.'];
 const MT = ['The minister arrived in Beijing on Monday.', 'He met his colleague Wang Yi.', 'The talks took three hours.', 'Both countries signed a trade agreement on grain.', 'Then he travelled back to Moscow.'];
@@ -143,6 +146,52 @@ describe.skipIf(!haveChromium)('Compare at speed in Chromium', () => {
     expect(await row(2).locator('.cmp-gutter').textContent()).toContain('1-1');
     expect(await row(5).getAttribute('data-status')).toBe('accepted');
     await expect.poll(() => row(9).textContent()).toContain(EDITED);
+  });
+
+  it('shifts a sentence, edits the 2-1 row it made and undoes both by patching rows, never reloading', async () => {
+    await openCompare(small.alignment);
+    const compareLoads = () => calls.filter((c) => c === '/api/query/compare').length;
+    const loads = compareLoads();
+    const gutter = (i: number) => row(i).locator('.cmp-gutter').textContent();
+    await focusRow(12);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Shift+ArrowUp');
+    await expect.poll(() => gutter(11)).toContain('2-1');
+    await expect.poll(() => gutter(12)).toContain('0-1');
+    await settled();
+    await focusRow(11);
+    await page.keyboard.press('e');
+    const editor = page.getByTestId('editor');
+    await editor.waitFor();
+    await editor.fill(EDITED_FIRST);
+    await page.keyboard.press('Tab');
+    await expect.poll(() => editor.getAttribute('aria-label')).toContain('sentence 13');
+    await editor.fill(EDITED_SECOND);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('editor').count()).toBe(0);
+    await settled();
+    await expect.poll(() => row(11).getByTestId('diff-a').textContent()).toBe(`${EDITED_FIRST} ${EDITED_SECOND}`);
+    // the shift and the row edit answered with their rows: no reload of the alignment
+    expect(compareLoads()).toBe(loads);
+    expect(calls).toContain('/api/query/operate');
+    expect(calls).toContain('/api/query/editRow');
+
+    // one undo takes back the row edit, the next the shift: both patched in too
+    await page.keyboard.press('u');
+    await expect.poll(() => row(11).textContent()).not.toContain(EDITED_FIRST);
+    expect(await gutter(11)).toContain('2-1');
+    await settled();
+    await page.keyboard.press('u');
+    await expect.poll(() => gutter(11)).toContain('1-1');
+    await expect.poll(() => gutter(12)).toContain('1-1');
+    await settled();
+    expect(compareLoads()).toBe(loads);
+
+    await page.reload();
+    await page.getByTestId('cmp-row').first().waitFor();
+    await expect.poll(() => gutter(12)).toContain('1-1');
+    expect(await gutter(11)).toContain('1-1');
+    expect(await row(11).textContent()).not.toContain(EDITED_FIRST);
   });
 
   it('shows the sentences passages mode leaves unmatched as collapsed runs with their count, expandable', async () => {
