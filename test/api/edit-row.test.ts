@@ -1,6 +1,5 @@
 // Editing a row: the changed sentences of one row are saved as one decision, so one undo reverts
 // them all; a bad sentence saves nothing; the api table validates the input like every method.
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runQuery } from '../../src/api/contract.ts';
@@ -8,6 +7,7 @@ import type { ReviewResult } from '../../src/api/review-result.ts';
 import { Tandem } from '../../src/api/service.ts';
 import { patchRows } from '../../src/common/index.ts';
 import { rawExec, rawQuery } from '../support/sqlite.ts';
+import { openReviewPair } from '../support/review-pair.ts';
 import { tempDir } from '../support/tmp.ts';
 
 const dir = tempDir();
@@ -21,13 +21,7 @@ const MT = ['The minister arrived in Beijing on Monday.', 'He met his colleague 
 const ENGLISH = ['The minister arrived in Beijing on Monday and met his counterpart Wang Yi.', 'The talks lasted three hours.'];
 
 beforeAll(async () => {
-  tandem = await Tandem.open({ dbPath, modelsDir: join(dir, 'models') });
-  writeFileSync(join(dir, 'de.txt'), GERMAN.join('\n'));
-  writeFileSync(join(dir, 'en.txt'), ENGLISH.join('\n'));
-  writeFileSync(join(dir, 'mt.tsv'), GERMAN.map((g, i) => `${g}\t${MT[i]}`).join('\n'));
-  await tandem.importMemory(join(dir, 'mt.tsv'), { lang: 'de' });
-  source = (await tandem.ingest([join(dir, 'de.txt')], { oneSentencePerLine: true, lang: 'de' })).documents[0]!.id!;
-  english = (await tandem.ingest([join(dir, 'en.txt')], { oneSentencePerLine: true, lang: 'en' })).documents[0]!.id!;
+  ({ tandem, de: source, en: english } = await openReviewPair(dir, GERMAN, MT, ENGLISH));
 });
 afterAll(() => tandem.close());
 

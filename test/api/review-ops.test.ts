@@ -1,7 +1,6 @@
 // The aligner's operations through the api table (as the CLI and the UI call them), on a real
 // SQLite file: shift per side, insert and remove a gap, split a source sentence at a caret, edit
 // the source text. Each is one undo step, survives a restart, and re-alignment never undoes it.
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runQuery } from '../../src/api/contract.ts';
@@ -9,6 +8,7 @@ import type { ReviewResult } from '../../src/api/review-result.ts';
 import { Tandem } from '../../src/api/service.ts';
 import { patchRows } from '../../src/common/index.ts';
 import type { StoredAlignment } from '../../src/store/index.ts';
+import { openReviewPair } from '../support/review-pair.ts';
 import { tempDir } from '../support/tmp.ts';
 
 const dir = tempDir();
@@ -39,13 +39,7 @@ const undo = (alignmentId: number) => patched(alignmentId, () => tandem.undo(ali
 const shape = (al: StoredAlignment) => al.beads.map((b) => `${b.a.join('+')}~${b.b.join('+')}`);
 
 beforeAll(async () => {
-  tandem = await Tandem.open({ dbPath, modelsDir: join(dir, 'models') });
-  writeFileSync(join(dir, 'de.txt'), GERMAN.join('\n'));
-  writeFileSync(join(dir, 'en.txt'), ENGLISH.join('\n'));
-  writeFileSync(join(dir, 'mt.tsv'), GERMAN.map((g, i) => `${g}\t${MT[i]}`).join('\n'));
-  await tandem.importMemory(join(dir, 'mt.tsv'), { lang: 'de' });
-  de = (await tandem.ingest([join(dir, 'de.txt')], { oneSentencePerLine: true, lang: 'de' })).documents[0]!.id!;
-  en = (await tandem.ingest([join(dir, 'en.txt')], { oneSentencePerLine: true, lang: 'en' })).documents[0]!.id!;
+  ({ tandem, de: de, en: en } = await openReviewPair(dir, GERMAN, MT, ENGLISH));
 });
 afterAll(() => tandem.close());
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Tandem, type ReviewResult } from '../../src/api/service.ts';
 import { patchRows } from '../../src/common/index.ts';
+import { openReviewPair } from '../support/review-pair.ts';
 import { tempDir } from '../support/tmp.ts';
 
 const dir = tempDir();
@@ -18,13 +19,7 @@ const MT = ['The minister arrived in Beijing on Monday.', 'He met his colleague 
 const ENGLISH = ['The minister arrived in Beijing on Monday.', 'He met his counterpart Wang Yi.', 'The talks lasted three hours.', 'Afterwards he travelled back to Moscow.'];
 
 beforeAll(async () => {
-  tandem = await Tandem.open({ dbPath, modelsDir: join(dir, 'models') });
-  writeFileSync(join(dir, 'de.txt'), GERMAN.join('\n'));
-  writeFileSync(join(dir, 'en.txt'), ENGLISH.join('\n'));
-  writeFileSync(join(dir, 'mt.tsv'), GERMAN.map((g, i) => `${g}\t${MT[i]}`).join('\n'));
-  await tandem.importMemory(join(dir, 'mt.tsv'), { lang: 'de' });
-  source = (await tandem.ingest([join(dir, 'de.txt')], { oneSentencePerLine: true, lang: 'de' })).documents[0]!.id!;
-  english = (await tandem.ingest([join(dir, 'en.txt')], { oneSentencePerLine: true, lang: 'en' })).documents[0]!.id!;
+  ({ tandem, de: source, en: english } = await openReviewPair(dir, GERMAN, MT, ENGLISH));
 });
 afterAll(() => tandem.close());
 
