@@ -107,7 +107,7 @@ export function FilterBar({ filter, setFilter, threshold, setThreshold, shown, t
         type="number" className="cmp-threshold" aria-label="Score threshold" data-testid="score-threshold" min={0} max={1} step={0.05}
         value={threshold} onChange={(e) => { const v = Number(e.target.value); if (Number.isFinite(v)) setThreshold(Math.max(0, Math.min(1, v))); }}
       />
-      <span className="muted small tabular" data-testid="filter-count">{shown === total ? `${total} rows` : `${shown} of ${total} rows`}</span>
+      <span className="muted small tabular" data-testid="filter-count">{shown === total ? `${total} row${total === 1 ? '' : 's'}` : `${shown} of ${total} row${total === 1 ? '' : 's'}`}</span>
     </div>
   );
 }

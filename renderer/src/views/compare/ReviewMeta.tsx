@@ -22,7 +22,7 @@ export function ReviewMeta({ rows, reviewed, saving, note }: ReviewMetaProps) {
         <span className="stat stat-accepted">{counts.accepted} accepted</span>
         <span className="stat stat-rejected">{counts.rejected} rejected</span>
         <span className="stat stat-pending">{counts.pending} pending</span>
-        <span className="muted"> of {rows.length} rows</span>
+        <span className="muted"> of {rows.length} row{rows.length === 1 ? '' : 's'}</span>
       </span>
       <span className="review-progress"><ProgressBar done={counts.accepted + counts.rejected} total={rows.length} label="Reviewed" /></span>
       {reviewed && <span className="badge badge-done" title="Reviewed alignments are never recomputed">reviewed</span>}
