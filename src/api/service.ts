@@ -392,7 +392,8 @@ export class Tandem {
         : da.sentences.map((s, i) => ({ a: [i], b: [i], score: s.english ? 1 : 0, kind: '1-1' }));
     // A cancel that came while the last slice ran still stores nothing.
     if (control.signal?.aborted) throw new CancelledError();
-    const id = await this.store.saveAlignment({ aDoc: a, bDoc: b, mode, sourceHash, beads });
+    // a cancel that arrives while the save waits its turn on the connection still stores nothing
+    const id = await this.store.saveAlignment({ aDoc: a, bDoc: b, mode, sourceHash, beads }, control.signal);
     return (await this.store.alignment(id))!;
   }
 

@@ -1,5 +1,5 @@
 // Sentence alignments of a pair (or of one document with its English) and their beads.
-import type { AlignmentMode, RowStatus } from '../common/index.ts';
+import { CancelledError, type AlignmentMode, type RowStatus } from '../common/index.ts';
 import type { Connection } from './db.ts';
 
 export type { AlignmentMode };
@@ -117,8 +117,10 @@ export class Alignments {
    * Stores a freshly computed alignment of a pair in one mode, replacing the previous one unless an
    * analyst has reviewed it: reviewed alignments are never overwritten by a run.
    */
-  saveAlignment(a: { aDoc: number; bDoc: number; mode: AlignmentMode; sourceHash: string; beads: { a: number[]; b: number[]; score: number; kind: string }[] }): Promise<number> {
+  /** Stores an alignment, unless `signal` was aborted by the time its transaction begins (nothing is written then). */
+  saveAlignment(a: { aDoc: number; bDoc: number; mode: AlignmentMode; sourceHash: string; beads: { a: number[]; b: number[]; score: number; kind: string }[] }, signal?: AbortSignal): Promise<number> {
     return this.db.transaction(async () => {
+      if (signal?.aborted) throw new CancelledError();
       const old = await this.db.get<{ id: number; reviewed: number }>('SELECT id, reviewed FROM alignments WHERE a_doc = ? AND b_doc = ? AND mode = ?', [a.aDoc, a.bDoc, a.mode]);
       if (old?.reviewed) return old.id;
       if (old) await this.db.run('DELETE FROM alignments WHERE id = ?', [old.id]);

@@ -108,7 +108,7 @@ export class Store {
   beadAndNext(alignmentId: number, beadId: number) { return this.repos.alignments.beadAndNext(alignmentId, beadId); }
   beadsHolding(alignmentId: number, side: 'a' | 'b', indices: readonly number[]) { return this.repos.alignments.beadsHolding(alignmentId, side, indices); }
   beadCounts(alignmentId: number) { return this.repos.alignments.beadCounts(alignmentId); }
-  saveAlignment(a: NewAlignment) { return this.repos.alignments.saveAlignment(a); }
+  saveAlignment(a: NewAlignment, signal?: AbortSignal) { return this.repos.alignments.saveAlignment(a, signal); }
   reviewBeads(alignmentId: number, action: DecisionAction, before: BeadRow[], after: (Omit<BeadRow, 'id'> & { id?: number })[]) {
     return this.repos.review.reviewBeads(alignmentId, action, before, after);
   }
