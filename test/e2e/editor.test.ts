@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Tandem } from '../../src/api/service.ts';
-import { startServer, type RunningServer } from '../../src/server/index.ts';
+import type { RunningServer } from '../../src/server/index.ts';
 import { APP_KEYS, EDITOR_KEYS, ROW_KEYS } from '../../renderer/src/views/compare/keys.ts';
 import { tempDir } from '../support/tmp.ts';
-import { CHROMIUM, ensureRendererBuilt, launchBrowser, SCREENSHOTS, watchPage } from './renderer.ts';
+import { CHROMIUM, closeUi, ensureRendererBuilt, openUi, SCREENSHOTS } from './renderer.ts';
 
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`[e2e] ${CHROMIUM} is missing: skipping the editor tests (install it with: apt-get install -y chromium)`);
@@ -79,15 +79,10 @@ describe.skipIf(!haveChromium)('the Compare editor, diff text and focus in Chrom
     pair = al.id;
     twoOne = al.beads.findIndex((b) => b.a.length === 2 && b.b.length === 1);
     spacing = (await tandem.align(de2, nl2)).id;
-    server = await startServer({ tandem });
-    context = await launchBrowser(join(dir, 'profile'));
-    page = context.pages()[0] ?? (await context.newPage());
-    watchPage(page, problems);
+    ({ server, context, page } = await openUi(tandem, join(dir, 'profile'), problems));
   });
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    await tandem?.close();
+    await closeUi({ context, server }, tandem);
   });
 
   it('edits both sentences of a 2-1 row with Tab and saves them with Enter as one decision', async () => {

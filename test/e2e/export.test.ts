@@ -9,10 +9,10 @@ import { dirname, join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Tandem } from '../../src/api/service.ts';
-import { startServer, type RunningServer } from '../../src/server/index.ts';
+import type { RunningServer } from '../../src/server/index.ts';
 import { installTinyModels } from '../support/models.ts';
 import { tempDir } from '../support/tmp.ts';
-import { CHROMIUM, ensureRendererBuilt, launchBrowser, SAMPLE_FILES, SCREENSHOTS, watchPage } from './renderer.ts';
+import { CHROMIUM, closeUi, ensureRendererBuilt, openUi, SAMPLE_FILES, SCREENSHOTS } from './renderer.ts';
 
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`[e2e] ${CHROMIUM} is missing: skipping the export dialog tests (install it with: apt-get install -y chromium; .ci/run does)`);
@@ -74,15 +74,10 @@ describe.skipIf(!haveChromium)('the Export dialog in Chromium, against the CLI',
     for (const bead of own.beads.slice(0, 3)) await tandem.review(own.id, bead.id, 'accept');
     await tandem.review(own.id, own.beads[3]!.id, 'reject');
 
-    server = await startServer({ tandem });
-    context = await launchBrowser(join(dir, 'profile'));
-    page = context.pages()[0] ?? (await context.newPage());
-    watchPage(page, problems);
+    ({ server, context, page } = await openUi(tandem, join(dir, 'profile'), problems));
   });
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    await tandem?.close();
+    await closeUi({ context, server }, tandem);
   });
 
   it('reviews rows in Compare, opens the dialog with Ctrl+E on that pair, traps focus, and closes on Esc', async () => {

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Tandem } from '../../src/api/service.ts';
-import { startServer, type RunningServer } from '../../src/server/index.ts';
+import type { RunningServer } from '../../src/server/index.ts';
 import { tempDir } from '../support/tmp.ts';
-import { CHROMIUM, ensureRendererBuilt, launchBrowser, SCREENSHOTS, watchPage } from './renderer.ts';
+import { CHROMIUM, closeUi, ensureRendererBuilt, openUi, SCREENSHOTS } from './renderer.ts';
 
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`[e2e] ${CHROMIUM} is missing: skipping the operations tests (apt-get install -y chromium)`);
@@ -59,10 +59,7 @@ describe.skipIf(!haveChromium)('alignment operations in Chromium', () => {
     const de = (await tandem.ingest([join(dir, 'de.txt')], { oneSentencePerLine: true, lang: 'de', title: 'Minister in Peking' })).documents[0]!.id!;
     const en = (await tandem.ingest([join(dir, 'en.txt')], { oneSentencePerLine: true, lang: 'en', title: 'Minister in Beijing' })).documents[0]!.id!;
     alignmentId = (await tandem.align(de, en)).id;
-    server = await startServer({ tandem });
-    context = await launchBrowser(join(dir, 'profile'));
-    page = context.pages()[0] ?? (await context.newPage());
-    watchPage(page, problems);
+    ({ server, context, page } = await openUi(tandem, join(dir, 'profile'), problems));
     page.on('request', (r) => {
       if (new URL(r.url()).pathname === '/api/query/compare') compareLoads++;
     });
@@ -70,9 +67,7 @@ describe.skipIf(!haveChromium)('alignment operations in Chromium', () => {
     await page.getByTestId('cmp-row').first().waitFor();
   });
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    await tandem?.close();
+    await closeUi({ context, server }, tandem);
   });
 
   const START = ['0|1-1', '1|1-1', '2|1-1', '3|1-1', '4|1-1'];

@@ -3,6 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Tandem } from '../../src/api/service.ts';
+import { startServer, type RunningServer } from '../../src/server/index.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 export const RENDERER_DIST = join(root, 'dist', 'renderer');
@@ -45,4 +47,27 @@ export function watchPage(page: Page, problems: string[] = []): string[] {
     if (m.type() === 'error' && !/favicon/u.test(m.text())) problems.push(`console: ${m.text()}`);
   });
   return problems;
+}
+
+/** The bridge serving one engine and a browser on it: what each review suite starts before its tests. */
+export interface UiSession {
+  server: RunningServer;
+  context: BrowserContext;
+  page: Page;
+}
+
+/** Starts `tandem serve` on `tandem` and a fresh Chromium whose page reports its problems into `problems`. */
+export async function openUi(tandem: Tandem, profileDir: string, problems: string[]): Promise<UiSession> {
+  const server = await startServer({ tandem });
+  const context = await launchBrowser(profileDir);
+  const page = context.pages()[0] ?? (await context.newPage());
+  watchPage(page, problems);
+  return { server, context, page };
+}
+
+/** Closes what `openUi` opened, then the engine (whatever got started before a failure). */
+export async function closeUi(ui: Partial<UiSession>, tandem?: Tandem): Promise<void> {
+  await ui.context?.close();
+  await ui.server?.close();
+  await tandem?.close();
 }

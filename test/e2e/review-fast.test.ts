@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Tandem } from '../../src/api/service.ts';
-import { startServer, type RunningServer } from '../../src/server/index.ts';
+import type { RunningServer } from '../../src/server/index.ts';
 import { ingestGeneratedPair } from '../support/generated-pair.ts';
 import { tempDir } from '../support/tmp.ts';
-import { CHROMIUM, ensureRendererBuilt, launchBrowser, SCREENSHOTS, watchPage } from './renderer.ts';
+import { CHROMIUM, closeUi, ensureRendererBuilt, openUi, SCREENSHOTS } from './renderer.ts';
 
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`[e2e] ${CHROMIUM} is missing: skipping the fast review tests (install it with: apt-get install -y chromium)`);
@@ -66,19 +66,14 @@ describe.skipIf(!haveChromium)('Compare at speed in Chromium', () => {
     // reviewed, so it stands as it is: opening the pair in passages mode never recomputes it
     await tandem.review(id, (await tandem.alignment(id)).beads[0]!.id, 'accept');
     long = { ...l, passages: id };
-    server = await startServer({ tandem });
-    context = await launchBrowser(join(dir, 'profile'));
-    page = context.pages()[0] ?? (await context.newPage());
-    watchPage(page, problems);
+    ({ server, context, page } = await openUi(tandem, join(dir, 'profile'), problems));
     page.on('request', (r) => {
       const path = new URL(r.url()).pathname;
       if (path.startsWith('/api/query/') || path.startsWith('/api/jobs/')) calls.push(path);
     });
   }, 180_000);
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    await tandem?.close();
+    await closeUi({ context, server }, tandem);
   });
 
   const row = (i: number) => page.locator(`[data-testid="cmp-row"][data-row="${i}"]`);

@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Tandem } from '../../src/api/service.ts';
-import { startServer, type RunningServer } from '../../src/server/index.ts';
+import type { RunningServer } from '../../src/server/index.ts';
 import { installTinyModels } from '../support/models.ts';
 import { tempDir } from '../support/tmp.ts';
-import { CHROMIUM, ensureRendererBuilt, launchBrowser, SAMPLE_FILES, SCREENSHOTS, watchPage } from './renderer.ts';
+import { CHROMIUM, closeUi, ensureRendererBuilt, openUi, SAMPLE_FILES, SCREENSHOTS } from './renderer.ts';
 
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`[e2e] ${CHROMIUM} is missing: skipping the review tests (install it with: apt-get install -y chromium; .ci/run does)`);
@@ -36,15 +36,10 @@ describe.skipIf(!haveChromium)('reviewing stories and alignments in Chromium', (
     const modelsDir = join(dir, 'models');
     const manifestPath = await installTinyModels(modelsDir, ['de', 'nl', 'is']);
     tandem = await Tandem.open({ dbPath: join(dir, 'db', 'tandem.db'), modelsDir, manifestPath });
-    server = await startServer({ tandem });
-    context = await launchBrowser(join(dir, 'profile'));
-    page = context.pages()[0] ?? (await context.newPage());
-    watchPage(page, problems);
+    ({ server, context, page } = await openUi(tandem, join(dir, 'profile'), problems));
   });
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    await tandem?.close();
+    await closeUi({ context, server }, tandem);
   });
 
   it('imports and translates the samples', async () => {
