@@ -108,12 +108,13 @@ interface LevelDecision {
   decidedBy: EvidenceKind | 'model';
 }
 
-function decideLevel(s: number, t: SimilarityModel['models']['text']['levels'], r: { covMin: number; covMax: number; lenRatio: number; textCosine: number | null; aligned: number; names: number; conflict: boolean; contained: boolean }): LevelDecision {
+function decideLevel(s: number, t: SimilarityModel['models']['text']['levels'], r: { covMin: number; covMax: number; lenRatio: number; textCosine: number | null; aligned: number; names: number; conflict: () => boolean; contained: boolean }): LevelDecision {
   if (r.lenRatio >= 0.6 && (r.covMin >= 0.7 || (r.textCosine ?? 0) >= 0.8)) return { level: 'duplicate', decidedBy: r.covMin >= 0.7 ? 'passages' : 'wording' };
   // A roundup holds the report's passages, not its event: related, and said so.
   if (r.contained) return { level: 'same_story', decidedBy: 'passages' };
   const event = s >= t.same_event || r.covMin >= 0.5 || r.aligned >= EVENT_ALIGNED;
-  if (event && !r.conflict) return { level: 'same_event', decidedBy: s >= t.same_event ? 'model' : r.covMin >= 0.5 ? 'passages' : 'aligned_sentences' };
+  // the dates are looked at only for a pair that could be one event: a conflict caps it at the story
+  if (event && !r.conflict()) return { level: 'same_event', decidedBy: s >= t.same_event ? 'model' : r.covMin >= 0.5 ? 'passages' : 'aligned_sentences' };
   // A story is followed through its actors: a topic alone (two storms) is no story.
   const story = s >= t.same_story && r.names >= STORY_MIN_NAMES;
   if (event || story || r.covMax >= 0.2 || r.aligned >= STORY_ALIGNED || r.names >= t.storyNames) {
@@ -164,13 +165,11 @@ export function compareFingerprints(fa: Fingerprint, fb: Fingerprint, options: C
   const covMin = Math.min(covA, covB);
   const s = Math.max(fitted, covMin);
   const levels = model.models[kind].levels;
-  // the dates matter only to a pair that could be one event (a conflict caps it at the story), and to its evidence
   let ev: ReturnType<typeof eventDateEvidence> | null = null;
   const dates = () => (ev ??= eventDateEvidence(x, y));
-  const couldBeEvent = s >= levels.same_event || covMin >= 0.5 || (aligned?.score ?? 0) >= EVENT_ALIGNED;
   const { level, decidedBy } = decideLevel(s, levels, {
     covMin, covMax: Math.max(covA, covB), lenRatio, textCosine: m.features.text_cosine ?? null, aligned: aligned?.score ?? 0, names: m.names,
-    conflict: couldBeEvent && dates().conflict, contained: containerId !== undefined,
+    conflict: () => dates().conflict, contained: containerId !== undefined,
   });
 
   if (level === 'unrelated' && options.explainUnrelated === false) return { a: x.id, b: y.id, score: r3(s), level, evidence: [], summary: '', basis };
