@@ -1,6 +1,6 @@
 // The client every face of the review UI is given: the browser's HTTP transport and the Electron
-// preload bridge both implement it, and the views never know which one they have. Types only: it
-// lives in the api so the renderer and electron/ (which may not import each other) share it.
+// preload bridge both implement it, and the views never know which one they have. It lives in the
+// api so the renderer and electron/ (which may not import each other) share it.
 import type { JobInput, JobName, JobSnapshot, QueryInput, QueryName, QueryResult } from './contract.ts';
 
 /** A file the user picked or dropped that never reached the engine (upload refused, too large ...). */
