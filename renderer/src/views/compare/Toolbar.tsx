@@ -29,7 +29,7 @@ export function Toolbar({ data, translation, titleA, mode, setMode, switchMode, 
       <button type="button" className="btn btn-quiet" onClick={onBack} title={translation ? 'Back to the document' : 'Back to Stories'}>
         ← {translation ? 'Document' : 'Stories'}
       </button>
-      <h1 className="doc-title">{translation ? `Review: ${titleA}` : 'Compare'}</h1>
+      <h1 className={`doc-title${translation ? '' : ' doc-title-fixed'}`}>{translation ? `Review: ${titleA}` : 'Compare'}</h1>
       <span className="spacer" />
       {filter}
       {data && !translation && (
