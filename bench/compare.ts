@@ -123,21 +123,45 @@ async function fullReload(page: Page, token: string, alignmentId: number, beadId
   })()`) as Promise<number>;
 }
 
+/** The review call alone (a merge, then its undo), over HTTP from the page: the engine's and the bridge's share of a decision. */
+async function reviewCallOnly(page: Page, token: string, alignmentId: number, beadId: number): Promise<number[]> {
+  return page.evaluate(`(async () => {
+    const post = (method, body) => fetch('/api/query/' + method, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Tandem-Token': ${JSON.stringify(token)} }, body: JSON.stringify(body) }).then((r) => r.json());
+    let t0 = performance.now();
+    await post('review', { alignmentId: ${alignmentId}, beadId: ${beadId}, action: 'merge' });
+    const merge = performance.now() - t0;
+    t0 = performance.now();
+    await post('undo', { alignmentId: ${alignmentId} });
+    return [merge, performance.now() - t0];
+  })()`) as Promise<number[]>;
+}
+
 /** Merge, split and undo at the top of the large pair, each from key to screen, and the full reload of each. */
 async function decisions(page: Page, token: string, tandem: Tandem, p: { alignmentId: number; rows: number }) {
   await openToPaint(page, p.alignmentId);
   await page.evaluate(`window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home' }))`);
   const incremental: number[] = [];
+  const byAction: Record<string, number[]> = { merge: [], split: [], undoSplit: [], undoMerge: [] };
+  const timed = async (action: string, key: string, rows: number) => {
+    const ms = await keyToScreen(page, key, rows);
+    incremental.push(ms);
+    byAction[action]!.push(ms);
+  };
   for (let i = 0; i < DECISIONS; i++) {
-    incremental.push(await keyToScreen(page, 'm', p.rows - 1));
-    incremental.push(await keyToScreen(page, 's', p.rows));
-    incremental.push(await keyToScreen(page, 'u', p.rows - 1));
-    incremental.push(await keyToScreen(page, 'u', p.rows));
+    await timed('merge', 'm', p.rows - 1);
+    await timed('split', 's', p.rows);
+    await timed('undoSplit', 'u', p.rows - 1);
+    await timed('undoMerge', 'u', p.rows);
   }
   const reload: number[] = [];
   for (let i = 0; i < DECISIONS; i++) {
     const first = (await tandem.alignment(p.alignmentId)).beads[0]!.id;
     reload.push(await fullReload(page, token, p.alignmentId, first, 'merge'));
+  }
+  const call: number[] = [];
+  for (let i = 0; i < DECISIONS; i++) {
+    const first = (await tandem.alignment(p.alignmentId)).beads[0]!.id;
+    call.push(...(await reviewCallOnly(page, token, p.alignmentId, first)));
   }
   const stats = (xs: number[]) => {
     const sorted = [...xs].sort((a, b) => a - b);
@@ -149,6 +173,8 @@ async function decisions(page: Page, token: string, tandem: Tandem, p: { alignme
     rows: p.rows,
     target: 'decision on screen within 50 ms',
     incrementalKeyToScreenMs: inc,
+    byAction: Object.fromEntries(Object.entries(byAction).map(([k, xs]) => [k, stats(xs)])),
+    reviewCallOnlyMs: stats(call),
     fullReloadBeforeMs: full,
     ratio: Math.round((full.median / inc.median) * 100) / 100,
   };
