@@ -191,6 +191,10 @@ describe.skipIf(!haveChromium)('alignment operations in Chromium', () => {
     expect(await page.getByTestId('filter-count').textContent()).toBe('3 of 5 rows');
     // The focused row (the fourth) is still focused, now as the second row shown.
     expect(await page.locator('[data-testid="cmp-row"][aria-current="true"]').getAttribute('data-row')).toBe('1');
+    // Rows keep their numbers in the whole alignment (the two accepted rows, 1 and 2, are hidden).
+    expect(await page.locator('[data-testid="cmp-row"] .cmp-pos').allTextContents()).toEqual(['3', '4', '5']);
+    expect(await page.locator('[data-testid="cmp-row"][aria-current="true"]').getAttribute('aria-rowindex')).toBe('4');
+    expect(await page.getByRole('grid', { name: 'Aligned rows' }).getAttribute('aria-rowcount')).toBe('5');
     await page.screenshot({ path: join(SCREENSHOTS, '31-filter.png') });
     // Accepting a row keeps it on screen until the filter changes.
     await page.keyboard.press('Escape');

@@ -109,7 +109,7 @@ function CompareBody({ alignmentId, onAlign, onBack, onExport, onSelection }: Co
       {queue.error && <div className="notice notice-error" role="alert">{queue.error}</div>}
       {loadError && <div className="notice notice-error" role="alert">{loadError}</div>}
       <RowList
-        rows={rows} columns={columns} placeholder={placeholder} list={list} edit={edit} ops={ops}
+        rows={rows} numberOf={compare.numberOf} total={compare.total} columns={columns} placeholder={placeholder} list={list} edit={edit} ops={ops}
         mode={mode} translation={translation} langA={docA?.lang ?? null} langB={docB?.lang ?? null} unmatched={data?.unmatched}
       />
       <div className="sr-only" role="status" aria-live="polite" data-testid="announce">{announcement}</div>

@@ -39,9 +39,10 @@ const isOff = (f: RowFilter) => f.status === 'all' && f.kind === 'all' && !f.low
 
 /**
  * The compare state as the filter shows it: rows, rowsRef and setRows of the visible rows (an
- * update of them is merged into all rows by position), and how many rows there are in all.
+ * update of them is merged into all rows by position), how many rows there are in all, and each
+ * shown row's number in the whole alignment (what the analyst calls "row 57" stays row 57 under a filter).
  */
-export function useRowFilter(compare: CompareState, filter: RowFilter, threshold: number): CompareState & { total: number } {
+export function useRowFilter(compare: CompareState, filter: RowFilter, threshold: number): CompareState & { total: number; numberOf: (shownIndex: number) => number } {
   const { rows, setRows } = compare;
   const structure = rows.map((r) => r.bead.pos).join(',');
   const off = isOff(filter);
@@ -61,7 +62,9 @@ export function useRowFilter(compare: CompareState, filter: RowFilter, threshold
       return all.map((r) => changed.get(r.bead.pos) ?? r);
     });
   }, [setRows, shown]);
-  return { ...compare, rows: visible, rowsRef: visibleRef, setRows: setVisible, total: rows.length };
+  const numberByPos = useMemo(() => (shown ? new Map(rows.map((r, i) => [r.bead.pos, i + 1])) : null), [rows, shown]);
+  const numberOf = useCallback((i: number) => (numberByPos ? numberByPos.get(visible[i]!.bead.pos)! : i + 1), [numberByPos, visible]);
+  return { ...compare, rows: visible, rowsRef: visibleRef, setRows: setVisible, total: rows.length, numberOf };
 }
 
 /** Keeps the focused row (or the next one still shown) focused and in view when the filter changes. */

@@ -10,7 +10,10 @@ import type { SourceEditing, SourceHandlers } from './useOperations.ts';
 
 interface RowProps {
   row: Row;
+  /** The row's place among the rows shown. */
   index: number;
+  /** Its number in the whole alignment (the same as index + 1 unless a filter hides rows). */
+  number: number;
   /** The element id of the row (the list's aria-activedescendant points at the focused one). */
   id: string;
   focused: boolean;
@@ -47,7 +50,7 @@ export const RowView = memo(function RowView(p: RowProps) {
       className={`cmp-row status-${bead.status}${focused ? ' focused' : ''}`}
       id={p.id}
       role="row"
-      aria-rowindex={index + 1}
+      aria-rowindex={p.number}
       aria-selected={focused}
       data-testid="cmp-row"
       data-row={index}
@@ -57,8 +60,8 @@ export const RowView = memo(function RowView(p: RowProps) {
       aria-current={focused ? 'true' : undefined}
       onClick={() => p.onFocus(index)}
     >
-      <div className="cmp-gutter" role="rowheader" aria-label={`Row ${index + 1}, ${bead.status}, ${bead.kind}, score ${bead.score.toFixed(2)}`}>
-        <span className="tabular cmp-pos" aria-hidden="true">{index + 1}</span>
+      <div className="cmp-gutter" role="rowheader" aria-label={`Row ${p.number}, ${bead.status}, ${bead.kind}, score ${bead.score.toFixed(2)}`}>
+        <span className="tabular cmp-pos" aria-hidden="true">{p.number}</span>
         <span className={`status status-${bead.status}`} data-testid="row-status" aria-hidden="true">{bead.status}</span>
         <span className="muted small tabular" aria-hidden="true" title={`${bead.origin === 'human' ? 'made by hand' : 'aligned automatically'}; score ${bead.score.toFixed(3)}`}>
           {bead.kind} · {bead.score.toFixed(2)}

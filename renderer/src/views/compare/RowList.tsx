@@ -14,6 +14,9 @@ import type { RowFocus } from './useRowFocus.ts';
 
 interface RowListProps {
   rows: Row[];
+  /** A shown row's number in the whole alignment, and how many rows it has (they differ from the shown ones under a filter). */
+  numberOf: (shownIndex: number) => number;
+  total: number;
   columns: { label: string; title: string }[];
   /** Shown in place of rows: loading, or an alignment without rows. */
   placeholder: string | null;
@@ -38,7 +41,7 @@ function runsByRow(unmatched: UnmatchedRun[]) {
   return at;
 }
 
-export function RowList({ rows, columns, placeholder, list, edit, ops, mode, translation, langA, langB, unmatched = [] }: RowListProps) {
+export function RowList({ rows, numberOf, total, columns, placeholder, list, edit, ops, mode, translation, langA, langB, unmatched = [] }: RowListProps) {
   const { virtualizer } = list;
   const { editing, changedCount, setDraft, saveEdit, cancelEdit, cycleTarget, keepEditing, discard } = edit;
   const base = useId();
@@ -69,7 +72,7 @@ export function RowList({ rows, columns, placeholder, list, edit, ops, mode, tra
       </div>
       <div
         ref={list.scroller} className="cmp-body" tabIndex={0} data-testid="cmp-body"
-        role="grid" aria-label="Aligned rows" aria-rowcount={rows.length} aria-colcount={3} aria-activedescendant={active}
+        role="grid" aria-label="Aligned rows" aria-rowcount={total} aria-colcount={3} aria-activedescendant={active}
       >
         {placeholder && <div className="empty" role="row"><span role="gridcell">{placeholder}</span></div>}
         {runsAt(null, 'before')}
@@ -82,6 +85,7 @@ export function RowList({ rows, columns, placeholder, list, edit, ops, mode, tra
                 <RowView
                   row={row}
                   index={v.index}
+                  number={numberOf(v.index)}
                   id={rowId(v.index)}
                   focused={v.index === list.focus}
                   mode={mode}
