@@ -1,7 +1,8 @@
 // Passages mode links only the sentences two reports share; the others would vanish from the
 // view. They are kept as runs of consecutive unmatched sentences per side, each shown collapsed
 // beside the row it follows in its own document, with its count, and expandable.
-import type { BeadRow, StoredAlignment } from '../store/index.ts';
+import { runAnchors } from '../common/run-anchor.ts';
+import type { StoredAlignment } from '../store/index.ts';
 import { sideOf, type RowContext } from './compare-rows.ts';
 
 export interface UnmatchedRun {
@@ -26,24 +27,15 @@ function runsOf(count: number, covered: Set<number>): [number, number][] {
 
 const range = (s: number, e: number) => Array.from({ length: e - s + 1 }, (_, k) => s + k);
 
-/** Where a run of side `side` goes: after the bead holding the sentence before it, else before the one holding the sentence after it. */
-function anchor(beads: BeadRow[], side: 'a' | 'b', [s, e]: [number, number]): Pick<UnmatchedRun, 'at' | 'place'> {
-  const holder = (i: number) => beads.find((b) => b[side].includes(i));
-  const before = s > 0 ? holder(s - 1) : undefined;
-  if (before) return { at: before.pos, place: 'after' };
-  const after = holder(e + 1);
-  if (after) return { at: after.pos, place: 'before' };
-  return beads[0] ? { at: beads[0].pos, place: 'before' } : { at: null, place: 'before' };
-}
-
 /** The unmatched runs of both sides of a passages alignment (none in the other modes, which cover every sentence). */
 export function unmatchedRuns(ctx: RowContext, alignment: StoredAlignment): UnmatchedRun[] {
   if (alignment.mode !== 'passages') return [];
   const out: UnmatchedRun[] = [];
+  const anchor = runAnchors(alignment.beads);
   for (const side of ['a', 'b'] as const) {
     const count = (side === 'a' ? ctx.sa : ctx.sb ?? []).length;
     const covered = new Set(alignment.beads.flatMap((b) => b[side]));
-    for (const run of runsOf(count, covered)) out.push({ side, ...anchor(alignment.beads, side, run), sentences: sideOf(ctx, side, range(...run)) });
+    for (const run of runsOf(count, covered)) out.push({ side, ...anchor(side, ...run), sentences: sideOf(ctx, side, range(...run)) });
   }
   return out;
 }

@@ -4,9 +4,10 @@
 // every decision is saved at once through the api and the row updated from the engine's answer.
 // The parts live in ./compare/: loading (useCompare), focus and scrolling (useRowFocus), the
 // decision queue (useReviewQueue), post-editing (useEditing), keys (useKeyMap), and the rows.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ExportPreset } from '../components/ExportDialog.tsx';
 import type { AlignMode } from './Stories.tsx';
+import { anchorUnmatched } from './compare/anchor-unmatched.ts';
 import { FilterBar, NO_FILTER, useFocusAcrossFilter, useRowFilter, type RowFilter } from './compare/Filter.tsx';
 import { HelpOverlay } from './compare/Help.tsx';
 import { ReviewMeta } from './compare/ReviewMeta.tsx';
@@ -50,6 +51,7 @@ const titleOf = (d: DocInfo | null) => (d ? d.title ?? d.fileName : '…');
 
 function CompareBody({ alignmentId, onAlign, onBack, onExport, onSelection }: CompareProps & { alignmentId: number }) {
   const all = useCompare(alignmentId);
+  const unmatched = useMemo(() => anchorUnmatched(all.data?.unmatched ?? [], all.rows), [all.data?.unmatched, all.rows]);
   const [filter, setFilter] = useState<RowFilter>(NO_FILTER);
   const [threshold, setThreshold] = useState(0.5);
   // Everything below works on the rows the filter shows.
@@ -110,7 +112,7 @@ function CompareBody({ alignmentId, onAlign, onBack, onExport, onSelection }: Co
       {loadError && <div className="notice notice-error" role="alert">{loadError}</div>}
       <RowList
         rows={rows} numberOf={compare.numberOf} total={compare.total} columns={columns} placeholder={placeholder} list={list} edit={edit} ops={ops}
-        mode={mode} translation={translation} langA={docA?.lang ?? null} langB={docB?.lang ?? null} unmatched={data?.unmatched}
+        mode={mode} translation={translation} langA={docA?.lang ?? null} langB={docB?.lang ?? null} unmatched={unmatched}
       />
       <div className="sr-only" role="status" aria-live="polite" data-testid="announce">{announcement}</div>
       {help && <HelpOverlay onClose={() => setHelp(false)} fallbackFocus={list.listElement} />}
