@@ -96,12 +96,19 @@ class TopList {
 }
 
 export class MatchIndex {
-  /** Documents by id: their fingerprint, lookup keys and slot (a dense number for scoring). */
-  private readonly docs = new Map<number, { f: Fingerprint; keys: string[]; slot: number }>();
+  /** Documents by id: their fingerprint, lookup key ids and slot (a dense number for scoring). */
+  private readonly docs = new Map<number, { f: Fingerprint; keys: Int32Array; slot: number }>();
   /** Slot -> document id (-1 once removed). */
   private slotIds: number[] = [];
-  private readonly postings = new Map<string, number[]>();
-  private readonly retired = new Set<string>();
+  /**
+   * Lookup keys as dense ids: a document keeps its keys as one small typed array instead of a list
+   * of strings made for it (at 100k documents those strings alone were hundreds of megabytes).
+   */
+  private readonly keyIds = new Map<string, number>();
+  /** Key id -> the slots holding it; null once the key is retired. */
+  private readonly postings: (number[] | null)[] = [];
+  /** Key id -> 1 for a language-independent key (names, numbers, cognates). */
+  private readonly featureKey: number[] = [];
   private readonly maxCandidates: number;
   private readonly maxPosting: number;
   private readonly sketch: number;
@@ -110,15 +117,22 @@ export class MatchIndex {
   private accLi = new Float64Array(1024);
   /** Scratch list of the slots a ranking touched (no allocation per lookup). */
   private touched = new Int32Array(1024);
+  /** The two rankings' best candidates, reused by every lookup. */
+  private readonly byText: TopList;
+  private readonly byFeatures: TopList;
   /** Slot -> document language. */
   private slotLangs: string[] = [];
-  /** Full comparisons made so far (for benchmarks). */
+  /** Full comparisons made so far, and posting entries read while ranking (for benchmarks). */
   comparisons = 0;
+  postingsRead = 0;
 
   constructor(options: MatchIndexOptions = {}) {
     this.maxCandidates = options.maxCandidates ?? 20;
     this.maxPosting = options.maxPosting ?? 150;
     this.sketch = options.sketch ?? 24;
+    // the interleave reads at most twice the budget from each ranking
+    this.byText = new TopList(2 * this.maxCandidates);
+    this.byFeatures = new TopList(2 * this.maxCandidates);
   }
 
   /** Rebuilds an index from stored fingerprints without comparing anything (their matches are stored). */
@@ -174,11 +188,10 @@ export class MatchIndex {
     this.docs.delete(id);
     this.slotIds[entry.slot] = -1;
     for (const k of entry.keys) {
-      const list = this.postings.get(k);
+      const list = this.postings[k];
       if (!list) continue;
       const at = list.indexOf(entry.slot);
       if (at >= 0) list.splice(at, 1);
-      if (!list.length) this.postings.delete(k);
     }
   }
 
@@ -199,10 +212,12 @@ export class MatchIndex {
     const touched = this.touched;
     let nTouched = 0;
     const selfSlot = this.docs.get(self)?.slot ?? -1;
-    for (const [k, w] of keys) {
-      const list = this.postings.get(k);
+    for (const [key, w] of keys) {
+      const k = this.keyIds.get(key);
+      const list = k === undefined ? null : this.postings[k];
       if (!list) continue;
-      const acc = isFeatureKey(k) ? li : lex;
+      const acc = this.featureKey[k!] ? li : lex;
+      this.postingsRead += list.length;
       for (let i = 0; i < list.length; i++) {
         const slot = list[i]!;
         if (slot === selfSlot) continue;
@@ -212,9 +227,9 @@ export class MatchIndex {
     }
     // The interleave below reads at most twice the budget from each ranking: keep only those best
     // (a bounded insertion), not a full sort of every document that shares a key.
-    const keep = 2 * this.maxCandidates;
-    const byText = new TopList(keep);
-    const byFeatures = new TopList(keep);
+    const { byText, byFeatures } = this;
+    byText.length = 0;
+    byFeatures.length = 0;
     for (let n = 0; n < nTouched; n++) {
       const slot = touched[n]!;
       const t = lex[slot]!;
@@ -243,7 +258,6 @@ export class MatchIndex {
   }
 
   private insert(f: Fingerprint, allKeys: Map<string, number>): void {
-    const keys = [...allKeys.keys()].filter((k) => !this.retired.has(k));
     const slot = this.slotIds.length;
     this.slotIds.push(f.id);
     this.slotLangs.push(f.lang);
@@ -252,15 +266,21 @@ export class MatchIndex {
       this.accLi = new Float64Array(this.acc.length);
       this.touched = new Int32Array(this.acc.length);
     }
-    for (const k of keys) {
-      let list = this.postings.get(k);
-      if (!list) this.postings.set(k, (list = []));
-      list.push(slot);
-      if (list.length > (isFeatureKey(k) ? this.maxPosting : this.maxPosting * TEXT_POSTING_FACTOR)) {
-        this.postings.delete(k);
-        this.retired.add(k);
+    const keys: number[] = [];
+    for (const key of allKeys.keys()) {
+      let k = this.keyIds.get(key);
+      if (k === undefined) {
+        k = this.postings.length;
+        this.keyIds.set(key, k);
+        this.postings.push([]);
+        this.featureKey.push(isFeatureKey(key) ? 1 : 0);
       }
+      const list = this.postings[k];
+      if (!list) continue; // retired
+      keys.push(k);
+      list.push(slot);
+      if (list.length > (this.featureKey[k] ? this.maxPosting : this.maxPosting * TEXT_POSTING_FACTOR)) this.postings[k] = null;
     }
-    this.docs.set(f.id, { f, keys, slot });
+    this.docs.set(f.id, { f, keys: Int32Array.from(keys), slot });
   }
 }
