@@ -29,11 +29,14 @@ export function internKind(kind: keyof typeof INTERN_KIND, s: string): number {
   return v;
 }
 
-/** A sparse vector: sorted feature ids with their weights. */
+/**
+ * A sparse vector: sorted feature ids with their weights, interleaved in one array (id, weight,
+ * id, weight...). One typed array per vector, not two: a collection holds several vectors per
+ * document, and each typed array costs more in object overhead and collector work than its data.
+ */
 export interface Vec {
-  ids: Int32Array;
-  /** weights in single precision: a collection holds many vectors, and cosines need no more */
-  w: Float32Array;
+  /** id at 2i, weight at 2i + 1 (ids are small integers, exact in a double) */
+  d: Float64Array;
   /** Euclidean norm for cosines; total weight for the feature-overlap score. */
   norm: number;
   total: number;
@@ -41,16 +44,17 @@ export interface Vec {
 
 export function vec(weights: Map<number, number>): Vec {
   const ids = Int32Array.from(weights.keys()).sort();
-  const w = new Float32Array(ids.length);
+  const d = new Float64Array(2 * ids.length);
   let sq = 0;
   let total = 0;
   for (let i = 0; i < ids.length; i++) {
     const x = weights.get(ids[i]!)!;
-    w[i] = x;
+    d[2 * i] = ids[i]!;
+    d[2 * i + 1] = x;
     sq += x * x;
     total += x;
   }
-  return { ids, w, norm: Math.sqrt(sq), total };
+  return { d, norm: Math.sqrt(sq), total };
 }
 
 /** Sublinear term frequencies times rarity ((1 + log count) * idf) of the terms of several lists. */
@@ -72,38 +76,41 @@ export function weightedVec(counts: Map<number, number>, idf: (id: number) => nu
 /** Sum over shared ids of wa*wb. */
 export function dot(a: Vec, b: Vec): number {
   // a headline against a whole text: look each of the few ids up instead of walking both lists
-  if (a.ids.length * 8 < b.ids.length) return dotSearch(a, b);
-  if (b.ids.length * 8 < a.ids.length) return dotSearch(b, a);
-  const ai = a.ids;
-  const bi = b.ids;
+  if (a.d.length * 8 < b.d.length) return dotSearch(a.d, b.d);
+  if (b.d.length * 8 < a.d.length) return dotSearch(b.d, a.d);
+  const x = a.d;
+  const y = b.d;
   let i = 0;
   let j = 0;
   let s = 0;
-  while (i < ai.length && j < bi.length) {
-    const x = ai[i]!;
-    const y = bi[j]!;
-    if (x === y) s += a.w[i++]! * b.w[j++]!;
-    else if (x < y) i++;
-    else j++;
+  while (i < x.length && j < y.length) {
+    const p = x[i]!;
+    const q = y[j]!;
+    if (p === q) {
+      s += x[i + 1]! * y[j + 1]!;
+      i += 2;
+      j += 2;
+    } else if (p < q) i += 2;
+    else j += 2;
   }
   return s;
 }
 
 /** `dot` of a short vector with a long one: binary search of each short id in the rest of the long list. */
-function dotSearch(short: Vec, long: Vec): number {
-  const li = long.ids;
+function dotSearch(short: Float64Array, long: Float64Array): number {
+  const n = long.length >> 1;
   let from = 0;
   let s = 0;
-  for (let i = 0; i < short.ids.length && from < li.length; i++) {
-    const x = short.ids[i]!;
+  for (let i = 0; i < short.length && from < n; i += 2) {
+    const x = short[i]!;
     let lo = from;
-    let hi = li.length;
+    let hi = n;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (li[mid]! < x) lo = mid + 1;
+      if (long[2 * mid]! < x) lo = mid + 1;
       else hi = mid;
     }
-    if (lo < li.length && li[lo] === x) s += short.w[i]! * long.w[lo]!;
+    if (lo < n && long[2 * lo] === x) s += short[i + 1]! * long[2 * lo + 1]!;
     from = lo;
   }
   return s;
@@ -111,17 +118,20 @@ function dotSearch(short: Vec, long: Vec): number {
 
 /** Sum over shared ids of the smaller weight. */
 export function sharedMass(a: Vec, b: Vec): number {
-  const ai = a.ids;
-  const bi = b.ids;
+  const x = a.d;
+  const y = b.d;
   let i = 0;
   let j = 0;
   let s = 0;
-  while (i < ai.length && j < bi.length) {
-    const x = ai[i]!;
-    const y = bi[j]!;
-    if (x === y) s += Math.min(a.w[i++]!, b.w[j++]!);
-    else if (x < y) i++;
-    else j++;
+  while (i < x.length && j < y.length) {
+    const p = x[i]!;
+    const q = y[j]!;
+    if (p === q) {
+      s += Math.min(x[i + 1]!, y[j + 1]!);
+      i += 2;
+      j += 2;
+    } else if (p < q) i += 2;
+    else j += 2;
   }
   return s;
 }
