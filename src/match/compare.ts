@@ -67,11 +67,11 @@ export function repeatedPassages(fa: Fingerprint, fb?: Fingerprint): RepeatedPas
   if (!fb) {
     const d = views(fa);
     // within one document: its own language (its English if any would only add noise)
-    const own = d.sets('own').sets;
+    const own = d.sets('own');
     return passagesFromSets(own, own, true).map((p) => ({ a: { doc: fa.id, sentences: p.i }, b: { doc: fa.id, sentences: p.j }, score: p.score }));
   }
   const [sa, sb] = setsOf(fa, fb, basisOf(fa, fb));
-  return passagesFromSets(sa.sets, sb.sets, false).map((p) => ({ a: { doc: fa.id, sentences: p.i }, b: { doc: fb.id, sentences: p.j }, score: p.score }));
+  return passagesFromSets(sa, sb, false).map((p) => ({ a: { doc: fa.id, sentences: p.i }, b: { doc: fb.id, sentences: p.j }, score: p.score }));
 }
 
 export interface CompareOptions {

@@ -1,7 +1,7 @@
 // Repeated passages: runs of sentences that two documents (or one document with itself) share,
 // found on content-stem sets sentence by sentence, strongest pairs first, grown along diagonals.
-import { sharedIds } from './vectors.ts';
-import { MIN_STEMS } from './views.ts';
+import { sharedIdsIn } from './vectors.ts';
+import { MIN_STEMS, type SentenceSets } from './views.ts';
 
 /** Sentence pairs at least this similar (Dice over content stems) can be part of a passage. */
 const PAIR_MIN = 0.42;
@@ -13,9 +13,6 @@ const SINGLE_LONG_STEMS = 12;
 /** Long sentences sharing this much are paraphrased copy even when below PAIR_MIN. */
 const PAIR_MIN_LONG = 0.35;
 
-function dice(a: Int32Array, b: Int32Array): number {
-  return (2 * sharedIds(a, b)) / (a.length + b.length);
-}
 
 interface Pair { i: number; j: number; sim: number }
 
@@ -25,18 +22,21 @@ function range(from: number, to: number): number[] {
   return out;
 }
 
-export function passagesFromSets(sa: (Int32Array | null)[], sb: (Int32Array | null)[], within: boolean): { i: number[]; j: number[]; score: number }[] {
+export function passagesFromSets(sa: SentenceSets, sb: SentenceSets, within: boolean): { i: number[]; j: number[]; score: number }[] {
   const pairs: Pair[] = [];
-  for (let i = 0; i < sa.length; i++) {
-    const x = sa[i];
-    if (!x || x.length < MIN_STEMS) continue;
-    for (let j = within ? i + 1 : 0; j < sb.length; j++) {
-      const y = sb[j];
-      if (!y || y.length < MIN_STEMS) continue;
+  const na = sa.start.length - 1;
+  const nb = sb.start.length - 1;
+  const size = (s: SentenceSets, i: number) => s.start[i + 1]! - s.start[i]!;
+  for (let i = 0; i < na; i++) {
+    const lx = size(sa, i);
+    if (lx < MIN_STEMS) continue;
+    for (let j = within ? i + 1 : 0; j < nb; j++) {
+      const ly = size(sb, j);
+      if (ly < MIN_STEMS) continue;
       // Dice cannot reach PAIR_MIN_LONG when the sizes differ too much: skip the merge
-      const lo = Math.min(x.length, y.length);
-      if ((2 * lo) / (x.length + y.length) < PAIR_MIN_LONG) continue;
-      const sim = dice(x, y);
+      const lo = Math.min(lx, ly);
+      if ((2 * lo) / (lx + ly) < PAIR_MIN_LONG) continue;
+      const sim = (2 * sharedIdsIn(sa.ids, sa.start[i]!, sa.start[i + 1]!, sb.ids, sb.start[j]!, sb.start[j + 1]!)) / (lx + ly);
       if (sim >= PAIR_MIN || (!within && sim >= PAIR_MIN_LONG && lo >= SINGLE_LONG_STEMS)) pairs.push({ i, j, sim });
     }
   }
@@ -68,7 +68,7 @@ export function passagesFromSets(sa: (Int32Array | null)[], sb: (Int32Array | nu
     const mean = ch.reduce((s, p) => s + p.sim, 0) / ch.length;
     if (ch.length === 1) {
       const p = ch[0]!;
-      const shorter = Math.min(sa[p.i]!.length, sb[p.j]!.length);
+      const shorter = Math.min(size(sa, p.i), size(sb, p.j));
       if (!((p.sim >= SINGLE_MIN && shorter >= SINGLE_MIN_STEMS) || (!within && shorter >= SINGLE_LONG_STEMS))) continue;
     }
     const first = ch[0]!;

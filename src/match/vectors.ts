@@ -136,12 +136,12 @@ export function sharedMass(a: Vec, b: Vec): number {
   return s;
 }
 
-/** How many ids two sorted id arrays share. */
-export function sharedIds(a: Int32Array, b: Int32Array): number {
-  let i = 0;
-  let j = 0;
+/** How many ids two sorted runs share: a[aFrom..aTo) and b[bFrom..bTo). */
+export function sharedIdsIn(a: Int32Array, aFrom: number, aTo: number, b: Int32Array, bFrom: number, bTo: number): number {
+  let i = aFrom;
+  let j = bFrom;
   let n = 0;
-  while (i < a.length && j < b.length) {
+  while (i < aTo && j < bTo) {
     const x = a[i]!;
     const y = b[j]!;
     if (x === y) {

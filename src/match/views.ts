@@ -25,17 +25,30 @@ export interface Views {
   sets(space: 'own' | 'en'): SentenceSets;
 }
 
-/** The distinct term ids of each sentence, and how many sentences have enough to be compared. */
+/**
+ * The sorted distinct term ids of each sentence, all in one array (sentence i holds
+ * ids[start[i]] .. ids[start[i + 1] - 1]: two typed arrays per document, not one per sentence),
+ * and how many sentences have enough to be compared.
+ */
 export interface SentenceSets {
-  sets: (Int32Array | null)[];
+  ids: Int32Array;
+  start: Int32Array;
   comparable: number;
 }
 const cache = new WeakMap<Fingerprint, Views>();
 
-/** Sorted distinct term ids of a sentence (what passages compare). */
-function distinct(list: readonly string[] | null): Int32Array | null {
-  if (!list || !list.length) return null;
-  return Int32Array.from(new Set(list), intern).sort();
+/** Sorted distinct term ids of each sentence (what passages compare), packed. */
+function packedSets(lists: readonly (readonly string[] | null)[]): SentenceSets {
+  const start = new Int32Array(lists.length + 1);
+  const all: number[] = [];
+  let comparable = 0;
+  lists.forEach((list, i) => {
+    const ids = list && list.length ? [...new Set(list)].map(intern).sort((a, b) => a - b) : [];
+    for (const id of ids) all.push(id);
+    start[i + 1] = all.length;
+    if (ids.length >= MIN_STEMS) comparable++;
+  });
+  return { ids: Int32Array.from(all), start, comparable };
 }
 
 export function views(f: Fingerprint): Views {
@@ -51,10 +64,7 @@ export function views(f: Fingerprint): Views {
   // passages need these only for the few pairs worth looking at
   let own: SentenceSets | null = null;
   let en: SentenceSets | null = null;
-  const sentenceSets = (pick: (s: SentenceFeatures) => string[] | null): SentenceSets => {
-    const sets = f.sentences.map((s) => distinct(pick(s)));
-    return { sets, comparable: sets.reduce((n, x) => n + (x && x.length >= MIN_STEMS ? 1 : 0), 0) };
-  };
+  const sentenceSets = (pick: (s: SentenceFeatures) => string[] | null): SentenceSets => packedSets(f.sentences.map(pick));
   const terms = (pick: (s: SentenceFeatures) => string[] | null) => f.sentences.reduce((n, s) => n + (pick(s)?.length ?? 0), 0);
   const ownTerms = terms((s) => s.own);
   d = {
