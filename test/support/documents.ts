@@ -204,3 +204,31 @@ export function makeDocx(paragraphs: DocxParagraph[]): Buffer {
       `<w:body>${body}</w:body></w:document>`,
   });
 }
+
+// ---- MIME -----------------------------------------------------------------------------------
+
+/** Quoted-printable (RFC 2045) of `bytes`: bytes outside printable ASCII as =XX, soft breaks at 76. */
+export function quotedPrintable(bytes: Buffer): string {
+  const lines: string[] = [];
+  for (const line of bytes.toString('latin1').split('\n')) {
+    let out = '';
+    let width = 0;
+    for (const ch of line.replace(/\r$/u, '')) {
+      const b = ch.charCodeAt(0);
+      const piece = b === 0x3d || b > 0x7e || (b < 0x20 && b !== 0x09) ? `=${b.toString(16).toUpperCase().padStart(2, '0')}` : ch;
+      if (width + piece.length > 75) {
+        out += '=\r\n';
+        width = 0;
+      }
+      out += piece;
+      width += piece.length;
+    }
+    lines.push(out);
+  }
+  return lines.join('\r\n');
+}
+
+/** Base64 in lines of 76, as MIME writes it. */
+export function base64Lines(bytes: Buffer): string {
+  return (bytes.toString('base64').match(/.{1,76}/gu) ?? []).join('\r\n');
+}

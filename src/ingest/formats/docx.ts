@@ -15,7 +15,8 @@ export async function readDocx(bytes: Uint8Array, name: string): Promise<Extract
     );
     html = result.value;
   } catch (err) {
-    const why = (err as Error).message.replace(/\s+/gu, ' ').trim();
+    // mammoth's own wording, less its question ("Are you sure this is a valid .docx file?").
+    const why = (err as Error).message.replace(/\s+/gu, ' ').replace(/\s*Are you sure.*$/u, '').trim();
     throw new IngestError('unreadable', `${name}: not a readable Word document (corrupt or not a DOCX: ${why})`);
   }
   // A Word document's title is its first heading (the HTML reader's fallback for a page without <title>).

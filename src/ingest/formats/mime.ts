@@ -2,6 +2,7 @@
 // (quoted-printable and base64 transfer encodings, any charset, nested multiparts, encoded-word
 // headers). The page's or message's HTML part goes through the HTML reader; a message with only a
 // text/plain part is read as plain text. Subject and Date feed the title and the date.
+import iconv from 'iconv-lite';
 import { IngestError } from '../errors.ts';
 import { splitParagraphs } from '../clean/index.ts';
 import { htmlToParagraphs } from '../html/index.ts';
@@ -24,6 +25,18 @@ export function mailDate(value: string | undefined): string | null {
   return Number.isNaN(Date.parse(iso)) ? null : iso;
 }
 
+/**
+ * Characters U+0080-U+009F are C1 controls, never text: they are what Node 20's TextDecoder makes
+ * of windows-1252's quotes and dashes (it decodes that label as ISO-8859-1). Both labels mean
+ * windows-1252 on the web (WHATWG), so these take their windows-1252 meaning.
+ */
+export function fixC1(text: string): string {
+  return text.replace(/[\u0080-\u009f]/gu, (c) => {
+    const fixed = iconv.decode(Buffer.from([c.charCodeAt(0)]), 'windows-1252');
+    return fixed === '\ufffd' ? c : fixed; // five bytes are unassigned in windows-1252 too
+  });
+}
+
 /** "AW: WG: Fwd: Headline" is the headline. */
 const stripReplies = (subject: string) => subject.replace(/^(?:\s*(?:re|aw|wg|fwd?|sv|vs|antw|doorst)\s*:\s*)+/iu, '').trim();
 
@@ -35,9 +48,9 @@ export async function readMime(bytes: Uint8Array, name: string, kind: 'mhtml' | 
   } catch (err) {
     throw new IngestError('unreadable', `${name}: not a readable ${kind === 'mhtml' ? 'MHTML page' : 'e-mail message'} (${(err as Error).message})`);
   }
-  const subject = email.subject ? stripReplies(email.subject) || null : null;
+  const subject = email.subject ? stripReplies(fixC1(email.subject)) || null : null;
   const date = mailDate(email.headers.find((h) => h.key === 'date')?.value);
-  const html = email.html?.trim() ? email.html : null;
+  const html = email.html?.trim() ? fixC1(email.html) : null;
   if (kind === 'mhtml' && !html) {
     const parts = email.attachments.map((a) => a.mimeType).join(', ');
     throw new IngestError('unsupported_format', `${name}: MHTML archive without an HTML part (it holds ${parts || (email.text ? 'only plain text' : 'no parts')}): nothing to read as a page`);
@@ -47,7 +60,7 @@ export async function readMime(bytes: Uint8Array, name: string, kind: 'mhtml' | 
     return { format: 'html', paragraphs: page.paragraphs, title: page.title ?? subject, date: page.date ?? date, encoding: kind, warnings: page.warnings };
   }
   if (email.text?.trim()) {
-    return { format: 'text', paragraphs: splitParagraphs(email.text.replace(/\r\n?/gu, '\n')), title: subject, date, encoding: kind, warnings: [] };
+    return { format: 'text', paragraphs: splitParagraphs(fixC1(email.text).replace(/\r\n?/gu, '\n')), title: subject, date, encoding: kind, warnings: [] };
   }
   throw new IngestError('empty', `${name}: e-mail message without a text or HTML part (${email.attachments.length} attachment${email.attachments.length === 1 ? '' : 's'} only)`);
 }
