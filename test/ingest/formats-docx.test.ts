@@ -5,17 +5,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { IngestError, ingestFile, initLanguageDetector } from '../../src/ingest/index.ts';
-import { makeDocx, makeZip } from '../support/documents.ts';
+import { makeZip } from '../support/documents.ts';
+import { DUTCH_DOCX } from '../support/format-articles.ts';
 import { tempDir } from '../support/tmp.ts';
 
 const dir = tempDir('tandem-docx-');
-
-export const DUTCH_DOCX = makeDocx([
-  { text: 'Poetin ontvangt Xi in Moskou', style: 'Heading1' },
-  { text: 'De Chinese president Xi Jinping is maandag aangekomen in Moskou voor een driedaags staatsbezoek. Het is zijn eerste reis naar het buitenland sinds de herverkiezing.' },
-  { text: 'Volgens het Kremlin zullen beide leiders spreken over de economische samenwerking en de oorlog in Oekraïne. Westerse regeringen volgen het bezoek met argwaan.' },
-  { text: 'Een woordvoerder in Peking zei dat China een neutrale positie inneemt. Dat wordt in Brussel betwijfeld.' },
-]);
 
 beforeAll(async () => {
   await initLanguageDetector();
