@@ -1,3 +1,5 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- pdf.js ships no types for its worker module, and every tsconfig that reaches this file (the renderer's too, through src/api) needs the declaration
+/// <reference path="./pdf-worker.d.ts" />
 // PDF: the text layer, read by pdf.js (Mozilla's PDF reader, its Node build). Nothing is rendered
 // and no script in the file runs (scripting and eval are off). pdf.js runs on this thread: its
 // worker module is loaded as the "fake worker" pdf.js uses when there is no Worker to start.
