@@ -56,6 +56,17 @@ describe('a PDF with a text layer', () => {
     for (const s of doc.sentences) expect(doc.text.slice(s.start, s.end)).toBe(s.text);
   });
 
+  it('in two columns is read column by column, a paragraph running on into the next column', async () => {
+    const left = ['Die Regierung in Den Haag hat am', 'Dienstag einen neuen Plan für die', 'Landwirtschaft vorgestellt, der von'];
+    const right = ['den Bauernverbänden scharf kritisiert', 'wurde. Die Opposition verlangte eine', 'Abstimmung im Parlament.'];
+    const pdf = makePdf([{ lines: [...column(left).map((l) => ({ ...l, x: 60 })), ...column(right).map((l) => ({ ...l, x: 320 }))] }]);
+    const doc = await ingestFile(write('spalten.pdf', pdf));
+    expect(doc.sentences.map((s) => s.text)).toEqual([
+      'Die Regierung in Den Haag hat am Dienstag einen neuen Plan für die Landwirtschaft vorgestellt, der von den Bauernverbänden scharf kritisiert wurde.',
+      'Die Opposition verlangte eine Abstimmung im Parlament.',
+    ]);
+  });
+
   it('is read by content when its name says nothing', async () => {
     const doc = await ingestFile(write('download', GERMAN_PDF));
     expect(doc.encoding).toBe('pdf');
