@@ -129,6 +129,18 @@ describe('a saved web page (MHTML)', () => {
     expect(doc.sentences.map((s) => s.text)).toEqual(ICELANDIC);
   });
 
+  it('is read from the page itself, not from the frames saved with it', async () => {
+    const frame = crlf(`Content-Type: text/html
+Content-ID: <frame-1@mhtml.blink>
+Content-Transfer-Encoding: quoted-printable
+Content-Location: https://ads.example/frame
+
+`) + quotedPrintable(Buffer.from('<html><body><p>Auglýsing: kauptu núna, tilboðið gildir aðeins í dag og á morgun.</p></body></html>', 'latin1'));
+    const doc = await ingestFile(write('med-ramma.mhtml', savedPage([htmlPart(), frame, imagePart])));
+    expect(doc.sentences.map((s) => s.text)).toEqual(ICELANDIC);
+    expect(doc.text).not.toContain('Auglýsing');
+  });
+
   it('without an HTML part: refused, naming the file and what it holds', async () => {
     const err = await ingestFile(write('myndir.mht', savedPage([imagePart]))).then(() => null, (e: unknown) => e);
     expect(err).toBeInstanceOf(IngestError);

@@ -6,6 +6,7 @@ import iconv from 'iconv-lite';
 import { IngestError } from '../errors.ts';
 import { splitParagraphs } from '../clean/index.ts';
 import { htmlToParagraphs } from '../html/index.ts';
+import { relatedParts } from './mhtml-root.ts';
 import type { Extracted } from './types.ts';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -42,18 +43,29 @@ const stripReplies = (subject: string) => subject.replace(/^(?:\s*(?:re|aw|wg|fw
 
 export async function readMime(bytes: Uint8Array, name: string, kind: 'mhtml' | 'eml'): Promise<Extracted> {
   const { default: PostalMime } = await import('postal-mime');
-  let email;
-  try {
-    email = await PostalMime.parse(bytes, { attachmentEncoding: 'arraybuffer' });
-  } catch (err) {
-    throw new IngestError('unreadable', `${name}: not a readable ${kind === 'mhtml' ? 'MHTML page' : 'e-mail message'} (${(err as Error).message})`);
+  const parse = async (message: Uint8Array) => {
+    try {
+      return await PostalMime.parse(message, { attachmentEncoding: 'arraybuffer' });
+    } catch (err) {
+      throw new IngestError('unreadable', `${name}: not a readable ${kind === 'mhtml' ? 'MHTML page' : 'e-mail message'} (${(err as Error).message})`);
+    }
+  };
+  const email = await parse(bytes);
+  if (kind === 'mhtml') {
+    // Only the page itself: postal-mime would join the frames' HTML to it. (A root that is itself
+    // multipart, as in a mail saved as MHTML, is left to postal-mime.)
+    const related = relatedParts(bytes);
+    if (related && !related.root && !email.html?.trim()) {
+      const parts = related.parts.map((p) => p.type).join(', ');
+      throw new IngestError('unsupported_format', `${name}: MHTML archive without an HTML part (it holds ${parts || 'no parts'}): nothing to read as a page`);
+    }
+    if (related?.root) email.html = (await parse(related.root.bytes)).html;
   }
   const subject = email.subject ? stripReplies(fixC1(email.subject)) || null : null;
   const date = mailDate(email.headers.find((h) => h.key === 'date')?.value);
   const html = email.html?.trim() ? fixC1(email.html) : null;
   if (kind === 'mhtml' && !html) {
-    const parts = email.attachments.map((a) => a.mimeType).join(', ');
-    throw new IngestError('unsupported_format', `${name}: MHTML archive without an HTML part (it holds ${parts || (email.text ? 'only plain text' : 'no parts')}): nothing to read as a page`);
+    throw new IngestError('unsupported_format', `${name}: MHTML archive without an HTML part (it holds ${email.text ? 'only plain text' : 'no page'}): nothing to read as a page`);
   }
   if (html) {
     const page = htmlToParagraphs(html, name);

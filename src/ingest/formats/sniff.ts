@@ -25,7 +25,7 @@ function isDocx(bytes: Uint8Array): boolean {
 }
 
 /** The header block of an RFC 5322 message: the lines before the first empty line, unfolded. */
-function headerBlock(bytes: Uint8Array): Map<string, string> | null {
+export function headerBlock(bytes: Uint8Array): Map<string, string> | null {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 16384)).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/u, '');
   const end = head.search(/\r?\n\r?\n/u);
   if (end <= 0) return null;
