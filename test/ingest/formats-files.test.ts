@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ARTICLE_ACCEPT, ARTICLE_EXTENSIONS } from '../../src/common/index.ts';
+import { sniffContainer } from '../../src/ingest/formats/sniff.ts';
 import { collectFiles } from '../../src/ingest/index.ts';
 import { tempDir } from '../support/tmp.ts';
 
@@ -24,5 +25,23 @@ describe('article files in a folder', () => {
     const accepted = ARTICLE_ACCEPT.split(',');
     for (const ext of ARTICLE_EXTENSIONS) expect(accepted).toContain(ext);
     expect(accepted).toEqual(expect.arrayContaining(['application/pdf', 'message/rfc822']));
+  });
+});
+
+describe('telling a container from text', () => {
+  const sniff = (text: string, name = 'artikel.txt') => sniffContainer(Buffer.from(text, 'latin1'), name);
+
+  it('reads an article that opens with "Name: value" lines as text, not as mail', () => {
+    expect(sniff('Titel: Lawrow in Pjöngjang\nDatum: 18.10.2023\n\nDer russische Außenminister traf ein.')).toBeNull();
+    expect(sniff('Berlin: Der Bundestag hat beraten.\n\nMehr dazu.')).toBeNull();
+    expect(sniff('<!doctype html><html><body><p>Hallo</p></body></html>', 'seite.html')).toBeNull();
+  });
+
+  it('knows mail and saved pages by their headers, PDF and DOCX by their bytes', () => {
+    expect(sniff('From: a@example.de\r\nSubject: Hallo\r\n\r\nText')).toBe('eml');
+    expect(sniff('From: <Saved by Blink>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\tboundary="x"\r\n\r\n--x')).toBe('mhtml');
+    expect(sniff('junk\n%PDF-1.7\n')).toBe('pdf');
+    expect(sniff('PK\x03\x04....word/document.xml....')).toBe('docx');
+    expect(sniff('PK\x03\x04....xl/workbook.xml....', 'tabelle.zip')).toBeNull();
   });
 });
