@@ -16,7 +16,8 @@ let loading: Promise<{ pdfjs: PdfJs; dataDir: string }> | null = null;
 /** pdf.js and its worker, loaded on the first PDF (they are large: most sessions never read one). */
 function loadPdfJs() {
   loading ??= (async () => {
-    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    standInDomMatrix();
+    const pdfjs = await quietly(() => import('pdfjs-dist/legacy/build/pdf.mjs'));
     const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
     // The standard fonts' metrics and the character maps of CJK fonts ship inside the package.
@@ -24,6 +25,47 @@ function loadPdfJs() {
     return { pdfjs, dataDir };
   })();
   return loading;
+}
+
+/**
+ * pdf.js's display layer builds one DOMMatrix when it loads, for drawing pages. In Node it takes the
+ * class from @napi-rs/canvas, an optional native package the app does not carry (Tandem never
+ * draws a page); without one, loading fails. Reading the text layer never uses it, so where there
+ * is no DOMMatrix a plain 2-D matrix stands in.
+ */
+function standInDomMatrix(): void {
+  const g = globalThis as { DOMMatrix?: unknown };
+  if (g.DOMMatrix) return;
+  try {
+    // The real one, when the optional package is installed (as npm does by default).
+    g.DOMMatrix = (createRequire(import.meta.url)('@napi-rs/canvas') as { DOMMatrix?: unknown }).DOMMatrix;
+  } catch {
+    // not installed: the stand-in below
+  }
+  g.DOMMatrix ??= class DOMMatrix {
+    a = 1; b = 0; c = 0; d = 1; e = 0; f = 0;
+    constructor(init?: number[]) {
+      if (Array.isArray(init) && init.length === 6) [this.a, this.b, this.c, this.d, this.e, this.f] = init as [number, number, number, number, number, number];
+    }
+  };
+}
+
+/**
+ * Without @napi-rs/canvas, pdf.js says so on stdout as it loads ("Warning: Cannot load
+ * @napi-rs/canvas", "Cannot polyfill ..."), which would break `--json` output; those lines only
+ * concern drawing pages and are dropped. Everything else is printed as usual.
+ */
+async function quietly<T>(load: () => Promise<T>): Promise<T> {
+  const log = console.log;
+  console.log = (...args: unknown[]) => {
+    if (typeof args[0] === 'string' && /^Warning: Cannot (?:load "@napi-rs\/canvas"|polyfill )/u.test(args[0])) return;
+    log(...args);
+  };
+  try {
+    return await load();
+  } finally {
+    console.log = log;
+  }
 }
 
 /** A document title worth keeping: not a word processor's "Microsoft Word - name.docx" or a file name. */
