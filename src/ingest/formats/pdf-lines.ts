@@ -51,29 +51,33 @@ export function pageLines(runs: TextRun[]): Line[] {
     .filter((l) => l.text !== '');
 }
 
-/** A line's shape with its numbers blanked: "Seite 2 von 5" and "Seite 3 von 5" are one running line. */
-const shape = (text: string) => text.toLowerCase().replace(/\d+/gu, '#').replace(/\s+/gu, ' ');
+/**
+ * A line's shape: its text with the numbers blanked ("Seite 2 von 5" and "Seite 3 von 5" are one
+ * running line) and its height on the page, since a running header sits at the same place on each.
+ */
+const shape = (line: Line) => `${Math.round(line.y / 4)}|${line.text.toLowerCase().replace(/\d+/gu, '#').replace(/\s+/gu, ' ')}`;
 
 /** How many lines at a page's top and bottom are looked at for running headers and footers. */
 const EDGE = 2;
 
 /**
  * Removes running headers and footers: a line among the first or last lines of its page whose
- * shape recurs there on most pages (at least two), and bare page numbers at the edges.
+ * shape recurs there, at the same height, on most pages (at least two), and bare page numbers at
+ * the edges.
  */
 export function dropRunningLines(pages: Line[][]): { pages: Line[][]; dropped: number } {
   if (pages.length < 2) return { pages, dropped: 0 };
   const edges = (lines: Line[]) => new Set([...lines.slice(0, EDGE), ...lines.slice(-EDGE)]);
   const seen = new Map<string, number>();
   for (const lines of pages) {
-    for (const s of new Set([...edges(lines)].map((l) => shape(l.text)))) seen.set(s, (seen.get(s) ?? 0) + 1);
+    for (const s of new Set([...edges(lines)].map(shape))) seen.set(s, (seen.get(s) ?? 0) + 1);
   }
   const needed = Math.max(2, Math.ceil(pages.filter((p) => p.length > 0).length * 0.6));
   let dropped = 0;
   const kept = pages.map((lines) => {
     const edge = edges(lines);
     return lines.filter((l) => {
-      const running = edge.has(l) && ((seen.get(shape(l.text)) ?? 0) >= needed || /^[-–—\s]*\d{1,4}[-–—\s]*$/u.test(l.text));
+      const running = edge.has(l) && ((seen.get(shape(l)) ?? 0) >= needed || /^[-–—\s]*\d{1,4}[-–—\s]*$/u.test(l.text));
       if (running) dropped++;
       return !running;
     });
