@@ -17,6 +17,7 @@ const root = dirname(fileURLToPath(import.meta.url));
 export const RUNTIME_PACKAGES = [
   'sqlite3', // dist/engine/engine-host.js: the database (a native N-API addon)
   '@huggingface/transformers', // dist/engine/marian-worker.js: translation; loads onnxruntime-node and sharp
+  'pdfjs-dist', // dist/engine/engine-host.js: the text layer of PDFs; reads its standard fonts and cmaps from its folder
 ];
 
 /** Dependencies of those packages that nothing loads at run time, with the reason. */
@@ -30,6 +31,8 @@ export const NOT_AT_RUN_TIME = {
   '@huggingface/tokenizers': "bundled into transformers' dist files",
   'adm-zip': "onnxruntime-node's install step",
   'global-agent': "onnxruntime-node's install step",
+  '@napi-rs/canvas': 'pdf.js draws pages with it; Tandem reads only the text layer (pdf.js goes without it)',
+  'node-readable-to-web-readable-stream': 'pdf.js streams files with it; Tandem hands it the bytes',
 };
 
 /** The folder of package `name` as Node resolves it from `fromDir`, or null (an absent optional dependency). */
@@ -68,7 +71,11 @@ export function runtimeModules() {
 export function unneededModules() {
   const keep = new Set(runtimeModules());
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-  return [...closure(Object.keys(pkg.dependencies ?? {}))].map(asPattern).filter((p) => !keep.has(p)).sort();
+  const unneeded = [...closure(Object.keys(pkg.dependencies ?? {}))].map(asPattern).filter((p) => !keep.has(p));
+  // electron-builder moves a nested dependency (mammoth/node_modules/argparse) up to the app's
+  // node_modules when the project's own top-level copy is not a production dependency.
+  const hoisted = unneeded.map((p) => p.replace(/^.*node_modules\//u, 'node_modules/')).filter((p) => !keep.has(p));
+  return [...new Set([...unneeded, ...hoisted])].sort();
 }
 
 /** Parts of the kept packages that nothing loads: sources, build leftovers, install scripts. */
@@ -77,6 +84,10 @@ const UNUSED_PARTS = [
   'node_modules/sqlite3/{src,deps,node-addon-api,build/deps,build/Release/obj,build/Release/obj.target,build/Release/node-addon-api,build/Release/.deps}',
   'node_modules/onnxruntime-node/{lib,script}', // TypeScript sources and the install script
   'node_modules/@huggingface/transformers/{src,types}', // the package's exports point into dist/
+  // pdf.js: only the Node (legacy) build, its standard fonts and cmaps are read; not the browser
+  // builds, the viewer, the image decoders or the types.
+  'node_modules/pdfjs-dist/{build,web,types,image_decoders,iccs,legacy/web,legacy/image_decoders}',
+  'node_modules/pdfjs-dist/legacy/build/{pdf.min.mjs,pdf.worker.min.mjs,pdf.sandbox.mjs,pdf.sandbox.min.mjs}',
 ];
 
 /**

@@ -19,7 +19,9 @@ import { build } from 'esbuild';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** Loaded from node_modules at run time (the packaged app must carry them, unpacked where native). */
-export const EXTERNAL = ['sqlite3', 'onnxruntime-node', 'onnxruntime-common', 'onnxruntime-web', '@huggingface/transformers', 'sharp'];
+// pdfjs-dist reads its standard fonts and character maps from its own folder, and loads its worker
+// module by name: bundled, neither would be found.
+export const EXTERNAL = ['sqlite3', 'onnxruntime-node', 'onnxruntime-common', 'onnxruntime-web', '@huggingface/transformers', 'sharp', 'pdfjs-dist'];
 
 const common = {
   absWorkingDir: root,

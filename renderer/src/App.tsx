@@ -1,5 +1,6 @@
 // The shell: navigation, shortcuts, import (picker and drag and drop) and the job status area.
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { ARTICLE_ACCEPT } from '../../src/common/article-files.ts';
 import { ExportDialog, type ExportPreset } from './components/ExportDialog.tsx';
 import { JobsBar } from './components/JobsBar.tsx';
 import { useClient, useJobs } from './state.tsx';
@@ -32,7 +33,6 @@ function toHash(r: Route): string {
   return r.view === 'document' || r.view === 'compare' ? `#/${r.view}${r.id ? `/${r.id}` : ''}` : `#/${r.view}`;
 }
 
-const ACCEPT = '.txt,.text,.html,.htm,.xhtml,text/plain,text/html';
 
 export function App() {
   const client = useClient();
@@ -218,7 +218,7 @@ export function App() {
         ref={picker}
         type="file"
         multiple
-        accept={ACCEPT}
+        accept={ARTICLE_ACCEPT}
         hidden
         data-testid="file-picker"
         onChange={(e) => {

@@ -114,7 +114,7 @@ export class Tandem {
       id: null, path, lang: null, langConfidence: 0, title: null, date: null, sentences: 0,
       status: 'rejected', error: null, errorCode: null, encoding: null, boilerplate: 0, warnings: [],
     };
-    const { contentHash, IngestError, parseArticle, readArticle } = await ingestParts();
+    const { contentHash, IngestError, parseFile, readArticle } = await ingestParts();
     try {
       const bytes = await readArticle(path, options.maxBytes);
       const known = await this.store.documentIdByHash(contentHash(bytes));
@@ -122,7 +122,7 @@ export class Tandem {
         const doc = await this.store.document(known);
         return { ...base, id: known, status: 'duplicate', lang: doc?.lang ?? null, langConfidence: doc?.langConfidence ?? 0, title: doc?.title ?? null, date: doc?.published ?? null, sentences: doc?.sentenceCount ?? 0, encoding: doc?.encoding ?? null };
       }
-      const article = parseArticle(bytes, path, options);
+      const article = await parseFile(bytes, path, options);
       const id = await this.store.insertDocument(article);
       const unsupported = article.status === 'unsupported';
       return {

@@ -8,6 +8,8 @@ export type IngestErrorCode =
   | 'unsupported_format'
   | 'unsupported_language'
   | 'unreadable'
+  | 'encrypted'
+  | 'no_text_layer'
   | 'truncated';
 
 export class IngestError extends Error {

@@ -4,13 +4,14 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
-import { formatBytes, type IngestOptions, type Lang } from '../common/index.ts';
+import { ARTICLE_EXTENSIONS, formatBytes, type IngestOptions, type Lang } from '../common/index.ts';
 import type { NewDocument } from '../store/index.ts';
 import { memoryKey } from '../translate/index.ts';
 import { cleanParagraphs, splitParagraphs } from './clean/index.ts';
 import { findDates, publicationDate } from './dates.ts';
 import { decodeText, improbableLettersWarning } from './decode/index.ts';
 import { IngestError } from './errors.ts';
+import { containerOf, readContainer, type Extracted } from './formats/index.ts';
 import { htmlToParagraphs, looksLikeHtml } from './html/index.ts';
 import { detectLanguage } from './language.ts';
 import { splitSentences } from './sentences/index.ts';
@@ -20,7 +21,7 @@ export { initLanguageDetector } from './language.ts';
 
 /** A news article is kilobytes; anything this large is almost surely not one. */
 export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
-const ARTICLE_EXTENSIONS = new Set(['.txt', '.text', '.html', '.htm', '.xhtml']);
+const ARTICLE_FILES = new Set<string>(ARTICLE_EXTENSIONS);
 
 export interface FoundFiles {
   files: string[];
@@ -68,7 +69,7 @@ export async function collectFiles(paths: string[]): Promise<FoundFiles> {
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       const full = join(dir, e.name);
-      const isArticle = ARTICLE_EXTENSIONS.has(extname(e.name).toLowerCase());
+      const isArticle = ARTICLE_FILES.has(extname(e.name).toLowerCase());
       const notArticle = `not an article file (${extname(e.name) || 'no extension'})`;
       if (e.name.startsWith('.')) skip(full, e.isDirectory() ? 'hidden folder (name starts with a dot), not read' : 'hidden file (name starts with a dot)');
       else if (e.isDirectory()) await walk(full, root);
@@ -158,7 +159,19 @@ export type IngestedFile = Omit<NewDocument, 'path'> & { path: string; boilerpla
 
 /** Reads one file into a document. Throws IngestError with a message naming the file. */
 export async function ingestFile(path: string, options: IngestOptions = {}): Promise<IngestedFile> {
-  return parseArticle(await readArticle(path, options.maxBytes), path, options);
+  return parseFile(await readArticle(path, options.maxBytes), path, options);
+}
+
+/**
+ * Any article file's bytes to a document: PDF, DOCX, MHTML and e-mail are read by their own
+ * readers (loaded on first use), text and HTML by parseArticle; all then share one pipeline.
+ */
+export async function parseFile(bytes: Uint8Array, path: string, options: IngestOptions = {}): Promise<IngestedFile> {
+  const name = basename(path);
+  if (bytes.length === 0) throw new IngestError('empty', `${name}: file is empty (0 bytes)`);
+  const kind = containerOf(bytes, name);
+  if (!kind) return parseArticle(bytes, path, options);
+  return buildDocument(bytes, path, options, await readContainer(bytes, name, kind));
 }
 
 /** The identity of a file's content: the same bytes are the same document. */
@@ -187,28 +200,33 @@ export async function readArticle(path: string, maxBytes = DEFAULT_MAX_BYTES): P
   return bytes;
 }
 
-/** Decodes, cleans, identifies and segments an article's bytes. */
+/** What a reader found in a file, for the shared pipeline ('lines': one sentence per line, as given). */
+type Source = Omit<Extracted, 'format'> & { format: NewDocument['format'] };
+
+/** Decodes, cleans, identifies and segments a text or HTML article's bytes. */
 export function parseArticle(bytes: Uint8Array, path: string, options: IngestOptions = {}): IngestedFile {
   const name = basename(path);
   const decoded = decodeText(bytes, name);
-  const warnings = [...(decoded.warnings ?? [])];
   const isHtml = /\.x?html?$/iu.test(name) || looksLikeHtml(decoded.text);
   const format: NewDocument['format'] = options.oneSentencePerLine ? 'lines' : isHtml ? 'html' : 'text';
-
-  let rawParagraphs: string[];
-  let htmlTitle: string | null = null;
-  let htmlDate: string | null = null;
+  const source: Source = { format, paragraphs: [], title: null, date: null, encoding: decoded.encoding, warnings: [...decoded.warnings] };
   if (format === 'lines') {
-    rawParagraphs = decoded.text.split('\n').map((l) => l.trim()).filter(Boolean);
+    source.paragraphs = decoded.text.split('\n').map((l) => l.trim()).filter(Boolean);
   } else if (format === 'html') {
     const page = htmlToParagraphs(decoded.text, name);
-    rawParagraphs = page.paragraphs;
-    htmlTitle = page.title;
-    htmlDate = page.date;
-    warnings.push(...page.warnings);
+    Object.assign(source, { paragraphs: page.paragraphs, title: page.title, date: page.date });
+    source.warnings.push(...page.warnings);
   } else {
-    rawParagraphs = splitParagraphs(decoded.text);
+    source.paragraphs = splitParagraphs(decoded.text);
   }
+  return buildDocument(bytes, path, options, source);
+}
+
+/** Cleans, identifies and segments the paragraphs a reader found: one pipeline for every format. */
+function buildDocument(bytes: Uint8Array, path: string, options: IngestOptions, source: Source): IngestedFile {
+  const name = basename(path);
+  const { format, paragraphs: rawParagraphs, title: htmlTitle, date: htmlDate } = source;
+  const warnings = [...source.warnings];
   // Pre-segmented input is taken as given: cleaning would silently drop lines an aligner counts on.
   const cleaned = format === 'lines'
     ? rawParagraphs.map((text) => ({ text, dropped: false as const }))
@@ -260,7 +278,7 @@ export function parseArticle(bytes: Uint8Array, path: string, options: IngestOpt
     path,
     fileName: name,
     format,
-    encoding: decoded.encoding,
+    encoding: source.encoding,
     byteSize: bytes.length,
     status: lang ? 'ingested' : 'unsupported',
     lang,

@@ -1,5 +1,6 @@
 // Files that are not text at all: binary formats recognised by their magic numbers, and decoded
-// text full of control characters.
+// text full of control characters. (Ingest reads PDF and DOCX with their own readers before it
+// decodes anything, see ../formats/sniff.ts; here they are refused as not text.)
 import { SNIFF_BYTES, ascii, matchesAt, startsWithAscii } from './bytes.ts';
 
 interface MagicRule {
