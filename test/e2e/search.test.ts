@@ -11,6 +11,8 @@ import { CHROMIUM, closeUi, ensureRendererBuilt, openUi, SAMPLE_FILES, SCREENSHO
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`[e2e] ${CHROMIUM} is missing: skipping the browser tests (install it with: apt-get install -y chromium)`);
 const dir = tempDir('tandem-search-ui-');
+/** Runs in the page: whether the element has the focus. */
+const focused = (el: unknown) => el === (el as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement;
 
 describe.skipIf(!haveChromium)('search in the Library (Chromium)', () => {
   let tandem: Tandem;
@@ -40,7 +42,7 @@ describe.skipIf(!haveChromium)('search in the Library (Chromium)', () => {
     await page.getByRole('listbox', { name: 'Documents' }).focus();
     await page.keyboard.press('/');
     const field = page.getByTestId('search-input');
-    expect(await field.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await field.evaluate(focused)).toBe(true);
     await page.keyboard.type('pjongjang');
     await page.getByTestId('search-status').getByText(/\d+ hits?/u).waitFor();
     const hits = page.getByTestId('search-hit');
@@ -51,7 +53,7 @@ describe.skipIf(!haveChromium)('search in the Library (Chromium)', () => {
     const withMarkup = page.locator(`[data-testid="search-hit"][data-doc="${markup}"]`);
     expect(await withMarkup.getByTestId('hit-text').textContent()).toBe('Kim <img src=x onerror="window.pwned=1"> sprach in Pjöngjang.');
     expect(await page.locator('.search-panel img').count()).toBe(0);
-    expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as { pwned?: number }).pwned)).toBeUndefined();
     await page.screenshot({ path: join(SCREENSHOTS, 'search-01-hits.png') });
   });
 
@@ -85,7 +87,7 @@ describe.skipIf(!haveChromium)('search in the Library (Chromium)', () => {
     await page.getByTestId('doc-row').first().waitFor();
     await page.keyboard.press('Control+f');
     const field = page.getByTestId('search-input');
-    expect(await field.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await field.evaluate(focused)).toBe(true);
     await page.getByLabel('Search in').selectOption('english');
     await field.fill('Pyongyang');
     await page.keyboard.press('Enter');
