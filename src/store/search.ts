@@ -41,29 +41,52 @@ export class Search {
     return { hits, more: ranked.length > q.limit, terms: parsed.words.map((w) => (w.prefix ? `${w.word}*` : w.word)) };
   }
 
-  private async rankOriginals(match: string, lang: string | undefined, limit: number): Promise<Ranked[]> {
-    const rows = lang
-      ? await this.db.all<Ranked>(
-        `SELECT f.rowid AS sentenceId, f.rank AS score FROM sentence_search f
-           JOIN sentences s ON s.id = f.rowid JOIN documents d ON d.id = s.document_id
-          WHERE sentence_search MATCH ? AND d.lang = ? ORDER BY f.rank LIMIT ?`, [match, lang, limit])
-      : await this.db.all<Ranked>('SELECT rowid AS sentenceId, rank AS score FROM sentence_search WHERE sentence_search MATCH ? ORDER BY rank LIMIT ?', [match, limit]);
-    return rows.map((r) => ({ ...r, side: 'original' }));
+  /**
+   * The index ranks alone (FTS5's own ORDER BY rank LIMIT, the fast path), a page at a time, best
+   * first; `keep` turns a page of index rows into hits, dropping what the filters exclude. Pages
+   * grow until there are enough hits or no more index rows, so a filter that drops most rows still
+   * answers the true best ones.
+   */
+  private async ranked(index: 'sentence_search' | 'english_search', match: string, limit: number,
+    keep: (rows: { id: number; score: number }[]) => Promise<Ranked[]>): Promise<Ranked[]> {
+    const out: Ranked[] = [];
+    for (let offset = 0, page = Math.max(64, 2 * limit); out.length < limit; offset += page, page *= 4) {
+      const rows = await this.db.all<{ id: number; score: number }>(
+        `SELECT rowid AS id, rank AS score FROM ${index} WHERE ${index} MATCH ? ORDER BY rank LIMIT ? OFFSET ?`, [match, page, offset]);
+      out.push(...await keep(rows));
+      if (rows.length < page) break;
+    }
+    return out.slice(0, limit);
   }
 
-  /** English hits are translations; each counts for the sentences that show it as their English. */
-  private async rankEnglish(match: string, lang: string | undefined, limit: number): Promise<Ranked[]> {
-    const rows = await this.db.all<Ranked>(
-      `SELECT s.id AS sentenceId, f.rank AS score FROM english_search f
-         JOIN translations t ON t.id = f.rowid
-         JOIN sentences s ON s.memory_key = t.memory_key
-         JOIN documents d ON d.id = s.document_id AND d.lang = t.source_lang
-        WHERE english_search MATCH ? ${lang ? 'AND d.lang = ?' : ''}
-          AND t.id = (SELECT b.id FROM translations b WHERE b.source_lang = t.source_lang AND b.memory_key = t.memory_key ${bestTranslationOrder('b')} LIMIT 1)
-        ORDER BY f.rank, s.id LIMIT ?`,
-      lang ? [match, lang, limit] : [match, limit],
-    );
-    return rows.map((r) => ({ ...r, side: 'english' }));
+  private rankOriginals(match: string, lang: string | undefined, limit: number): Promise<Ranked[]> {
+    return this.ranked('sentence_search', match, limit, async (rows) => {
+      if (!lang) return rows.map((r) => ({ sentenceId: r.id, score: r.score, side: 'original' as const }));
+      const inLang = new Set((await this.db.all<{ id: number }>(
+        `SELECT s.id FROM sentences s JOIN documents d ON d.id = s.document_id WHERE s.id IN (SELECT value FROM json_each(?)) AND d.lang = ?`,
+        [JSON.stringify(rows.map((r) => r.id)), lang])).map((r) => r.id));
+      return rows.filter((r) => inLang.has(r.id)).map((r) => ({ sentenceId: r.id, score: r.score, side: 'original' as const }));
+    });
+  }
+
+  /**
+   * English hits are translations; each counts for the sentences that show it as their English
+   * (its best translation: a human edit hides the model's wording), in documents of the language.
+   */
+  private rankEnglish(match: string, lang: string | undefined, limit: number): Promise<Ranked[]> {
+    return this.ranked('english_search', match, limit, async (rows) => {
+      const score = new Map(rows.map((r) => [r.id, r.score]));
+      const shown = await this.db.all<{ translationId: number; sentenceId: number }>(
+        `SELECT t.id AS translationId, s.id AS sentenceId FROM translations t
+           JOIN sentences s ON s.memory_key = t.memory_key
+           JOIN documents d ON d.id = s.document_id AND d.lang = t.source_lang
+          WHERE t.id IN (SELECT value FROM json_each(?)) ${lang ? 'AND d.lang = ?' : ''}
+            AND t.id = (SELECT b.id FROM translations b WHERE b.source_lang = t.source_lang AND b.memory_key = t.memory_key ${bestTranslationOrder('b')} LIMIT 1)`,
+        lang ? [JSON.stringify([...score.keys()]), lang] : [JSON.stringify([...score.keys()])],
+      );
+      return shown.map((r) => ({ sentenceId: r.sentenceId, score: score.get(r.translationId)!, side: 'english' as const }))
+        .sort((a, b) => a.score - b.score || a.sentenceId - b.sentenceId);
+    });
   }
 
   private async details(sentenceIds: number[]) {

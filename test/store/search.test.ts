@@ -148,6 +148,22 @@ describe('search (store)', () => {
     expect(indexed[0]!.n).toBe(sentences[0]!.n);
   });
 
+  it('finds the best hits that pass the filters even when better-ranked index rows are filtered out', async () => {
+    const store = await Store.open(join(dir, 'pages.db'));
+    // 300 short Dutch sentences rank above the one long German sentence for "berlin".
+    await store.insertDocument(doc('pages-nl', 'nl', Array.from({ length: 300 }, (_, i) => `Berlin ${i}.`)));
+    const de = await store.insertDocument(doc('pages-de', 'de', ['Heute war in der großen Stadt Berlin wieder sehr viel los, sagte er.']));
+    expect((await search(store, 'berlin', { lang: 'de', limit: 1 })).hits.map((h) => [h.documentId, h.sentence])).toEqual([[de, 0]]);
+    // The English side: 300 model translations hidden by human edits, one that is still shown.
+    await store.saveTranslations(Array.from({ length: 300 }, (_, i) => ({ sourceLang: 'nl', memoryKey: `berlin ${i}.`, sourceText: `Berlin ${i}.`, english: `Berlin ${i}.`, origin: 'model' as const, modelId: 'm', modelRevision: '1' })));
+    await store.saveTranslations(Array.from({ length: 300 }, (_, i) => ({ sourceLang: 'nl', memoryKey: `berlin ${i}.`, sourceText: `Berlin ${i}.`, english: `The capital ${i}.`, origin: 'human' as const })));
+    await store.saveTranslations([{ sourceLang: 'de', memoryKey: 'heute war in der großen stadt berlin wieder sehr viel los, sagte er.', sourceText: 'x', english: 'Today there was once again a lot going on in the big city of Berlin, he said.', origin: 'model', modelId: 'm', modelRevision: '1' }]);
+    const english = await search(store, 'berlin', { side: 'english', limit: 5 });
+    expect(english.hits.map((h) => [h.documentId, h.sentence, h.side])).toEqual([[de, 0, 'english']]);
+    expect(english.more).toBe(false);
+    await store.close();
+  });
+
   it('clips a long sentence around its hits', async () => {
     const store = await Store.open(join(dir, 'long.db'));
     const filler = Array.from({ length: 120 }, (_, i) => `wort${i}`).join(' ');

@@ -111,7 +111,7 @@ export function SearchPanel({ onOpen }: { onOpen: (documentId: number, sentence:
           role="combobox"
           aria-label="Search sentences"
           aria-expanded={hits.length > 0}
-          aria-controls={`${id}-hits`}
+          aria-controls={hits.length ? `${id}-hits` : undefined}
           aria-activedescendant={hits[active] ? `${id}-hit-${active}` : undefined}
           aria-autocomplete="list"
           placeholder="Search sentences (Ctrl+F or /): Lawrow, Pjongjang, “a phrase”, prefix*"
