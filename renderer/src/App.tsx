@@ -14,15 +14,16 @@ import { Stories } from './views/Stories.tsx';
 
 type Route =
   | { view: 'library' }
-  | { view: 'document'; id: number | null }
+  | { view: 'document'; id: number | null; sentence?: number }
   | { view: 'stories' }
   | { view: 'compare'; id: number | null }
   | { view: 'models' };
 
 function parseHash(hash: string): Route {
-  const m = /^#\/(library|document|stories|compare|models)(?:\/(\d+))?$/u.exec(hash);
+  const m = /^#\/(library|document|stories|compare|models)(?:\/(\d+))?(?:\/(\d+))?$/u.exec(hash);
   const id = m?.[2] ? Number(m[2]) : null;
-  if (m?.[1] === 'document') return { view: 'document', id };
+  // #/document/ID/SENTENCE: the document opened at a sentence (a search hit).
+  if (m?.[1] === 'document') return m[3] && id ? { view: 'document', id, sentence: Number(m[3]) } : { view: 'document', id };
   if (m?.[1] === 'compare') return { view: 'compare', id };
   if (m?.[1] === 'stories') return { view: 'stories' };
   if (m?.[1] === 'models') return { view: 'models' };
@@ -30,6 +31,7 @@ function parseHash(hash: string): Route {
 }
 
 function toHash(r: Route): string {
+  if (r.view === 'document' && r.id && r.sentence !== undefined) return `#/document/${r.id}/${r.sentence}`;
   return r.view === 'document' || r.view === 'compare' ? `#/${r.view}${r.id ? `/${r.id}` : ''}` : `#/${r.view}`;
 }
 
@@ -189,7 +191,7 @@ export function App() {
       <main className="main" ref={main} tabIndex={-1}>
         {route.view === 'library' && (
           <Library
-            onOpen={(id) => go({ view: 'document', id })}
+            onOpen={(id, sentence) => go({ view: 'document', id, sentence })}
             onPickFiles={() => picker.current?.click()}
             importRun={importRun}
             onDismissImport={() => setImportRun(null)}
@@ -197,7 +199,7 @@ export function App() {
             onSelection={selectFor('library')}
           />
         )}
-        {route.view === 'document' && <DocumentView id={route.id ?? lastDoc} onBack={() => go({ view: 'library' })} onReview={(id) => openCompare(id, id)} />}
+        {route.view === 'document' && <DocumentView id={route.id ?? lastDoc} sentence={route.id ? route.sentence : undefined} onBack={() => go({ view: 'library' })} onReview={(id) => openCompare(id, id)} />}
         {route.view === 'stories' && <Stories onCompare={openCompare} onExport={openExport} onSelection={selectFor('stories')} />}
         {route.view === 'compare' && route.id === null && (align.job || align.ended) && <AlignProgress align={align} onBack={() => go({ view: 'stories' })} />}
         {route.view === 'compare' && !(route.id === null && (align.job || align.ended)) && (

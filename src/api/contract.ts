@@ -9,7 +9,8 @@ import { BatchSelection } from './review-batch.ts';
 export { ApiError } from '../common/index.ts';
 export type { JobSnapshot } from './jobs.ts';
 import { ExportFilterOptions, ExportOptions, IngestOptions } from './types.ts';
-import { AlignmentMode, ReviewAction, Side, SideOperation, SourceLang } from '../common/index.ts';
+import { AlignmentMode, ReviewAction, SearchOptions, Side, SideOperation, SourceLang } from '../common/index.ts';
+import { search } from './search.ts';
 
 const DocumentId = z.object({ id: z.number().int().positive() });
 const DocumentPair = z.object({ a: z.number().int().positive(), b: z.number().int().positive() });
@@ -48,6 +49,8 @@ export const queries = {
   editSource: AlignmentId.extend({ side: Side, sentence: z.number().int().nonnegative(), text: z.string().min(1).max(10_000) }),
   undo: AlignmentId,
   previewExport: ExportFilterOptions,
+  /** Full-text search over the sentences and their English, best hits first. */
+  search: SearchOptions,
 } as const;
 
 /** Long jobs: started, reported through progress events, cancellable. */
@@ -99,6 +102,7 @@ const queryHandlers = {
   editSource: (t: Tandem, i: z.infer<typeof queries.editSource>) => t.editSource(i.alignmentId, i.side, i.sentence, i.text),
   undo: (t: Tandem, i: z.infer<typeof AlignmentId>) => t.undo(i.alignmentId),
   previewExport: (t: Tandem, i: z.infer<typeof queries.previewExport>) => t.previewExport(i),
+  search: (t: Tandem, i: z.infer<typeof queries.search>) => search(t.store, i),
 } satisfies { [K in QueryName]: (t: Tandem, input: z.infer<(typeof queries)[K]>) => Promise<unknown> };
 
 const jobHandlers = {

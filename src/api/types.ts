@@ -7,6 +7,7 @@ export * from '../common/values.ts';
 export type { JobControl, Progress } from '../common/progress.ts';
 export { IngestOptions } from '../common/ingest-options.ts';
 export { ExportFilterOptions, ExportOptions, ExportPreview, ExportReport } from '../common/export-options.ts';
+export { SEARCH_SIDES, SearchHit, SearchOptions, SearchResult, SearchSegment, SearchSide } from '../common/search-options.ts';
 
 export const IngestedDocument = z.object({
   id: z.number().int().nullable(),

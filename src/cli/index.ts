@@ -5,7 +5,7 @@
 // runs (./commands/*.ts, split into chunks by the build), so `tandem --help`, a usage error or a
 // quick listing never load the parts of the engine they do not use.
 import { CommanderError, Option, type Command } from 'commander';
-import { EXPORT_FORMATS, LANGS, SOURCE_LANGS } from '../api/types.ts';
+import { EXPORT_FORMATS, LANGS, SEARCH_SIDES, SOURCE_LANGS } from '../api/types.ts';
 import { docList, langList, program, UsageError } from './shared.ts';
 
 const ingestFlags = (cmd: Command) =>
@@ -71,6 +71,13 @@ program.command('sentences').description("a document's sentences with their Engl
 
 program.command('paragraphs').description("a document's paragraphs, with the boilerplate that cleaning set aside").argument('<doc>', 'document id')
   .action(async (doc) => (await import('./commands/read.ts')).paragraphs(doc));
+
+program.command('search').description('find sentences by their words, in the original or in English (exit 1: no hits)')
+  .argument('<query>', 'words (all must occur; case and accents ignored), "a phrase", or a prefix*')
+  .addOption(new Option('--lang <lang>', 'only documents in this language').choices([...LANGS]))
+  .addOption(new Option('--side <side>', 'look in the original, the English, or both').choices([...SEARCH_SIDES]).default('both'))
+  .option('--limit <n>', 'most hits to show', '50')
+  .action(async (text, flags) => (await import('./commands/search.ts')).search(text, flags));
 
 const tm = program.command('tm').description('translation memory');
 tm.command('import').description('import a memory: TMX 1.4, TSV (source<TAB>english), or line-aligned text with --english')

@@ -10,3 +10,4 @@ export { ARTICLE_ACCEPT, ARTICLE_EXTENSIONS } from './article-files.ts';
 export { ExportFilterOptions, ExportOptions, ExportPreview, ExportReport } from './export-options.ts';
 export { CONTENT_TYPES, contentType, PAGE_CSP } from './http-policy.ts';
 export { APP_ROOT, DEFAULT_MANIFEST, FROM_SOURCE, MARIAN_WORKER, RENDERER_DIR } from './paths.ts';
+export { SEARCH_LIMIT_MAX, SEARCH_SIDES, SearchHit, SearchOptions, SearchResult, SearchSegment, SearchSide } from './search-options.ts';

@@ -55,11 +55,14 @@ export interface ParagraphRow {
   dropped: string | null;
 }
 
-// Best translation of a sentence: human > imported > model (newest first within an origin).
+/** Which translation of a text a sentence shows: human > imported > model (newest first within an origin). */
+export const bestTranslationOrder = (t: string) => `ORDER BY CASE ${t}.origin WHEN 'human' THEN 0 WHEN 'imported' THEN 1 ELSE 2 END, ${t}.id DESC`;
+
+// Best translation of a sentence (aliases s and d).
 const BEST_TRANSLATION = `
   (SELECT t.english || char(31) || t.origin FROM translations t
     WHERE t.source_lang = d.lang AND t.memory_key = s.memory_key
-    ORDER BY CASE t.origin WHEN 'human' THEN 0 WHEN 'imported' THEN 1 ELSE 2 END, t.id DESC
+    ${bestTranslationOrder('t')}
     LIMIT 1)`;
 
 const DOCUMENT_COLUMNS = `

@@ -9,6 +9,7 @@ import { Exports, type ExportFilter } from './exports.ts';
 import { Matches, type StoredMatch, type StoredPassage } from './matches.ts';
 import { openDatabase, schemaVersion, type StoreOptions } from './open.ts';
 import { Review, type CarriedEnglish, type Reviser, type SentencePart } from './review.ts';
+import { Search, type SearchQuery } from './search.ts';
 import type { DecisionAction } from '../common/index.ts';
 import { Stories, type StoryDecision } from './stories.ts';
 import { TranslationRuns } from './translation-runs.ts';
@@ -25,6 +26,7 @@ export type { StoryDecision } from './stories.ts';
 export type { Undone } from './review.ts';
 export type { MemoryEntry, ModelPins } from './translations.ts';
 export type { CarriedEnglish, Reviser, SentencePart } from './review.ts';
+export type { SearchQuery } from './search.ts';
 
 type DocumentFilter = { langs?: string[]; documentIds?: number[] };
 type NewAlignment = Parameters<Alignments['saveAlignment']>[0];
@@ -40,6 +42,7 @@ function repositories(db: Connection) {
     review: new Review(db),
     exports: new Exports(db),
     translationRuns: new TranslationRuns(db),
+    search: new Search(db),
   };
 }
 
@@ -128,6 +131,9 @@ export class Store {
     return this.repos.exports.exportBeadPage(alignmentId, filter, afterPos, limit);
   }
   exportSentences(documentId: number, indices: number[]) { return this.repos.exports.exportSentences(documentId, indices); }
+
+  // ---- full-text search (./search.ts) ------------------------------------------------------
+  search(query: SearchQuery) { return this.repos.search.search(query); }
 
   // ---- translation runs (./translation-runs.ts) --------------------------------------------
   startTranslationRun(total: number) { return this.repos.translationRuns.startTranslationRun(total); }

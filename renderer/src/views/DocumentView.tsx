@@ -21,7 +21,10 @@ const MODES: { mode: Mode; label: string; key: string }[] = [
   { mode: 'both', label: 'Both', key: 'b' },
 ];
 
-export function DocumentView({ id, onBack, onReview }: { id: number | null; onBack: () => void; onReview: (id: number) => Promise<void> }) {
+type ViewProps = { id: number | null; sentence?: number; onBack: () => void; onReview: (id: number) => Promise<void> };
+
+/** `sentence`: open at that sentence (its index), scrolled to and marked (a search hit). */
+export function DocumentView({ id, sentence, onBack, onReview }: ViewProps) {
   if (id === null) {
     return (
       <div className="view">
@@ -32,10 +35,10 @@ export function DocumentView({ id, onBack, onReview }: { id: number | null; onBa
       </div>
     );
   }
-  return <DocumentBody key={id} id={id} onBack={onBack} onReview={onReview} />;
+  return <DocumentBody key={id} id={id} sentence={sentence} onBack={onBack} onReview={onReview} />;
 }
 
-function DocumentBody({ id, onBack, onReview }: { id: number; onBack: () => void; onReview: (id: number) => Promise<void> }) {
+function DocumentBody({ id, sentence, onBack, onReview }: ViewProps & { id: number }) {
   const client = useClient();
   const { jobs, revision } = useJobs();
   const doc = useQuery('document', { id }, revision);
@@ -56,6 +59,17 @@ function DocumentBody({ id, onBack, onReview }: { id: number; onBack: () => void
     estimateSize: (i) => (items[i]?.kind === 'sentence' ? 56 : 30),
     overscan: 8,
   });
+
+  // Opened at a sentence: once its row exists, make it the active one and scroll it into the middle.
+  const shownTarget = useRef<number | null>(null);
+  useEffect(() => {
+    if (sentence === undefined || shownTarget.current === sentence) return;
+    const ordinal = sentencePositions.findIndex((pos) => { const it = items[pos]; return it?.kind === 'sentence' && it.s.index === sentence; });
+    if (ordinal < 0) return;
+    shownTarget.current = sentence;
+    setActive(ordinal);
+    virtualizer.scrollToIndex(sentencePositions[ordinal]!, { align: 'center' });
+  }, [sentence, items, sentencePositions, virtualizer]);
 
   const untranslated = (sentences.data ?? []).filter((s) => s.translation === null).length;
   const boilerplate = (paragraphs.data ?? []).filter((p) => p.dropped).length;
@@ -185,7 +199,7 @@ function DocumentBody({ id, onBack, onReview }: { id: number; onBack: () => void
                   />
                 )}
                 {item.kind === 'sentence' && (
-                  <SentenceRow s={item.s} mode={mode} active={sentencePositions[active] === v.index} onSelect={() => setActive(item.ordinal)} />
+                  <SentenceRow s={item.s} mode={mode} active={sentencePositions[active] === v.index} target={item.s.index === sentence} onSelect={() => setActive(item.ordinal)} />
                 )}
               </div>
             );
@@ -235,11 +249,12 @@ function Boilerplate({ p, open, toggle }: { p: Paragraph; open: boolean; toggle:
   );
 }
 
-function SentenceRow({ s, mode, active, onSelect }: { s: Sentence; mode: Mode; active: boolean; onSelect: () => void }) {
+function SentenceRow({ s, mode, active, target, onSelect }: { s: Sentence; mode: Mode; active: boolean; target: boolean; onSelect: () => void }) {
   const missing = s.translation === null;
   return (
     <div
-      className={`sentence mode-${mode}${active ? ' active' : ''}${missing ? ' untranslated' : ''}`}
+      className={`sentence mode-${mode}${active ? ' active' : ''}${missing ? ' untranslated' : ''}${target ? ' search-target' : ''}`}
+      data-search-target={target ? 'true' : undefined}
       data-testid="sentence"
       data-index={s.index}
       aria-current={active ? 'true' : undefined}

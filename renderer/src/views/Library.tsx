@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { ExportPreset } from '../components/ExportDialog.tsx';
 import { jobResult, type ImportFailure, type JobSnapshot, type QueryResult } from '../api/client.ts';
 import { ProgressBar } from '../components/Progress.tsx';
+import { SearchPanel } from '../components/SearchPanel.tsx';
 import { fileName, languageName, percent } from '../format.ts';
 import { useClient, useJobs, useQuery } from '../state.tsx';
 
@@ -17,7 +18,8 @@ export interface ImportRun {
 }
 
 interface Props {
-  onOpen: (id: number) => void;
+  /** Opens a document; with `sentence`, at that sentence (a search hit). */
+  onOpen: (id: number, sentence?: number) => void;
   onPickFiles: () => void;
   importRun: ImportRun | null;
   onDismissImport: () => void;
@@ -105,6 +107,7 @@ export function Library({ onOpen, onPickFiles, importRun, onDismissImport, onExp
           {translating ? 'Translating…' : 'Translate'}
         </button>
       </div>
+      <SearchPanel onOpen={onOpen} />
       {error && <div className="notice notice-error" role="alert">{error}</div>}
       {docs.error && <div className="notice notice-error" role="alert">Could not load the library: {docs.error}</div>}
       {importRun && <ImportReport run={importRun} job={jobs.find((j) => j.id === importRun.jobId) ?? null} onDismiss={onDismissImport} />}
