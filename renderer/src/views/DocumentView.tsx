@@ -13,6 +13,8 @@ type Mode = 'both' | 'original' | 'english';
 type Item =
   | { kind: 'paragraph'; index: number; sentences: number }
   | { kind: 'boilerplate'; paragraph: Paragraph }
+  /** A content paragraph without sentences (a document in a language Tandem does not split or translate): its text, to read. */
+  | { kind: 'text'; paragraph: Paragraph }
   | { kind: 'sentence'; s: Sentence; ordinal: number };
 
 const MODES: { mode: Mode; label: string; key: string }[] = [
@@ -98,6 +100,8 @@ function DocumentBody({ id, onBack, onReview }: { id: number; onBack: () => void
   };
 
   const d = doc.data;
+  /** A document in a language Tandem does not translate: its paragraphs as text, no English column. */
+  const textOnly = d?.status === 'unsupported';
   const failed = doc.error ?? sentences.error ?? paragraphs.error;
   return (
     <div className="view document">
@@ -107,7 +111,7 @@ function DocumentBody({ id, onBack, onReview }: { id: number; onBack: () => void
         </button>
         <h1 className="doc-title" title={d?.title ?? d?.fileName}>{d ? d.title ?? d.fileName : 'Loading…'}</h1>
         <span className="spacer" />
-        <div className="segmented" role="group" aria-label="Show">
+        <div className="segmented" role="group" aria-label="Show" style={textOnly ? { display: 'none' } : undefined}>
           {MODES.map((m) => (
             <button key={m.mode} type="button" className={mode === m.mode ? 'on' : ''} aria-pressed={mode === m.mode} onClick={() => setMode(m.mode)} title={`${m.label} (${m.key.toUpperCase()})`}>
               {m.label}
@@ -128,7 +132,7 @@ function DocumentBody({ id, onBack, onReview }: { id: number; onBack: () => void
             Review translation
           </button>
         )}
-        {d?.status === 'ingested' && untranslated > 0 && (
+        {d?.status === 'ingested' && d.lang !== 'en' && untranslated > 0 && (
           <button type="button" className="btn btn-primary" disabled={translating} onClick={() => void translate()}>
             {translating ? 'Translating…' : 'Translate'}
           </button>
@@ -136,11 +140,19 @@ function DocumentBody({ id, onBack, onReview }: { id: number; onBack: () => void
       </div>
       {d && (
         <div className="doc-meta" data-testid="doc-meta">
-          <span className="lang-code">{d.lang ?? '??'}</span> {languageName(d.lang)} ({percent(d.langConfidence)})
+          <span className="lang-code">{d.lang ?? d.detectedLang ?? '??'}</span> {languageName(d.lang ?? d.detectedLang)} {d.lang ? `(${percent(d.langConfidence)})` : '(detected)'}
           <span className="sep">·</span> {d.published ?? 'no date'}
-          <span className="sep">·</span> {d.sentenceCount} sentences
-          <span className="sep">·</span> {d.sentenceCount - untranslated} translated
-          {untranslated > 0 && <span className="badge badge-warn">{untranslated} untranslated</span>}
+          {d.status === 'ingested' && (
+            <>
+              <span className="sep">·</span> {d.sentenceCount} sentences
+              {d.lang === 'en' ? (
+                <><span className="sep">·</span> original English</>
+              ) : (
+                <><span className="sep">·</span> {d.sentenceCount - untranslated} translated</>
+              )}
+              {d.lang !== 'en' && untranslated > 0 && <span className="badge badge-warn">{untranslated} untranslated</span>}
+            </>
+          )}
           <span className="sep">·</span> {boilerplate} set aside as boilerplate
           <span className="sep">·</span> <span className="muted" title={d.path}>{d.fileName}</span>
           <span className="spacer" />
@@ -150,14 +162,14 @@ function DocumentBody({ id, onBack, onReview }: { id: number; onBack: () => void
         </div>
       )}
       {d?.status === 'unsupported' && (
-        <div className="notice notice-warn">This document's language ({languageName(d.detectedLang)}) is not one Tandem translates; it is stored without English.</div>
+        <div className="notice notice-warn" data-testid="unsupported-notice">This document's language ({languageName(d.detectedLang)}) is not one Tandem translates; it is stored without English. Its text is shown as imported, paragraph by paragraph.</div>
       )}
       {error && <div className="notice notice-error" role="alert">{error}</div>}
       {failed && <div className="notice notice-error" role="alert">{failed}</div>}
       <div className={`pair-head mode-${mode}`} role="presentation">
         <span />
-        {mode !== 'english' && <span>Original ({d?.lang ?? '…'})</span>}
-        {mode !== 'original' && <span>English</span>}
+        {(mode !== 'english' || textOnly) && <span>Original ({d ? d.lang ?? d.detectedLang ?? '?' : '…'})</span>}
+        {mode !== 'original' && !textOnly && <span>English</span>}
       </div>
       <div ref={scroller} className="doc-body" tabIndex={0} aria-label="Sentences" data-testid="doc-body">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
@@ -184,6 +196,12 @@ function DocumentBody({ id, onBack, onReview }: { id: number; onBack: () => void
                     }
                   />
                 )}
+                {item.kind === 'text' && (
+                  <div className="plain-paragraph" data-testid="plain-paragraph">
+                    <span className="s-index tabular">¶ {item.paragraph.index + 1}</span>
+                    <div>{item.paragraph.text}</div>
+                  </div>
+                )}
                 {item.kind === 'sentence' && (
                   <SentenceRow s={item.s} mode={mode} active={sentencePositions[active] === v.index} onSelect={() => setActive(item.ordinal)} />
                 )}
@@ -209,7 +227,10 @@ function buildItems(paragraphs: Paragraph[], sentences: Sentence[]): Item[] {
       continue;
     }
     const list = byParagraph.get(p.index) ?? [];
-    if (!list.length) continue;
+    if (!list.length) {
+      if (p.text.trim()) items.push({ kind: 'text', paragraph: p });
+      continue;
+    }
     items.push({ kind: 'paragraph', index: p.index, sentences: list.length });
     for (const s of list) items.push({ kind: 'sentence', s, ordinal: ordinal++ });
   }
