@@ -1,6 +1,7 @@
 // `tandem delete DOC... [--yes]` as a script uses it: without --yes and without a terminal it
 // says what would go and deletes nothing (exit 1); with --yes it deletes and reports the counts.
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../support/tmp.ts';
@@ -30,6 +31,13 @@ describe('tandem delete', () => {
     expect(refused.stderr).toMatch(/1 alignment, 0 review decisions, 0 story decisions, \d+ match(es)?, 0 repeated passages and 2 story memberships go with it\. The translation memory stays\./);
     expect(refused.stderr).toMatch(/Nothing deleted: run again with --yes/);
     const path = join(dir, 'd.db');
+    // the listing says each document's state in the Library's words
+    const english = join(dir, 'english.txt');
+    writeFileSync(english, 'Ministers meet in Beijing\n\nThe foreign ministers of Russia and China met in Beijing on Tuesday to discuss trade. Both sides said the talks had been constructive and would continue next year.\n');
+    expect(tandem(['ingest', english]).status).toBe(0);
+    const listing = tandem(['documents']).stdout.split('\n');
+    expect(listing.find((l) => l.includes('Ministers meet'))).toMatch(/^#6 en Original English /);
+    expect(listing[0]).toMatch(/^#1 de Untranslated /);
     expect((await rawQuery<{ n: number }>(path, `SELECT count(*) AS n FROM documents WHERE id = ${d004}`))[0]!.n).toBe(1);
 
     const memory = (await rawQuery<{ n: number }>(path, 'SELECT count(*) AS n FROM translations'))[0]!.n;

@@ -10,7 +10,8 @@ import { ProgressBar } from '../components/Progress.tsx';
 import { fileName, percent } from '../format.ts';
 import { useClient, useJobs, useQuery } from '../state.tsx';
 import { DeleteDialog } from './library/DeleteDialog.tsx';
-import { docLang, docLangName, docStatus, statusLabel, translatedSentences, translationTotals, type Doc } from './library/docStatus.ts';
+import { documentStatus, documentStatusLabel, translatedSentences } from '../../../src/common/document-status.ts';
+import { docLang, docLangName, translationTotals, type Doc } from './library/docStatus.ts';
 import { LibraryFilters, SortHeader } from './library/LibraryControls.tsx';
 import './library/library.css';
 import { hasFilters, visibleDocuments, type LibraryViewState } from './library/libraryView.ts';
@@ -241,7 +242,7 @@ export function Library({ onOpen, onPickFiles, importRun, onDismissImport, onExp
 }
 
 function DocRow({ d, selected }: { d: Doc; selected: boolean }) {
-  const status = docStatus(d);
+  const status = documentStatus(d);
   const done = translatedSentences(d);
   const lang = docLang(d);
   return (
@@ -283,7 +284,7 @@ function DocRow({ d, selected }: { d: Doc; selected: boolean }) {
           className={`badge${status === 'translated' ? ' badge-done' : status === 'unsupported' ? ' badge-warn' : status === 'english' ? ' badge-original' : status === 'partial' ? ' badge-partial' : ''}`}
           title={status === 'unsupported' ? `Looks like ${docLangName(d)}; Tandem translates German, Icelandic and Dutch` : undefined}
         >
-          {statusLabel(d)}
+          {documentStatusLabel(d)}
         </span>
       </span>
     </>

@@ -2,7 +2,7 @@
 // its filter bar (language, translation status, date range).
 import { useId } from 'react';
 import { languageName } from '../../format.ts';
-import { STATUS_CHOICES, type DocStatus } from './docStatus.ts';
+import { DOCUMENT_STATUSES, type DocumentStatus } from '../../../../src/common/document-status.ts';
 import { hasFilters, DEFAULT_LIBRARY_VIEW, type LibraryViewState, type SortKey } from './libraryView.ts';
 
 /** In the row's order; the progress column is not a sort of its own (the status sorts by it). */
@@ -59,9 +59,9 @@ export function LibraryFilters({ view, onView, langs, shown, total }: { view: Li
         {langs.map((l) => <option key={l} value={l}>{languageName(l)} ({l})</option>)}
       </select>
       <label htmlFor={`${id}-status`}>Status</label>
-      <select id={`${id}-status`} value={view.status} onChange={(e) => set({ status: e.target.value as DocStatus | '' })} data-testid="filter-status">
+      <select id={`${id}-status`} value={view.status} onChange={(e) => set({ status: e.target.value as DocumentStatus | '' })} data-testid="filter-status">
         <option value="">Any status</option>
-        {STATUS_CHOICES.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
+        {DOCUMENT_STATUSES.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
       </select>
       <label htmlFor={`${id}-from`}>Dated from</label>
       <input id={`${id}-from`} type="date" value={view.from} max={view.to || undefined} onChange={(e) => set({ from: e.target.value })} aria-invalid={badRange || undefined} data-testid="filter-from" />

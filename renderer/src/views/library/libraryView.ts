@@ -1,6 +1,7 @@
 // What the Library shows: the sort column and direction, the filters (text, language, status,
 // date range). The state lives in the app shell, so it is kept while the analyst switches views.
-import { docLang, docStatus, translatedSentences, type Doc, type DocStatus } from './docStatus.ts';
+import { documentStatus, translatedSentences, type DocumentStatus } from '../../../../src/common/document-status.ts';
+import { docLang, type Doc } from './docStatus.ts';
 
 export type SortKey = 'id' | 'title' | 'language' | 'date' | 'sentences' | 'translation' | 'added';
 export type SortDir = 'asc' | 'desc';
@@ -12,7 +13,7 @@ export interface LibraryViewState {
   /** '' = every language */
   lang: string;
   /** '' = every status */
-  status: DocStatus | '';
+  status: DocumentStatus | '';
   /** YYYY-MM-DD or '' (open); a document without a date is hidden once either end is set */
   from: string;
   to: string;
@@ -26,7 +27,7 @@ export function hasFilters(v: LibraryViewState): boolean {
   return v.text.trim() !== '' || v.lang !== '' || v.status !== '' || v.from !== '' || v.to !== '';
 }
 
-const STATUS_ORDER: Record<DocStatus, number> = { untranslated: 0, partial: 1, translated: 2, english: 3, unsupported: 4 };
+const STATUS_ORDER: Record<DocumentStatus, number> = { untranslated: 0, partial: 1, translated: 2, english: 3, unsupported: 4 };
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
@@ -44,7 +45,7 @@ function compare(a: Doc, b: Doc, key: SortKey): number {
     case 'sentences':
       return a.sentenceCount - b.sentenceCount;
     case 'translation': {
-      const s = STATUS_ORDER[docStatus(a)] - STATUS_ORDER[docStatus(b)];
+      const s = STATUS_ORDER[documentStatus(a)] - STATUS_ORDER[documentStatus(b)];
       return s || translatedSentences(a) / Math.max(1, a.sentenceCount) - translatedSentences(b) / Math.max(1, b.sentenceCount);
     }
     case 'added':
@@ -61,7 +62,7 @@ export function visibleDocuments(all: readonly Doc[], v: LibraryViewState): Doc[
   const rows = all.filter((d) => {
     if (text && !`${d.title ?? ''} ${d.fileName} ${docLang(d) ?? ''}`.toLowerCase().includes(text)) return false;
     if (v.lang && docLang(d) !== v.lang) return false;
-    if (v.status && docStatus(d) !== v.status) return false;
+    if (v.status && documentStatus(d) !== v.status) return false;
     if (v.from || v.to) {
       if (!d.published) return false;
       // a month-precision date (YYYY-MM) counts from its first day
