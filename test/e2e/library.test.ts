@@ -180,13 +180,20 @@ describe.skipIf(!haveChromium)('the Library in Chromium', () => {
     await expect.poll(() => rows().count()).toBe(8);
   });
 
-  it('shows the text of the French document, which Tandem does not translate', async () => {
+  it('shows the text of the French document, which Tandem does not translate, and an English original without an English column', async () => {
     await rowOf(id.fre!).click();
     await page.getByTestId('unsupported-notice').waitFor();
     const text = (await page.getByTestId('plain-paragraph').allTextContents()).join(' ');
     expect(text).toContain('Les ministres des Affaires étrangères');
     expect(await page.getByTestId('doc-meta').textContent()).toMatch(/^fr French \(detected\)/u);
     await page.screenshot({ path: join(shots, 'library-04-french-document.png') });
+    await page.keyboard.press('Control+1');
+    await expect.poll(() => rows().count()).toBe(8);
+    // an English original is read as it is: no English column waiting for a translation
+    await rowOf(id.eng!).click();
+    await page.getByTestId('sentence').first().waitFor();
+    expect(await page.getByTestId('english').count()).toBe(0);
+    expect(await page.getByTestId('doc-meta').textContent()).toContain('original English');
     await page.keyboard.press('Control+1');
     await expect.poll(() => rows().count()).toBe(8);
   });

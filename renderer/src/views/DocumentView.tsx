@@ -100,8 +100,9 @@ function DocumentBody({ id, onBack, onReview }: { id: number; onBack: () => void
   };
 
   const d = doc.data;
-  /** A document in a language Tandem does not translate: its paragraphs as text, no English column. */
-  const textOnly = d?.status === 'unsupported';
+  /** A document in a language Tandem does not translate (its paragraphs as text) or an English original: no English column. */
+  const textOnly = d?.status === 'unsupported' || d?.lang === 'en';
+  const shown: Mode = textOnly ? 'original' : mode;
   const failed = doc.error ?? sentences.error ?? paragraphs.error;
   return (
     <div className="view document">
@@ -166,10 +167,10 @@ function DocumentBody({ id, onBack, onReview }: { id: number; onBack: () => void
       )}
       {error && <div className="notice notice-error" role="alert">{error}</div>}
       {failed && <div className="notice notice-error" role="alert">{failed}</div>}
-      <div className={`pair-head mode-${mode}`} role="presentation">
+      <div className={`pair-head mode-${shown}`} role="presentation">
         <span />
-        {(mode !== 'english' || textOnly) && <span>Original ({d ? d.lang ?? d.detectedLang ?? '?' : '…'})</span>}
-        {mode !== 'original' && !textOnly && <span>English</span>}
+        {shown !== 'english' && <span>Original ({d ? d.lang ?? d.detectedLang ?? '?' : '…'})</span>}
+        {shown !== 'original' && <span>English</span>}
       </div>
       <div ref={scroller} className="doc-body" tabIndex={0} aria-label="Sentences" data-testid="doc-body">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
@@ -203,7 +204,7 @@ function DocumentBody({ id, onBack, onReview }: { id: number; onBack: () => void
                   </div>
                 )}
                 {item.kind === 'sentence' && (
-                  <SentenceRow s={item.s} mode={mode} active={sentencePositions[active] === v.index} onSelect={() => setActive(item.ordinal)} />
+                  <SentenceRow s={item.s} mode={shown} active={sentencePositions[active] === v.index} onSelect={() => setActive(item.ordinal)} />
                 )}
               </div>
             );
