@@ -138,12 +138,16 @@ function monthAcceptable(word: string, withDay: boolean, withYear = true): boole
   return true;
 }
 
+const HAS_DIGIT = /\d/;
+
 interface Candidate extends FoundDate {
   rank: number;
 }
 
 /** Find the dates written in `text`. Results are ordered by position and do not overlap. */
 export function findDates(text: string, lang: Lang, reference?: { year?: number }): FoundDate[] {
+  // every form has a digit (a day or a year): most paragraphs of a text have none, and are done here
+  if (!HAS_DIGIT.test(text)) return [];
   const found: Candidate[] = [];
   const refYear = reference?.year;
   const push = (start: number, end: number, y: number | undefined, m: number, d: number | undefined, rank: number): void => {
