@@ -6,15 +6,15 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { ExportPreset } from '../components/ExportDialog.tsx';
 import { jobResult, type ImportFailure, type JobSnapshot } from '../api/client.ts';
-import { ProgressBar } from '../components/Progress.tsx';
 import { fileName, percent } from '../format.ts';
 import { useClient, useJobs, useQuery } from '../state.tsx';
 import { DeleteDialog } from './library/DeleteDialog.tsx';
-import { documentStatus, documentStatusLabel, translatedSentences } from '../../../src/common/document-status.ts';
-import { docLang, docLangName, translationTotals, type Doc } from './library/docStatus.ts';
+import { DocRow } from './library/DocRow.tsx';
+import { docLang, translationTotals, type Doc } from './library/docStatus.ts';
 import { LibraryFilters, SortHeader } from './library/LibraryControls.tsx';
 import './library/library.css';
 import { hasFilters, visibleDocuments, type LibraryViewState } from './library/libraryView.ts';
+import { useSelection } from './library/useSelection.ts';
 
 export interface ImportRun {
   jobId: string | null;
@@ -41,7 +41,6 @@ export function Library({ onOpen, onPickFiles, importRun, onDismissImport, onExp
   const client = useClient();
   const { jobs, revision } = useJobs();
   const docs = useQuery('documents', {}, revision);
-  const [selected, setSelected] = useState<Set<number>>(new Set());
   const [deleting, setDeleting] = useState<number[] | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -54,6 +53,8 @@ export function Library({ onOpen, onPickFiles, importRun, onDismissImport, onExp
   const active = Math.max(0, found);
   const picked = found >= 0;
 
+  const selection = useSelection(rows);
+  const selected = selection.ids;
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
 
   const translating = jobs.some((j) => j.method === 'translate' && j.state === 'running');
@@ -68,14 +69,6 @@ export function Library({ onOpen, onPickFiles, importRun, onDismissImport, onExp
     scrolledBack.current = true;
     if (found > 0) virtualizer.scrollToIndex(found, { align: 'center' });
   }, [rows.length, found, virtualizer]);
-  // Selected documents that are filtered away or deleted leave the selection.
-  useEffect(() => {
-    setSelected((s) => {
-      const visible = new Set(rows.map((d) => d.id));
-      const kept = [...s].filter((id) => visible.has(id));
-      return kept.length === s.size ? s : new Set(kept);
-    });
-  }, [rows]);
 
   const translate = async () => {
     setError(null);
@@ -90,17 +83,10 @@ export function Library({ onOpen, onPickFiles, importRun, onDismissImport, onExp
     const i = Math.max(0, Math.min(rows.length - 1, to));
     const d = rows[i];
     if (!d) return;
-    if (extend) setSelected((s) => new Set([...s, rows[active]!.id, d.id]));
+    if (extend) selection.add([rows[active]!.id, d.id]);
     onView({ ...view, activeId: d.id });
     virtualizer.scrollToIndex(i, { align: 'auto' });
   };
-
-  const toggle = (id: number) =>
-    setSelected((s) => {
-      const n = new Set(s);
-      if (!n.delete(id)) n.add(id);
-      return n;
-    });
 
   const targets = selected.size ? rows.filter((d) => selected.has(d.id)).map((d) => d.id) : rows[active] ? [rows[active].id] : [];
   const askDelete = () => {
@@ -119,9 +105,9 @@ export function Library({ onOpen, onPickFiles, importRun, onDismissImport, onExp
     else if (key === 'PageDown') move(active + 10, e.shiftKey);
     else if (key === 'PageUp') move(active - 10, e.shiftKey);
     else if (key === 'Enter' && rows[active]) onOpen(rows[active].id);
-    else if (key === ' ' && rows[active]) toggle(rows[active].id);
-    else if (key === 'a' && (e.ctrlKey || e.metaKey)) setSelected(new Set(rows.map((d) => d.id)));
-    else if (key === 'Escape' && selected.size) setSelected(new Set());
+    else if (key === ' ' && rows[active]) selection.toggle(rows[active].id);
+    else if (key === 'a' && (e.ctrlKey || e.metaKey)) selection.set(rows.map((d) => d.id));
+    else if (key === 'Escape' && selected.size) selection.clear();
     else if (key === 'Delete') askDelete();
     else return;
     e.preventDefault();
@@ -131,8 +117,8 @@ export function Library({ onOpen, onPickFiles, importRun, onDismissImport, onExp
     if (e.ctrlKey || e.metaKey || e.shiftKey) {
       if (e.shiftKey && rows[active]) {
         const [lo, hi] = [Math.min(active, index), Math.max(active, index)];
-        setSelected((s) => new Set([...s, ...rows.slice(lo, hi + 1).map((r) => r.id)]));
-      } else toggle(d.id);
+        selection.add(rows.slice(lo, hi + 1).map((r) => r.id));
+      } else selection.toggle(d.id);
       onView({ ...view, activeId: d.id });
       return;
     }
@@ -142,7 +128,7 @@ export function Library({ onOpen, onPickFiles, importRun, onDismissImport, onExp
 
   const onDeleted = (r: { documents: { id: number }[]; counts: { documents: number } }) => {
     setDeleting(null);
-    setSelected(new Set());
+    selection.clear();
     const next = rows.find((d, i) => i >= active && !r.documents.some((x) => x.id === d.id)) ?? rows.filter((d) => !r.documents.some((x) => x.id === d.id)).at(-1);
     onView({ ...view, activeId: next?.id ?? null });
     setNotice(`Deleted ${r.counts.documents} document${r.counts.documents === 1 ? '' : 's'}.`);
@@ -238,56 +224,6 @@ export function Library({ onOpen, onPickFiles, importRun, onDismissImport, onExp
       </div>
       {deleting && <DeleteDialog ids={deleting} onDeleted={onDeleted} onClose={() => setDeleting(null)} fallbackFocus={listFocus} />}
     </div>
-  );
-}
-
-function DocRow({ d, selected }: { d: Doc; selected: boolean }) {
-  const status = documentStatus(d);
-  const done = translatedSentences(d);
-  const lang = docLang(d);
-  return (
-    <>
-      <span className="muted num-left">
-        <span className={`select-mark${selected ? ' on' : ''}`} aria-hidden="true">{selected ? '✓' : ''}</span>
-        {d.id}
-      </span>
-      <span className="cell-title">
-        <span className="title" title={d.title ?? d.fileName}>{d.title ?? d.fileName}</span>
-        <span className="sub" title={d.path}>{d.fileName}</span>
-      </span>
-      <span className="cell-lang" data-testid="doc-lang" data-lang={d.lang ?? ''} data-detected={d.detectedLang ?? ''}>
-        <span className={`lang-code${d.lang ? '' : ' lang-code-muted'}`}>{lang ?? '??'}</span>
-        <span className="sub">
-          {docLangName(d)}
-          {status === 'unsupported' ? ' · detected' : ` · ${percent(d.langConfidence)}`}
-        </span>
-      </span>
-      <span className="tabular">{d.published ?? <span className="muted">no date</span>}</span>
-      <span className="num tabular">{d.sentenceCount}</span>
-      <span className="cell-progress">
-        {status === 'unsupported' ? (
-          <span className="muted">not translatable</span>
-        ) : status === 'english' ? (
-          <span className="muted">not needed</span>
-        ) : (
-          <>
-            <ProgressBar done={done} total={d.sentenceCount} label={`Translated sentences of ${d.title ?? d.fileName}`} />
-            <span className="tabular small" data-testid="doc-translated">
-              {done}/{d.sentenceCount}
-            </span>
-          </>
-        )}
-      </span>
-      <span className="tabular small muted" title={d.createdAt}>{d.createdAt.slice(0, 10)}</span>
-      <span data-testid="doc-status" data-status={status}>
-        <span
-          className={`badge${status === 'translated' ? ' badge-done' : status === 'unsupported' ? ' badge-warn' : status === 'english' ? ' badge-original' : status === 'partial' ? ' badge-partial' : ''}`}
-          title={status === 'unsupported' ? `Looks like ${docLangName(d)}; Tandem translates German, Icelandic and Dutch` : undefined}
-        >
-          {documentStatusLabel(d)}
-        </span>
-      </span>
-    </>
   );
 }
 
