@@ -6,6 +6,7 @@ import { JobsBar } from './components/JobsBar.tsx';
 import { useClient, useJobs } from './state.tsx';
 import { DocumentView } from './views/DocumentView.tsx';
 import { Library, type ImportRun } from './views/Library.tsx';
+import { DEFAULT_LIBRARY_VIEW, type LibraryViewState } from './views/library/libraryView.ts';
 import { Models } from './views/Models.tsx';
 import { Compare } from './views/Compare.tsx';
 import { AlignProgress } from './views/compare/AlignProgress.tsx';
@@ -45,6 +46,7 @@ export function App() {
   const [importRun, setImportRun] = useState<ImportRun | null>(null);
   const [dragging, setDragging] = useState(false);
   const [exportPreset, setExportPreset] = useState<ExportPreset | null>(null);
+  const [libraryView, setLibraryView] = useState<LibraryViewState>(DEFAULT_LIBRARY_VIEW);
   const picker = useRef<HTMLInputElement>(null);
   const main = useRef<HTMLElement>(null);
   // What each view has selected, for the Export dialog's preselection (story, documents).
@@ -153,8 +155,9 @@ export function App() {
     };
   }, [importFiles]);
 
+  // A view that put the focus on its own list (the Library) keeps it; otherwise the main area gets it.
   useEffect(() => {
-    main.current?.focus({ preventScroll: true });
+    if (!main.current?.contains(document.activeElement)) main.current?.focus({ preventScroll: true });
   }, [route.view]);
 
   const docId = route.view === 'document' ? route.id : lastDoc;
@@ -197,6 +200,8 @@ export function App() {
             onDismissImport={() => setImportRun(null)}
             onExport={openExport}
             onSelection={selectFor('library')}
+            view={libraryView}
+            onView={setLibraryView}
           />
         )}
         {route.view === 'document' && <DocumentView id={route.id ?? lastDoc} sentence={route.id ? route.sentence : undefined} onBack={() => go({ view: 'library' })} onReview={(id) => openCompare(id, id)} />}

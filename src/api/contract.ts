@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ApiError } from '../common/index.ts';
 import type { Tandem } from './service.ts';
 import { BatchSelection } from './review-batch.ts';
+import { deleteDocuments } from './delete-documents.ts';
 
 export { ApiError } from '../common/index.ts';
 export type { JobSnapshot } from './jobs.ts';
@@ -23,6 +24,8 @@ export const queries = {
   document: DocumentId,
   paragraphs: DocumentId,
   sentences: DocumentId,
+  /** Deletes documents with their alignments, decisions, matches and story memberships (dryRun: only count them). */
+  deleteDocuments: z.object({ ids: z.array(z.number().int().positive()).min(1).max(100_000), dryRun: z.boolean().optional() }),
   models: z.object({}),
   translationRuns: z.object({}),
   matches: z.object({ documentId: z.number().int().positive().optional() }),
@@ -81,6 +84,7 @@ const queryHandlers = {
   },
   paragraphs: (t: Tandem, i: z.infer<typeof DocumentId>) => t.paragraphs(i.id),
   sentences: (t: Tandem, i: z.infer<typeof DocumentId>) => t.sentences(i.id),
+  deleteDocuments: (t: Tandem, i: z.infer<typeof queries.deleteDocuments>) => deleteDocuments(t, i.ids, { dryRun: i.dryRun }),
   models: (t: Tandem) => t.models.list(),
   translationRuns: (t: Tandem) => t.store.translationRuns(),
   matches: (t: Tandem, i: z.infer<typeof queries.matches>) => t.store.matches(i),

@@ -276,7 +276,8 @@ export class Tandem {
     };
   }
 
-  private async recluster(documentIds?: number[]) {
+  /** Clusters the stories again from the stored matches and decisions (after a match run or a delete). */
+  async recluster(documentIds?: number[]) {
     const ids = documentIds ?? (await this.store.listDocuments()).filter((d) => d.status === 'ingested').map((d) => d.id);
     const matches = (await this.store.matches()) as DocumentMatch[];
     const decisions = await this.store.storyDecisions();

@@ -66,6 +66,11 @@ stories.command('move').description('move a document into a story').argument('<d
 program.command('documents').description('list the documents in the database')
   .action(async () => (await import('./commands/read.ts')).documents());
 
+program.command('delete').description('delete documents with their alignments, decisions, matches and story memberships (translation memory stays)')
+  .argument('<docs...>', 'document ids')
+  .option('--yes', 'delete without asking (else: asks on a terminal; elsewhere deletes nothing)')
+  .action(async (docs, flags) => (await import('./commands/delete.ts')).deleteDocuments(docs, flags));
+
 program.command('sentences').description("a document's sentences with their English").argument('<doc>', 'document id')
   .action(async (doc) => (await import('./commands/read.ts')).sentences(doc));
 

@@ -2,6 +2,8 @@
 export * from './values.ts';
 export { patchRows, type PatchableRow, type RowPatch } from './patch-rows.ts';
 export { LEVEL_NAMES } from './names.ts';
+export { describeDeletion, type DeletionCounts } from './deletion.ts';
+export { DOCUMENT_STATUSES, documentStatus, documentStatusLabel, translatedSentences, type DocumentCounts, type DocumentStatus } from './document-status.ts';
 export { ApiError, CancelledError } from './errors.ts';
 export { formatBytes } from './format.ts';
 export type { JobControl, Progress } from './progress.ts';

@@ -28,9 +28,19 @@ export interface FoundDate {
 // Names
 
 const MONTH_NAMES: Record<string, number> = {};
+/** Abbreviations written without their dot ("14 Jan 2008", "Jan 14, 2008"): only with a day and a year. */
+const BARE_ABBREVIATIONS = new Set<string>();
 function addMonths(names: string, abbrevs: string): void {
   names.split(' ').forEach((n, i) => n.split('|').forEach((v) => (MONTH_NAMES[v] = i + 1)));
-  abbrevs.split(' ').forEach((n, i) => n.split('|').forEach((v) => v && (MONTH_NAMES[`${v}.`] = i + 1)));
+  abbrevs.split(' ').forEach((n, i) => n.split('|').forEach((v) => {
+    if (!v || v === '_') return;
+    MONTH_NAMES[`${v}.`] = i + 1;
+    // two-letter stems ("ág") are too short to stand alone; full names keep their own entry
+    if (v.length >= 3 && MONTH_NAMES[v] === undefined) {
+      MONTH_NAMES[v] = i + 1;
+      BARE_ABBREVIATIONS.add(v);
+    }
+  }));
 }
 // de
 addMonths(
@@ -52,7 +62,6 @@ addMonths(
   'january february march april may june july august september october november december',
   'jan feb mar apr _ jun jul aug sep|sept oct nov dec',
 );
-delete MONTH_NAMES['_.'];
 
 const ENGLISH_MONTHS = new Set(
   'january february march april may june july august september october november december jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.'.split(' '),
@@ -120,13 +129,16 @@ function monthOf(word: string): number | undefined {
  * Month words that are also common ordinary words need care: "may" (English verb) only counts
  * capitalised; "Mars" (planet, the "Mars 2020" rover) only lowercase; abbreviations need a day.
  */
-function monthAcceptable(word: string, withDay: boolean): boolean {
+function monthAcceptable(word: string, withDay: boolean, withYear = true): boolean {
   const low = word.toLowerCase();
+  if (BARE_ABBREVIATIONS.has(low) && !(withDay && withYear)) return false;
   if (low === 'may' && word[0] !== 'M') return false;
   if (!withDay && low === 'mars' && word[0] === 'M') return false;
   if (!withDay && low.endsWith('.')) return false;
   return true;
 }
+
+const HAS_DIGIT = /\d/;
 
 interface Candidate extends FoundDate {
   rank: number;
@@ -134,6 +146,8 @@ interface Candidate extends FoundDate {
 
 /** Find the dates written in `text`. Results are ordered by position and do not overlap. */
 export function findDates(text: string, lang: Lang, reference?: { year?: number }): FoundDate[] {
+  // every form has a digit (a day or a year): most paragraphs of a text have none, and are done here
+  if (!HAS_DIGIT.test(text)) return [];
   const found: Candidate[] = [];
   const refYear = reference?.year;
   const push = (start: number, end: number, y: number | undefined, m: number, d: number | undefined, rank: number): void => {
@@ -156,14 +170,14 @@ export function findDates(text: string, lang: Lang, reference?: { year?: number 
     const g = m.groups ?? {};
     const word = g.m ?? '';
     const month = monthOf(word);
-    if (month === undefined || !monthAcceptable(word, true)) continue;
+    if (month === undefined || !monthAcceptable(word, true, !!g.y)) continue;
     push(m.index ?? 0, (m.index ?? 0) + m[0].length, g.y ? Number(g.y) : undefined, month, Number(g.d), 3);
   }
   for (const m of text.matchAll(MDY)) {
     const g = m.groups ?? {};
     const word = g.m ?? '';
     const month = monthOf(word);
-    if (month === undefined || !monthAcceptable(word, true)) continue;
+    if (month === undefined || !monthAcceptable(word, true, !!g.y)) continue;
     // "Mai 20 Menschen": month-day without a year is an English-only form
     if (!g.y && !(lang === 'en' || ENGLISH_MONTHS.has(word.toLowerCase()))) continue;
     push(m.index ?? 0, (m.index ?? 0) + m[0].length, g.y ? Number(g.y) : undefined, month, Number(g.d), 2);
@@ -209,6 +223,34 @@ const DATE_LINE_REST = new RegExp(
   'iu',
 );
 
+/**
+ * A byline before the date: "Von Hans Müller, ", "By John Smith | ", "Door Jan de Vries, ", "Eftir
+ * Jón Jónsson ": the marker word and a short name, no sentence punctuation.
+ */
+const BYLINE_BEFORE = /^\s*(?:von|by|door|eftir|text|texti|tekst|autor|author|auteur|höfundur|redaktion|redactie)\s+[^.!?:;\d]{1,60}?\s*(?:[,|·/–—-]\s*)?$/iu;
+/** A byline after the date: "14. Januar 2008 | Von Hans Müller". */
+const BYLINE_AFTER = /^\s*(?:\d{1,2}[:.]\d{2}(?:\s*uhr)?\s*)?[,|·/–—-]\s*(?:von|by|door|eftir)\s+[^.!?:;\d]{1,60}$/iu;
+/** A dateline's place: "Berlin, ", "BERLIN, ", "Den Haag, ", "Reykjavík, ", "Frankfurt/Main, ". */
+const PLACE_BEFORE = /^\s*\p{Lu}[\p{L}'’.-]*(?:[ /-]\p{L}[\p{L}'’.-]*){0,3}\s*,\s*$/u;
+/** What follows a dateline's date at the head of the article's first paragraph: "(dpa) – ", " - ", ": ". */
+const DATELINE_AFTER = /^\s*(?:\([^()]{1,30}\)\s*)?[–—:-]\s/u;
+/** Paragraphs at the top in which a dateline may open the text. */
+const DATELINE_PARAGRAPHS = 6;
+
+/**
+ * Whether the date `d` in paragraph `p` (the `index`-th) is the line's or dateline's date: a line
+ * that is only the date (with a time, weekday, punctuation), a byline with the date, a place and
+ * the date, or — in the first paragraphs — a dateline that opens the text ("BERLIN, 14.01.2008 –").
+ */
+function statedDate(p: string, d: FoundDate, index: number): boolean {
+  const before = p.slice(0, d.start);
+  const after = p.slice(d.end);
+  if (p.length <= 80 && DATE_LINE_REST.test(`${before} ${after}`)) return true;
+  if (p.length > 160) return index < DATELINE_PARAGRAPHS && PLACE_BEFORE.test(before) && DATELINE_AFTER.test(after);
+  if (BYLINE_BEFORE.test(before) || PLACE_BEFORE.test(before)) return DATE_LINE_REST.test(after) || BYLINE_AFTER.test(after) || (index < DATELINE_PARAGRAPHS && DATELINE_AFTER.test(after));
+  return DATE_LINE_REST.test(before) && BYLINE_AFTER.test(after);
+}
+
 function markerDate(paragraphs: string[], marker: RegExp, lang: Lang): FoundDate | null {
   for (const p of paragraphs) {
     if (p.length > 300) continue; // a dateline, not a sentence of the article
@@ -224,7 +266,10 @@ function markerDate(paragraphs: string[], marker: RegExp, lang: Lang): FoundDate
 /**
  * The article's stated publication date: an explicit marker line ("Birtingartími: 19. mars 2021",
  * "Veröffentlicht am ...", "Gepubliceerd op ...", "Published ..."; anywhere in the article), else
- * an update marker, else the first paragraph that is nothing but a date ("november 23, 2024").
+ * an update marker ("Updated: 3 March 2021 10:15"), else the first paragraph that states a date
+ * of its own: nothing but a date ("november 23, 2024"), a byline with one ("Von Hans Müller,
+ * 14. Januar 2008", "By John Smith, January 14, 2008"), a place and a date ("Berlin, 14.01.2008"),
+ * or a dateline opening one of the first paragraphs ("BERLIN, 14.01.2008 (dpa) – Die ...").
  * Offsets in the result refer to the paragraph the date was found in. Null when none is stated.
  */
 export function publicationDate(paragraphs: string[], lang: Lang): FoundDate | null {
@@ -232,13 +277,14 @@ export function publicationDate(paragraphs: string[], lang: Lang): FoundDate | n
   if (published) return published;
   const updated = markerDate(paragraphs, UPDATED, lang);
   if (updated) return updated;
-  for (const p of paragraphs) {
-    if (p.length > 80) continue;
-    const dates = findDates(p, lang).filter((d) => d.kind === 'absolute');
-    if (dates.length !== 1) continue;
+  for (const [index, p] of paragraphs.entries()) {
+    if (p.length > 160 && index >= DATELINE_PARAGRAPHS) continue;
+    // a long paragraph can only open with a dateline: look at its head alone
+    const text = p.length > 160 ? p.slice(0, 120) : p;
+    const dates = findDates(text, lang).filter((d) => d.kind === 'absolute');
+    if (p.length > 160 ? dates.length === 0 : dates.length !== 1) continue;
     const d = dates[0] as FoundDate;
-    const rest = p.slice(0, d.start) + ' ' + p.slice(d.end);
-    if (DATE_LINE_REST.test(rest)) return d;
+    if (statedDate(p.length > 160 ? p : text, d, index)) return d;
   }
   return null;
 }

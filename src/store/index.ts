@@ -4,6 +4,7 @@
 // plain objects, never statements.
 import type { Connection } from './db.ts';
 import { Alignments, type AlignmentMode, type BeadRow } from './alignments.ts';
+import { Deletion } from './deletion.ts';
 import { Documents, type NewDocument } from './documents.ts';
 import { Exports, type ExportFilter } from './exports.ts';
 import { Matches, type StoredMatch, type StoredPassage } from './matches.ts';
@@ -35,6 +36,7 @@ type NewAlignment = Parameters<Alignments['saveAlignment']>[0];
 function repositories(db: Connection) {
   return {
     documents: new Documents(db),
+    deletion: new Deletion(db),
     translations: new Translations(db),
     matches: new Matches(db),
     stories: new Stories(db),
@@ -80,6 +82,10 @@ export class Store {
   sentences(documentId: number) { return this.repos.documents.sentences(documentId); }
   sentencesAt(documentId: number, indices: readonly number[]) { return this.repos.documents.sentencesAt(documentId, indices); }
   sentenceIndicesByKey(documentId: number, memoryKey: string) { return this.repos.documents.sentenceIndicesByKey(documentId, memoryKey); }
+
+  // ---- deleting documents (./deletion.ts) --------------------------------------------------
+  deletionCounts(documentIds: readonly number[]) { return this.repos.deletion.deletionCounts(documentIds); }
+  deleteDocuments(documentIds: readonly number[], then?: () => Promise<unknown>) { return this.repos.deletion.deleteDocuments(documentIds, then); }
 
   // ---- translation memory (./translations.ts) ----------------------------------------------
   sentencesToTranslate(pins: ModelPins, filter: DocumentFilter = {}) { return this.repos.translations.sentencesToTranslate(pins, filter); }

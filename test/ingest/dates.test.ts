@@ -25,6 +25,24 @@ function checkOffsets(text: string, ds: FoundDate[]): void {
 }
 
 describe('findDates', () => {
+  it.each<[Lang, string, string, string]>([
+    ['en', 'Updated 14 Jan 2008', '2008-01-14', '14 Jan 2008'],
+    ['en', 'Jan 14, 2008', '2008-01-14', 'Jan 14, 2008'],
+    ['nl', 'op 14 jan 2008', '2008-01-14', '14 jan 2008'],
+    ['de', 'am 3 Okt 2021', '2021-10-03', '3 Okt 2021'],
+    ['is', '14. janúar 2008', '2008-01-14', '14. janúar 2008'],
+    ['de', 'Berlin, 14.01.2008', '2008-01-14', '14.01.2008'],
+  ])('an abbreviation without its dot, with a day and a year: %s %j', (lang, text, iso, found) => {
+    expect(findDates(text, lang).map((d) => [d.iso, d.text])).toEqual([[iso, found]]);
+  });
+
+  it('needs a day and a year beside a dotless abbreviation: a name or a word stays a word', () => {
+    expect(findDates('Jan 14 kam spät', 'de', { year: 2024 })).toEqual([]);
+    expect(findDates('Jan 2008 war kalt', 'de')).toEqual([]);
+    expect(findDates('the Dec 2008 vote', 'en')).toEqual([]);
+    expect(findDates('Jan de Vries schreef op 14 mei 2024', 'nl').map((d) => d.iso)).toEqual(['2024-05-14']);
+  });
+
   it.each<[Lang, string, [string, string, string, string][]]>([
     ['de', 'Lawrow traf am 18. Oktober 2023 ein.', [['2023-10-18', '18. Oktober 2023', 'day', 'absolute']]],
     ['de', 'Im Februar 2022 erklärten sie eine Partnerschaft.', [['2022-02', 'Februar 2022', 'month', 'absolute']]],
@@ -122,6 +140,36 @@ describe('publicationDate', () => {
     ['en', ['Headline', 'Tuesday, May 14, 2024', 'Published March 1, 2024'], '2024-03-01'],
   ])('%s %j -> %s', (lang, paragraphs, iso) => {
     expect(publicationDate(paragraphs, lang)?.iso).toBe(iso);
+  });
+
+  // Bylines and datelines (issue 12): the forms the analysts' pages carry, in each language.
+  const body = 'Der Außenminister traf am Dienstag seinen Amtskollegen, um über Handel und Sicherheit zu sprechen, und beide Seiten nannten das Gespräch konstruktiv, offen und freundlich, wie es in Berlin hieß.';
+  it.each<[Lang, string[], string]>([
+    ['de', ['Lawrow in Pjöngjang', '14. Januar 2008', body], '2008-01-14'],
+    ['de', ['Lawrow in Pjöngjang', 'Von Hans Müller, 14. Januar 2008', body], '2008-01-14'],
+    ['de', ['Lawrow in Pjöngjang', 'Von Hans Müller | 14.01.2008, 10:15 Uhr', body], '2008-01-14'],
+    ['de', ['Lawrow in Pjöngjang', '14. Januar 2008 | Von Hans Müller', body], '2008-01-14'],
+    ['de', ['Lawrow in Pjöngjang', 'Berlin, 14.01.2008', body], '2008-01-14'],
+    ['de', ['Lawrow in Pjöngjang', `BERLIN, 14.01.2008 (dpa) – ${body}`], '2008-01-14'],
+    ['nl', ['Lavrov in Pyongyang', '14 januari 2008', 'Tekst.'], '2008-01-14'],
+    ['nl', ['Lavrov in Pyongyang', 'Door Jan de Vries, 14 januari 2008', 'Tekst.'], '2008-01-14'],
+    ['nl', ['Lavrov in Pyongyang', 'Den Haag, 14-01-2008', 'Tekst.'], '2008-01-14'],
+    ['is', ['Lavrov í Pjongjang', '14. janúar 2008', 'Texti.'], '2008-01-14'],
+    ['is', ['Lavrov í Pjongjang', 'Reykjavík, 14. janúar 2008', 'Texti.'], '2008-01-14'],
+    ['is', ['Lavrov í Pjongjang', 'Eftir Jón Jónsson 14. janúar 2008', 'Texti.'], '2008-01-14'],
+    ['en', ['Lavrov in Pyongyang', 'January 14, 2008', 'Body.'], '2008-01-14'],
+    ['en', ['Lavrov in Pyongyang', 'By John Smith, January 14, 2008', 'Body.'], '2008-01-14'],
+    ['en', ['Lavrov in Pyongyang', 'By John Smith | 14 Jan 2008 10:15 GMT', 'Body.'], '2008-01-14'],
+    ['en', ['Lavrov in Pyongyang', 'Updated: 3 March 2021 10:15', 'Body.'], '2021-03-03'],
+  ])('byline or dateline, %s %j -> %s', (lang, paragraphs, iso) => {
+    expect(publicationDate(paragraphs, lang)?.iso).toBe(iso);
+  });
+
+  it('takes no date from a sentence that merely names a place and a date, or from a dateline deep in the text', () => {
+    expect(publicationDate(['Titel', 'Die Sitzung in Berlin, 14.01.2008, war lang und ergebnislos, sagten Teilnehmer.'], 'de')).toBeNull();
+    expect(publicationDate(['Titel', 'Am 14. Januar 2008 traf er in Berlin ein.'], 'de')).toBeNull();
+    const deep = [...Array.from({ length: 8 }, () => body), `BERLIN, 14.01.2008 – ${body}`];
+    expect(publicationDate(deep, 'de')).toBeNull();
   });
 
   it('ignores dates inside article sentences', () => {

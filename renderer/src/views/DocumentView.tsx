@@ -13,6 +13,8 @@ type Mode = 'both' | 'original' | 'english';
 type Item =
   | { kind: 'paragraph'; index: number; sentences: number }
   | { kind: 'boilerplate'; paragraph: Paragraph }
+  /** A content paragraph without sentences (a document in a language Tandem does not split or translate): its text, to read. */
+  | { kind: 'text'; paragraph: Paragraph }
   | { kind: 'sentence'; s: Sentence; ordinal: number };
 
 const MODES: { mode: Mode; label: string; key: string }[] = [
@@ -112,6 +114,9 @@ function DocumentBody({ id, sentence, onBack, onReview }: ViewProps & { id: numb
   };
 
   const d = doc.data;
+  /** A document in a language Tandem does not translate (its paragraphs as text) or an English original: no English column. */
+  const textOnly = d?.status === 'unsupported' || d?.lang === 'en';
+  const shown: Mode = textOnly ? 'original' : mode;
   const failed = doc.error ?? sentences.error ?? paragraphs.error;
   return (
     <div className="view document">
@@ -121,7 +126,7 @@ function DocumentBody({ id, sentence, onBack, onReview }: ViewProps & { id: numb
         </button>
         <h1 className="doc-title" title={d?.title ?? d?.fileName}>{d ? d.title ?? d.fileName : 'Loading…'}</h1>
         <span className="spacer" />
-        <div className="segmented" role="group" aria-label="Show">
+        <div className="segmented" role="group" aria-label="Show" style={textOnly ? { display: 'none' } : undefined}>
           {MODES.map((m) => (
             <button key={m.mode} type="button" className={mode === m.mode ? 'on' : ''} aria-pressed={mode === m.mode} onClick={() => setMode(m.mode)} title={`${m.label} (${m.key.toUpperCase()})`}>
               {m.label}
@@ -142,7 +147,7 @@ function DocumentBody({ id, sentence, onBack, onReview }: ViewProps & { id: numb
             Review translation
           </button>
         )}
-        {d?.status === 'ingested' && untranslated > 0 && (
+        {d?.status === 'ingested' && d.lang !== 'en' && untranslated > 0 && (
           <button type="button" className="btn btn-primary" disabled={translating} onClick={() => void translate()}>
             {translating ? 'Translating…' : 'Translate'}
           </button>
@@ -150,11 +155,19 @@ function DocumentBody({ id, sentence, onBack, onReview }: ViewProps & { id: numb
       </div>
       {d && (
         <div className="doc-meta" data-testid="doc-meta">
-          <span className="lang-code">{d.lang ?? '??'}</span> {languageName(d.lang)} ({percent(d.langConfidence)})
+          <span className="lang-code">{d.lang ?? d.detectedLang ?? '??'}</span> {languageName(d.lang ?? d.detectedLang)} {d.lang ? `(${percent(d.langConfidence)})` : '(detected)'}
           <span className="sep">·</span> {d.published ?? 'no date'}
-          <span className="sep">·</span> {d.sentenceCount} sentences
-          <span className="sep">·</span> {d.sentenceCount - untranslated} translated
-          {untranslated > 0 && <span className="badge badge-warn">{untranslated} untranslated</span>}
+          {d.status === 'ingested' && (
+            <>
+              <span className="sep">·</span> {d.sentenceCount} sentences
+              {d.lang === 'en' ? (
+                <><span className="sep">·</span> original English</>
+              ) : (
+                <><span className="sep">·</span> {d.sentenceCount - untranslated} translated</>
+              )}
+              {d.lang !== 'en' && untranslated > 0 && <span className="badge badge-warn">{untranslated} untranslated</span>}
+            </>
+          )}
           <span className="sep">·</span> {boilerplate} set aside as boilerplate
           <span className="sep">·</span> <span className="muted" title={d.path}>{d.fileName}</span>
           <span className="spacer" />
@@ -164,14 +177,14 @@ function DocumentBody({ id, sentence, onBack, onReview }: ViewProps & { id: numb
         </div>
       )}
       {d?.status === 'unsupported' && (
-        <div className="notice notice-warn">This document's language ({languageName(d.detectedLang)}) is not one Tandem translates; it is stored without English.</div>
+        <div className="notice notice-warn" data-testid="unsupported-notice">This document's language ({languageName(d.detectedLang)}) is not one Tandem translates; it is stored without English. Its text is shown as imported, paragraph by paragraph.</div>
       )}
       {error && <div className="notice notice-error" role="alert">{error}</div>}
       {failed && <div className="notice notice-error" role="alert">{failed}</div>}
-      <div className={`pair-head mode-${mode}`} role="presentation">
+      <div className={`pair-head mode-${shown}`} role="presentation">
         <span />
-        {mode !== 'english' && <span>Original ({d?.lang ?? '…'})</span>}
-        {mode !== 'original' && <span>English</span>}
+        {shown !== 'english' && <span>Original ({d ? d.lang ?? d.detectedLang ?? '?' : '…'})</span>}
+        {shown !== 'original' && <span>English</span>}
       </div>
       <div ref={scroller} className="doc-body" tabIndex={0} aria-label="Sentences" data-testid="doc-body">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
@@ -198,8 +211,14 @@ function DocumentBody({ id, sentence, onBack, onReview }: ViewProps & { id: numb
                     }
                   />
                 )}
+                {item.kind === 'text' && (
+                  <div className="plain-paragraph" data-testid="plain-paragraph">
+                    <span className="s-index tabular">¶ {item.paragraph.index + 1}</span>
+                    <div>{item.paragraph.text}</div>
+                  </div>
+                )}
                 {item.kind === 'sentence' && (
-                  <SentenceRow s={item.s} mode={mode} active={sentencePositions[active] === v.index} target={item.s.index === sentence} onSelect={() => setActive(item.ordinal)} />
+                  <SentenceRow s={item.s} mode={shown} active={sentencePositions[active] === v.index} target={item.s.index === sentence} onSelect={() => setActive(item.ordinal)} />
                 )}
               </div>
             );
@@ -223,7 +242,10 @@ function buildItems(paragraphs: Paragraph[], sentences: Sentence[]): Item[] {
       continue;
     }
     const list = byParagraph.get(p.index) ?? [];
-    if (!list.length) continue;
+    if (!list.length) {
+      if (p.text.trim()) items.push({ kind: 'text', paragraph: p });
+      continue;
+    }
     items.push({ kind: 'paragraph', index: p.index, sentences: list.length });
     for (const s of list) items.push({ kind: 'sentence', s, ordinal: ordinal++ });
   }

@@ -1,15 +1,21 @@
-// Library: every document with its language, date, size and translation state. Virtualized, so
-// ten thousand rows scroll like ten.
+// Library: every document with its language, date, size and translation state; sortable
+// columns, filters, and deleting documents (one or a selection, after a confirmation that counts
+// what goes with them). Virtualized, so ten thousand rows scroll like ten. The sort and filters
+// live in the app shell, so they are kept while the analyst switches views.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { ExportPreset } from '../components/ExportDialog.tsx';
-import { jobResult, type ImportFailure, type JobSnapshot, type QueryResult } from '../api/client.ts';
-import { ProgressBar } from '../components/Progress.tsx';
+import { jobResult, type ImportFailure, type JobSnapshot } from '../api/client.ts';
 import { SearchPanel } from '../components/SearchPanel.tsx';
-import { fileName, languageName, percent } from '../format.ts';
+import { fileName, percent } from '../format.ts';
 import { useClient, useJobs, useQuery } from '../state.tsx';
-
-type Doc = QueryResult<'documents'>[number];
+import { DeleteDialog } from './library/DeleteDialog.tsx';
+import { DocRow } from './library/DocRow.tsx';
+import { docLang, translationTotals, type Doc } from './library/docStatus.ts';
+import { LibraryFilters, SortHeader } from './library/LibraryControls.tsx';
+import './library/library.css';
+import { hasFilters, visibleDocuments, type LibraryViewState } from './library/libraryView.ts';
+import { useSelection } from './library/useSelection.ts';
 
 export interface ImportRun {
   jobId: string | null;
@@ -24,38 +30,47 @@ interface Props {
   importRun: ImportRun | null;
   onDismissImport: () => void;
   onExport: () => void;
-  /** The selection the Export dialog starts from: the row the analyst moved to, if any. */
+  /** The selection the Export dialog starts from: the selected rows, else the row the analyst moved to, if any. */
   onSelection: (p: ExportPreset) => void;
+  /** Sort, filters and cursor, kept by the shell across view switches. */
+  view: LibraryViewState;
+  onView: (v: LibraryViewState) => void;
 }
 
 const ROW_HEIGHT = 46;
 
-export function Library({ onOpen, onPickFiles, importRun, onDismissImport, onExport, onSelection }: Props) {
+export function Library({ onOpen, onPickFiles, importRun, onDismissImport, onExport, onSelection, view, onView }: Props) {
   const client = useClient();
   const { jobs, revision } = useJobs();
   const docs = useQuery('documents', {}, revision);
-  const [filter, setFilter] = useState('');
-  const [active, setActive] = useState(0);
-  const [picked, setPicked] = useState(false);
+  const [deleting, setDeleting] = useState<number[] | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
 
-  const rows = useMemo(() => {
-    const all = docs.data ?? [];
-    const f = filter.trim().toLowerCase();
-    if (!f) return all;
-    return all.filter((d) => `${d.title ?? ''} ${d.fileName} ${d.lang ?? ''}`.toLowerCase().includes(f));
-  }, [docs.data, filter]);
+  const all = useMemo(() => docs.data ?? [], [docs.data]);
+  const rows = useMemo(() => visibleDocuments(all, view), [all, view]);
+  const langs = useMemo(() => [...new Set(all.map(docLang).filter((l): l is string => l !== null))].sort(), [all]);
+  const found = view.activeId === null ? -1 : rows.findIndex((d) => d.id === view.activeId);
+  const active = Math.max(0, found);
+  const picked = found >= 0;
 
+  const selection = useSelection(rows);
+  const selected = selection.ids;
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
 
   const translating = jobs.some((j) => j.method === 'translate' && j.state === 'running');
-  const totals = useMemo(() => {
-    const all = docs.data ?? [];
-    const sentences = all.reduce((n, d) => n + (d.status === 'ingested' ? d.sentenceCount : 0), 0);
-    const translated = all.reduce((n, d) => n + (d.status === 'ingested' ? Math.min(d.translatedCount, d.sentenceCount) : 0), 0);
-    return { count: all.length, sentences, translated };
-  }, [docs.data]);
+  const totals = useMemo(() => translationTotals(all), [all]);
+
+  // The list has the focus when the Library opens (Ctrl+1 included), so its keys work at once.
+  useEffect(() => scroller.current?.focus({ preventScroll: true }), []);
+  // Back from another view: the cursor's row is scrolled into sight.
+  const scrolledBack = useRef(false);
+  useEffect(() => {
+    if (scrolledBack.current || !rows.length) return;
+    scrolledBack.current = true;
+    if (found > 0) virtualizer.scrollToIndex(found, { align: 'center' });
+  }, [rows.length, found, virtualizer]);
 
   const translate = async () => {
     setError(null);
@@ -66,42 +81,86 @@ export function Library({ onOpen, onPickFiles, importRun, onDismissImport, onExp
     }
   };
 
-  const move = (to: number) => {
+  const move = (to: number, extend = false) => {
     const i = Math.max(0, Math.min(rows.length - 1, to));
-    setActive(i);
-    setPicked(true);
+    const d = rows[i];
+    if (!d) return;
+    if (extend) selection.add([rows[active]!.id, d.id]);
+    onView({ ...view, activeId: d.id });
     virtualizer.scrollToIndex(i, { align: 'auto' });
   };
 
+  const targets = selected.size ? rows.filter((d) => selected.has(d.id)).map((d) => d.id) : rows[active] ? [rows[active].id] : [];
+  const askDelete = () => {
+    if (!targets.length) return;
+    setNotice(null);
+    setDeleting(targets);
+  };
+
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key === 'ArrowDown' || e.key === 'j') move(active + 1);
-    else if (e.key === 'ArrowUp' || e.key === 'k') move(active - 1);
-    else if (e.key === 'Home') move(0);
-    else if (e.key === 'End') move(rows.length - 1);
-    else if (e.key === 'PageDown') move(active + 10);
-    else if (e.key === 'PageUp') move(active - 10);
-    else if (e.key === 'Enter' && rows[active]) onOpen(rows[active].id);
+    if (e.altKey || ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() !== 'a')) return;
+    const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+    if (key === 'ArrowDown' || key === 'j') move(active + 1, e.shiftKey);
+    else if (key === 'ArrowUp' || key === 'k') move(active - 1, e.shiftKey);
+    else if (key === 'Home') move(0, e.shiftKey);
+    else if (key === 'End') move(rows.length - 1, e.shiftKey);
+    else if (key === 'PageDown') move(active + 10, e.shiftKey);
+    else if (key === 'PageUp') move(active - 10, e.shiftKey);
+    else if (key === 'Enter' && rows[active]) onOpen(rows[active].id);
+    else if (key === ' ' && rows[active]) selection.toggle(rows[active].id);
+    else if (key === 'a' && (e.ctrlKey || e.metaKey)) selection.set(rows.map((d) => d.id));
+    else if (key === 'Escape' && selected.size) selection.clear();
+    else if (key === 'Delete') askDelete();
     else return;
     e.preventDefault();
   };
 
+  const onRowClick = (e: MouseEvent, index: number, d: Doc) => {
+    if (e.ctrlKey || e.metaKey || e.shiftKey) {
+      if (e.shiftKey && rows[active]) {
+        const [lo, hi] = [Math.min(active, index), Math.max(active, index)];
+        selection.add(rows.slice(lo, hi + 1).map((r) => r.id));
+      } else selection.toggle(d.id);
+      onView({ ...view, activeId: d.id });
+      return;
+    }
+    onView({ ...view, activeId: d.id });
+    onOpen(d.id);
+  };
+
+  const onDeleted = (r: { documents: { id: number }[]; counts: { documents: number } }) => {
+    setDeleting(null);
+    selection.clear();
+    const next = rows.find((d, i) => i >= active && !r.documents.some((x) => x.id === d.id)) ?? rows.filter((d) => !r.documents.some((x) => x.id === d.id)).at(-1);
+    onView({ ...view, activeId: next?.id ?? null });
+    setNotice(`Deleted ${r.counts.documents} document${r.counts.documents === 1 ? '' : 's'}.`);
+    docs.reload();
+  };
+  const listFocus = useCallback(() => scroller.current, []);
+
   const activeDoc = rows[active];
-  const selectedId = picked ? activeDoc?.id : undefined;
-  useEffect(() => onSelection(selectedId ? { documentIds: [selectedId] } : {}), [onSelection, selectedId]);
+  const exportIds = selected.size ? [...selected].sort((a, b) => a - b) : picked && activeDoc ? [activeDoc.id] : [];
+  const exportKey = exportIds.join(',');
+  useEffect(() => onSelection(exportKey ? { documentIds: exportKey.split(',').map(Number) } : {}), [onSelection, exportKey]);
+  const filtered = hasFilters(view);
   return (
     <div className="view library">
       <div className="toolbar">
         <h1>Library</h1>
         <span className="muted" data-testid="library-totals">
-          {totals.count} document{totals.count === 1 ? '' : 's'} · {totals.sentences} sentences · {totals.sentences ? percent(totals.translated / totals.sentences) : '0%'} translated
+          {totals.count} document{totals.count === 1 ? '' : 's'} · {totals.sentences} sentences to translate · {totals.sentences ? percent(totals.translated / totals.sentences) : '0%'} translated
+          {totals.english > 0 && ` · ${totals.english} original English`}
         </span>
         <span className="spacer" />
-        <input className="search" type="search" placeholder="Filter by title or file" aria-label="Filter documents" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        <input className="search" type="search" placeholder="Filter by title or file" aria-label="Filter documents" value={view.text} onChange={(e) => onView({ ...view, text: e.target.value })} />
         <button type="button" className="btn" onClick={onPickFiles} title="Import articles (Ctrl+O)">
           Import files…
         </button>
         <button type="button" className="btn" onClick={onExport} title="Export reviewed pairs (Ctrl+E)">
           Export…
+        </button>
+        <button type="button" className="btn btn-danger" onClick={askDelete} disabled={!targets.length} title="Delete the selected documents, or the one under the cursor (Delete)" data-testid="library-delete">
+          {selected.size > 1 ? `Delete ${selected.size}…` : 'Delete…'}
         </button>
         <button type="button" className="btn btn-primary" onClick={() => void translate()} disabled={translating || totals.count === 0} title="Translate every untranslated sentence">
           {translating ? 'Translating…' : 'Translate'}
@@ -109,22 +168,16 @@ export function Library({ onOpen, onPickFiles, importRun, onDismissImport, onExp
       </div>
       <SearchPanel onOpen={onOpen} />
       {error && <div className="notice notice-error" role="alert">{error}</div>}
+      {notice && <div className="notice notice-ok" role="status" data-testid="library-notice">{notice}</div>}
       {docs.error && <div className="notice notice-error" role="alert">Could not load the library: {docs.error}</div>}
       {importRun && <ImportReport run={importRun} job={jobs.find((j) => j.id === importRun.jobId) ?? null} onDismiss={onDismissImport} />}
 
-      <div className="table-head doc-grid" role="presentation">
-        <span>#</span>
-        <span>Title</span>
-        <span>Language</span>
-        <span>Date</span>
-        <span className="num">Sentences</span>
-        <span>Translation</span>
-        <span>Status</span>
-      </div>
+      <LibraryFilters view={view} onView={onView} langs={langs} shown={rows.length} total={all.length} />
+      <SortHeader view={view} onView={onView} />
       {docs.data && rows.length === 0 ? (
         <div className="empty">
-          {filter ? (
-            <p>No document matches “{filter}”.</p>
+          {filtered ? (
+            <p>No document matches these filters{view.text.trim() ? ` and “${view.text.trim()}”` : ''}.</p>
           ) : (
             <>
               <p className="empty-title">The library is empty</p>
@@ -138,81 +191,42 @@ export function Library({ onOpen, onPickFiles, importRun, onDismissImport, onExp
           className="table-body"
           role="listbox"
           aria-label="Documents"
+          aria-multiselectable="true"
+          aria-describedby="library-keys"
           tabIndex={0}
           aria-activedescendant={activeDoc ? `doc-row-${activeDoc.id}` : undefined}
           onKeyDown={onKey}
+          data-testid="doc-list"
         >
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((v) => {
               const d = rows[v.index]!;
+              const isSelected = selected.has(d.id);
               return (
                 <div
                   key={d.id}
                   id={`doc-row-${d.id}`}
                   role="option"
-                  aria-selected={v.index === active}
-                  className={`row doc-grid${v.index === active ? ' row-active' : ''}`}
+                  aria-selected={selected.size ? isSelected : v.index === active}
+                  className={`row doc-grid${v.index === active ? ' row-active' : ''}${isSelected ? ' row-selected' : ''}`}
                   data-testid="doc-row"
                   data-doc={d.id}
+                  data-active={v.index === active || undefined}
                   style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
-                  onClick={() => {
-                    setActive(v.index);
-                    onOpen(d.id);
-                  }}
+                  onClick={(e) => onRowClick(e, v.index, d)}
                 >
-                  <DocRow d={d} />
+                  <DocRow d={d} selected={isSelected} />
                 </div>
               );
             })}
           </div>
         </div>
       )}
+      <div className="list-keys muted small" id="library-keys">
+        <kbd>J</kbd>/<kbd>K</kbd> move · <kbd>Enter</kbd> open · <kbd>Space</kbd> or <kbd>Ctrl</kbd>+click select · <kbd>Shift</kbd>+<kbd>J</kbd>/<kbd>K</kbd> extend · <kbd>Delete</kbd> delete…
+      </div>
+      {deleting && <DeleteDialog ids={deleting} onDeleted={onDeleted} onClose={() => setDeleting(null)} fallbackFocus={listFocus} />}
     </div>
-  );
-}
-
-function DocRow({ d }: { d: Doc }) {
-  const unsupported = d.status === 'unsupported';
-  const done = Math.min(d.translatedCount, d.sentenceCount);
-  return (
-    <>
-      <span className="muted num-left">{d.id}</span>
-      <span className="cell-title">
-        <span className="title" title={d.title ?? d.fileName}>{d.title ?? d.fileName}</span>
-        <span className="sub" title={d.path}>{d.fileName}</span>
-      </span>
-      <span className="cell-lang" data-testid="doc-lang" data-lang={d.lang ?? ''}>
-        <span className="lang-code">{d.lang ?? '??'}</span>
-        <span className="sub">
-          {languageName(d.lang)} · {percent(d.langConfidence)}
-        </span>
-      </span>
-      <span className="tabular">{d.published ?? <span className="muted">no date</span>}</span>
-      <span className="num tabular">{d.sentenceCount}</span>
-      <span className="cell-progress">
-        {unsupported ? (
-          <span className="muted">not translatable</span>
-        ) : (
-          <>
-            <ProgressBar done={done} total={d.sentenceCount} label={`Translated sentences of ${d.title ?? d.fileName}`} />
-            <span className="tabular small" data-testid="doc-translated">
-              {done}/{d.sentenceCount}
-            </span>
-          </>
-        )}
-      </span>
-      <span>
-        {unsupported ? (
-          <span className="badge badge-warn" title={`Looks like ${languageName(d.detectedLang)}; Tandem translates German, Icelandic and Dutch`}>
-            Unsupported{d.detectedLang ? `: ${d.detectedLang}` : ''}
-          </span>
-        ) : done >= d.sentenceCount && d.sentenceCount > 0 ? (
-          <span className="badge badge-done">Translated</span>
-        ) : (
-          <span className="badge">Untranslated</span>
-        )}
-      </span>
-    </>
   );
 }
 

@@ -1,10 +1,11 @@
 // The read-only listings: `tandem documents`, `sentences DOC`, `paragraphs DOC`.
+import { documentStatusLabel } from '../../common/document-status.ts';
 import { query, withTandem } from '../engine.ts';
 import { documentId, print } from '../shared.ts';
 
 export async function documents(): Promise<void> {
   const docs = await withTandem((t) => query(t, 'documents', {}), 'read');
-  print(docs, () => docs.map((d) => `#${d.id} ${d.lang ?? '??'} ${d.status} ${d.translatedCount}/${d.sentenceCount} translated  ${d.published ?? '          '}  ${d.title ?? d.fileName}`).join('\n') || 'no documents');
+  print(docs, () => docs.map((d) => `#${d.id} ${d.lang ?? d.detectedLang ?? '??'} ${documentStatusLabel(d).padEnd(16)} ${d.published ?? '          '}  ${d.title ?? d.fileName}`).join('\n') || 'no documents');
 }
 
 export async function sentences(doc: string): Promise<void> {
