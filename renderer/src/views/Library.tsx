@@ -181,7 +181,7 @@ export function Library({ onOpen, onPickFiles, importRun, onDismissImport, onExp
           ) : (
             <>
               <p className="empty-title">The library is empty</p>
-              <p>Import German, Icelandic or Dutch articles (.txt, .html): press <kbd>Ctrl</kbd>+<kbd>O</kbd> or drop files anywhere on this window.</p>
+              <p>Import German, Icelandic or Dutch articles (text, HTML, PDF, Word, saved pages .mhtml, e-mail .eml): press <kbd>Ctrl</kbd>+<kbd>O</kbd> or drop files anywhere on this window.</p>
             </>
           )}
         </div>
