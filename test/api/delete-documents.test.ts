@@ -55,6 +55,12 @@ describe('deleting documents', () => {
     expect(expected.reviewDecisions).toBe(2); // accept + edit; the undone reject is not a decision
     expect(expected.matches).toBeGreaterThan(0);
 
+    // full-text search finds 004 by a word of its first sentence, until it is deleted
+    const first = (await rawQuery<{ text: string }>(dbPath, `SELECT text FROM sentences WHERE document_id = ${d4} ORDER BY idx LIMIT 1`))[0]!.text;
+    const word = first.split(/[^\p{L}]+/u).sort((p, q) => q.length - p.length)[0]!;
+    const found = async () => ((await runQuery(tandem, 'search', { query: word })) as { hits: { documentId: number }[] }).hits.filter((h) => h.documentId === d4).length;
+    expect(await found()).toBeGreaterThan(0);
+
     const preview = await del({ ids: [d4], dryRun: true });
     expect(preview).toEqual({ deleted: false, documents: [{ id: d4, title: expect.any(String), fileName: expect.stringMatching(/^004_/) }], counts: expected });
     expect(await n(`documents WHERE id = ${d4}`)).toBe(1); // a dry run changes nothing
@@ -72,6 +78,7 @@ describe('deleting documents', () => {
     expect(await n(`story_decisions WHERE a = ${d4} OR b = ${d4}`)).toBe(0);
     expect(await n('translations')).toBe(memory);
     expect(await n("translations WHERE origin = 'human'")).toBe(1);
+    expect(await found()).toBe(0);
     expect(await rawQuery(dbPath, 'PRAGMA foreign_key_check')).toEqual([]);
     expect(await tandem.store.integrityCheck()).toBe('ok');
 
