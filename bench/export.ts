@@ -15,7 +15,7 @@ import sqlite3 from 'sqlite3';
 import { Tandem } from '../src/api/service.ts';
 import type { ExportFormat } from '../src/api/types.ts';
 import { writeAtomically } from '../src/export/index.ts';
-import { alignmentPairs, type DocumentInfo, type ExportPair } from '../src/export/pairs.ts';
+import { alignmentPairs, allSides, type DocumentInfo, type ExportPair } from '../src/export/pairs.ts';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
@@ -37,7 +37,7 @@ async function child(mode: string, dbPath: string, out: string): Promise<void> {
     for (const a of alignments) {
       const d = (await tandem.store.document(a.aDoc))!;
       docs.set(a.aDoc, { id: d.id, lang: d.lang, title: d.title, date: d.published });
-      for await (const page of alignmentPairs(tandem.store, a, docs, { status: ['accepted'] }, () => undefined, 1000)) all.push(...page);
+      for await (const page of alignmentPairs(tandem.store, a, docs, { status: ['accepted'] }, allSides, () => undefined, 1000)) all.push(...page);
     }
     await writeFile(out, `${all.map((p) => JSON.stringify(p)).join('\n')}\n`);
     pairs = all.length;

@@ -80,8 +80,9 @@ tm.command('import').description('import a memory: TMX 1.4, TSV (source<TAB>engl
   .action(async (file, flags) => (await import('./commands/tm.ts')).importMemory(file, flags));
 
 program.command('export').description('write reviewed bilingual pairs as TMX, TSV, JSONL or XLIFF')
-  .addOption(new Option('--format <format>', 'file format').choices([...EXPORT_FORMATS]).makeOptionMandatory())
-  .requiredOption('--out <file>', 'file to write (written under a temporary name, renamed when complete)')
+  .addOption(new Option('--format <format>', 'file format (default: from --out\'s extension, else tmx)').choices([...EXPORT_FORMATS]))
+  .option('--out <file>', 'file to write (written under a temporary name, renamed when complete; default tandem-pairs.<format>)')
+  .option('--pair <pair>', 'language pair of the units: auto (each alignment\'s own pair, two languages per unit), X-Y such as de-en or de-nl, or all (every side in one unit)', 'auto')
   .addOption(new Option('--status <status>', 'review status to include').choices(['accepted', 'all', 'exclude-rejected']).default('accepted'))
   .option('--min-score <x>', 'lowest bead score to include')
   .option('--lang <langs>', `only pairs with these source languages (${SOURCE_LANGS.join(', ')})`, langList)

@@ -29,14 +29,14 @@ describe('tandem export', () => {
   it('writes the same bytes as the api job for the same filters, in every format', async () => {
     for (const format of ['tmx', 'tsv', 'jsonl', 'xliff'] as const) {
       const cliOut = join(dir, `cli.${format}`);
-      const r = tandem(['--json', 'export', '--format', format, '--out', cliOut, '--status', 'exclude-rejected', '--min-score', '0.7', '--lang', 'de', '--doc', `${f.docs.nl},${f.docs.de}`]);
+      const r = tandem(['--json', 'export', '--format', format, '--out', cliOut, '--status', 'exclude-rejected', '--min-score', '0.7', '--lang', 'de', '--doc', `${f.docs.nl},${f.docs.de}`, '--pair', 'all']);
       expect(r.status, r.stderr).toBe(0);
       const report = JSON.parse(r.stdout) as ExportReport;
       expect(report).toMatchObject({ file: cliOut, format, pairs: 9, skipped: 0, bytes: readFileSync(cliOut).length, droppedChars: 0, langs: ['de'] });
       expect(r.stderr).toMatch(/^export: 9\/9 /mu);
 
       const apiOut = join(dir, `api.${format}`);
-      const job = validateJob('export', { format, out: apiOut, status: 'exclude-rejected', minScore: 0.7, langs: ['de'], documentIds: [f.docs.de, f.docs.nl] });
+      const job = validateJob('export', { format, out: apiOut, status: 'exclude-rejected', minScore: 0.7, langs: ['de'], documentIds: [f.docs.de, f.docs.nl], pair: 'all' });
       const apiReport = await runJob(f.tandem, job, { signal: new AbortController().signal, onProgress: () => undefined }) as ExportReport;
       expect(apiReport.pairs).toBe(9);
       expect(readFileSync(apiOut).equals(readFileSync(cliOut)), format).toBe(true);
@@ -64,7 +64,7 @@ describe('tandem export', () => {
   it('prints a summary without --json, and exits 2 on bad flags', () => {
     const r = tandem(['export', '--format', 'tsv', '--out', join(dir, 'all.tsv'), '--status', 'all']);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^19 pairs written to .*all\.tsv \(tsv, \d+ bytes\)/u);
+    expect(r.stdout).toMatch(/^19 pairs written to .*all\.tsv \(tsv, de-en: 15, de-nl: 4, \d+ bytes\)/u);
     for (const bad of [['--format', 'pdf'], ['--min-score', 'high'], ['--lang', 'fr'], ['--doc', 'x'], ['--status', 'some']]) {
       const res = tandem(['export', '--format', 'tsv', '--out', join(dir, 'bad.tsv'), ...bad]);
       expect(res.status, bad.join(' ')).toBe(2);
