@@ -37,9 +37,13 @@ program.command('similarity').description('compare two article files (or every p
   .option('--pairs <file>', 'TSV of FILE_A<TAB>FILE_B lines (relative to its folder; # comments): one JSON line per pair on stdout')
   .action(async (fileA, fileB, flags, cmd) => (await import('./commands/similarity.ts')).similarity(fileA, fileB, flags, cmd));
 
-program.command('align').description('align two documents sentence by sentence (A = B: one document against its English)')
-  .argument('<a>', 'document id').argument('<b>', 'document id')
+program.command('align').description('align two documents sentence by sentence (A = B: one document against its English), or in bulk')
+  .usage('[options] A B | --matched [--level L] | --self')
+  .argument('[a]', 'document id').argument('[b]', 'document id')
   .option('--passages', 'independent reports: pair sentences in any order instead of monotonic beads')
+  .option('--matched', 'align every pair `tandem match` found, in one job')
+  .addOption(new Option('--level <level>', 'with --matched: the loosest match level to take').choices(['same_event', 'same_story']))
+  .option('--self', 'align every document against its own English (translation review), in one job')
   .action(async (a, b, flags) => (await import('./commands/align.ts')).align(a, b, flags));
 
 program.command('review').description('decide on beads of an alignment (batch review; the app does it row by row)')

@@ -106,6 +106,11 @@ export async function walkExport(
   const otherPairs: Record<string, number> = {};
   let pairs = 0;
   let done = 0;
+  let reported = -1;
+  const progress = () => {
+    if (done !== reported) control.onProgress?.(done, total);
+    reported = done;
+  };
   const skip = (reason: ExportSkipReason, n: number) => {
     skippedBy[reason] += n;
     done += n;
@@ -138,10 +143,10 @@ export async function walkExport(
       }
       pairs += page.length;
       done += page.length;
-      control.onProgress?.(done, total);
+      progress();
     }
   }
-  control.onProgress?.(done, total);
+  progress();
   const skipped = EXPORT_SKIP_REASONS.reduce((n, r) => n + skippedBy[r], 0);
   const counts = { pairs, skipped, skippedBy, languagePairs, otherPairs, langs: plan.langs };
   return { ...counts, hint: pairs ? null : await emptyHint(store, o, plan, counts) };
