@@ -88,6 +88,7 @@ export const ExportReport = ExportCounts.extend({
 });
 export type ExportReport = z.infer<typeof ExportReport>;
 
+/** `alignments`: how many alignments give at least one unit. */
 export const ExportPreview = ExportCounts.extend({ alignments: z.number().int() });
 export type ExportPreview = z.infer<typeof ExportPreview>;
 
@@ -100,3 +101,9 @@ export function describeSkipped(c: Pick<z.infer<typeof ExportCounts>, 'skipped' 
   });
   return `${c.skipped} skipped: ${parts.join('; ')}`;
 }
+
+/** The pairs a dialog offers: each source language with English, then every two of them both ways. */
+export const EXPORT_PAIRS: readonly string[] = [
+  ...SOURCE_LANGS.map((l) => `${l}-en`),
+  ...SOURCE_LANGS.flatMap((x) => SOURCE_LANGS.filter((y) => y !== x).map((y) => `${x}-${y}`)),
+];

@@ -31,13 +31,15 @@ function parseOptions(raw: unknown) {
 
 /**
  * What an export with these filters would write and leave out, and why: the same walk as the
- * export itself, without the file, so its count is exactly what the export writes.
+ * export itself, without the file, so its count is exactly what the export writes. `alignments`
+ * counts those that give at least one unit.
  */
 export async function previewExport(store: Store, raw: ExportFilterOptions): Promise<ExportPreview> {
   const o = parseOptions({ ...raw, format: 'jsonl', out: '-' });
   const plan = await planExport(store, o);
-  const counts = await walkExport(store, o, plan, async () => undefined, {}, DEFAULT_PAGE_SIZE);
-  return { ...counts, alignments: plan.alignments.length };
+  const giving = new Set<number>();
+  const counts = await walkExport(store, o, plan, async (unit) => void giving.add(unit.alignment), {}, DEFAULT_PAGE_SIZE);
+  return { ...counts, alignments: giving.size };
 }
 
 /**

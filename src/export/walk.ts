@@ -148,7 +148,8 @@ export async function walkExport(
   }
   progress();
   const skipped = EXPORT_SKIP_REASONS.reduce((n, r) => n + skippedBy[r], 0);
-  const counts = { pairs, skipped, skippedBy, languagePairs, otherPairs, langs: plan.langs };
+  const sorted = (r: Record<string, number>) => Object.fromEntries(Object.entries(r).sort(([x], [y]) => x.localeCompare(y)));
+  const counts = { pairs, skipped, skippedBy, languagePairs: sorted(languagePairs), otherPairs: sorted(otherPairs), langs: plan.langs };
   return { ...counts, hint: pairs ? null : await emptyHint(store, o, plan, counts) };
 }
 
@@ -163,7 +164,7 @@ async function emptyHint(store: Store, o: ParsedFilter, plan: ExportPlan, c: Omi
       ? `0 pairs: no aligned pair has the review status "${o.status}" yet. Review pairs in Compare (or \`tandem review\`), or export with --status all.`
       : '0 pairs: no alignment matches these filters (languages, story, documents, minimum score).';
   }
-  const todo = c.skippedBy.otherPair ? ` Choose a pair they have (${Object.keys(c.otherPairs).join(', ')}) or --pair auto.` : '';
+  const todo = c.skippedBy.otherPair ? ` Choose a pair they have (${Object.keys(c.otherPairs).join(', ')}), or each alignment's own pair (--pair auto).` : '';
   const translate = c.skippedBy.untranslated ? ' Translate them first (`tandem translate`).' : '';
   return `0 pairs: ${describeSkipped(c)}.${todo}${translate}`;
 }
