@@ -74,6 +74,8 @@ const ExportCounts = z.object({
   langs: z.array(z.string()),
   /** Why nothing is written and what to do about it; null when there are units. */
   hint: z.string().nullable(),
+  /** The hint's case: nothing aligned at all, no bead of the review status, no alignment matching the filters, or every bead skipped. */
+  emptyReason: z.enum(['nothing_aligned', 'no_status', 'no_match', 'all_skipped']).nullable(),
 });
 
 export const ExportReport = ExportCounts.extend({

@@ -86,7 +86,10 @@ export interface ExportCounts {
   otherPairs: Record<string, number>;
   langs: string[];
   hint: string | null;
+  emptyReason: EmptyReason | null;
 }
+
+type EmptyReason = 'nothing_aligned' | 'no_status' | 'no_match' | 'all_skipped';
 
 /** The language pair a unit is counted under. */
 const unitPair = (u: ExportPair | BilingualUnit) => ('target' in u ? `${u.source.lang}-${u.target.lang}` : `${u.source.lang}-en${u.other ? `-${u.other.lang}` : ''}`);
@@ -150,21 +153,22 @@ export async function walkExport(
   const skipped = EXPORT_SKIP_REASONS.reduce((n, r) => n + skippedBy[r], 0);
   const sorted = (r: Record<string, number>) => Object.fromEntries(Object.entries(r).sort(([x], [y]) => x.localeCompare(y)));
   const counts = { pairs, skipped, skippedBy, languagePairs: sorted(languagePairs), otherPairs: sorted(otherPairs), langs: plan.langs };
-  return { ...counts, hint: pairs ? null : await emptyHint(store, o, plan, counts) };
+  const empty = pairs ? null : await emptyHint(store, o, plan, counts);
+  return { ...counts, hint: empty?.hint ?? null, emptyReason: empty?.reason ?? null };
 }
 
 /** Why an export has no units, and what to run: the CLI prints it and the dialog shows it. */
-async function emptyHint(store: Store, o: ParsedFilter, plan: ExportPlan, c: Omit<ExportCounts, 'hint'>): Promise<string> {
+async function emptyHint(store: Store, o: ParsedFilter, plan: ExportPlan, c: Omit<ExportCounts, 'hint' | 'emptyReason'>): Promise<{ hint: string; reason: EmptyReason }> {
   if (!(await store.alignments()).length) {
-    return '0 pairs: nothing is aligned yet. Run `tandem align --matched` (every pair `tandem match` found) or `tandem align --self` (each document against its English), or open a pair in Compare.';
+    return { reason: 'nothing_aligned', hint: '0 pairs: nothing is aligned yet. Run `tandem align --matched` (every pair `tandem match` found) or `tandem align --self` (each document against its English), or open a pair in Compare.' };
   }
   if (!plan.alignments.length) {
     const anyStatus = o.status !== 'all' && (await store.exportAlignments({ ...storeFilter(o), status: undefined })).length > 0;
     return anyStatus
-      ? `0 pairs: no aligned pair has the review status "${o.status}" yet. Review pairs in Compare (or \`tandem review\`), or export with --status all.`
-      : '0 pairs: no alignment matches these filters (languages, story, documents, minimum score).';
+      ? { reason: 'no_status', hint: `0 pairs: no aligned pair has the review status "${o.status}" yet. Review pairs in Compare (or \`tandem review\`), or export with --status all.` }
+      : { reason: 'no_match', hint: '0 pairs: no alignment matches these filters (languages, story, documents, minimum score).' };
   }
   const todo = c.skippedBy.otherPair ? ` Choose a pair they have (${Object.keys(c.otherPairs).join(', ')}), or each alignment's own pair (--pair auto).` : '';
   const translate = c.skippedBy.untranslated ? ' Translate them first (`tandem translate`).' : '';
-  return `0 pairs: ${describeSkipped(c)}.${todo}${translate}`;
+  return { reason: 'all_skipped', hint: `0 pairs: ${describeSkipped(c)}.${todo}${translate}` };
 }

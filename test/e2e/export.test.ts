@@ -263,3 +263,59 @@ describe.skipIf(!haveChromium)('the Export dialog in Chromium, against the CLI',
     expect(problems).toEqual([]);
   });
 });
+
+describe.skipIf(!haveChromium)('the Export dialog with nothing aligned yet', () => {
+  let tandem: Tandem;
+  let ui: Awaited<ReturnType<typeof openUi>>;
+  const problems: string[] = [];
+  const fresh = join(dir, 'fresh');
+
+  beforeAll(async () => {
+    ensureRendererBuilt();
+    tandem = await Tandem.open({ dbPath: join(fresh, 'tandem.db'), modelsDir: join(fresh, 'models') });
+    // `tandem run samples` without models: ingested and matched, nothing aligned
+    await tandem.ingest(samples);
+    await tandem.match();
+    ui = await openUi(tandem, join(fresh, 'profile'), problems);
+  });
+  afterAll(async () => {
+    await closeUi(ui ?? {}, tandem);
+  });
+
+  it('says why there is nothing to export, aligns every matched pair from the dialog, then exports bilingual units', async () => {
+    const { page, server } = ui;
+    const dialog = () => page.getByTestId('export-dialog');
+    const matched = (await tandem.store.matches()).length;
+    expect(matched).toBeGreaterThan(0);
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Export…' }).click();
+    await dialog().waitFor();
+    await expect.poll(() => dialog().getByTestId('export-count').getAttribute('data-pairs')).toBe('0');
+    await expect.poll(() => dialog().getByTestId('export-hint').textContent()).toMatch(/0 pairs: nothing is aligned yet\. Run `tandem align --matched`.*or open a pair in Compare/u);
+    expect(await dialog().getByTestId('export-start').isDisabled()).toBe(true);
+    await page.screenshot({ path: join(shots, '20-export-dialog-nothing-aligned.png') });
+
+    await dialog().getByTestId('export-align-matched').click();
+    await expect.poll(() => dialog().getByTestId('export-align-report').textContent(), { timeout: 60_000 }).toMatch(new RegExp(`^${matched} of ${matched} aligned`, 'u'));
+    expect((await tandem.store.alignments()).length).toBe(matched);
+    // Aligned but not reviewed: the count says so, and All takes them.
+    await expect.poll(() => dialog().getByTestId('export-hint').textContent()).toMatch(/no aligned pair has the review status "accepted" yet/u);
+    await dialog().getByTestId('export-status').getByRole('radio', { name: 'All', exact: true }).click();
+    await expect.poll(() => dialog().getByTestId('export-count').getAttribute('data-pairs')).toMatch(/^[1-9]\d*$/u);
+    const counted = Number(await dialog().getByTestId('export-count').getAttribute('data-pairs'));
+    // the German pair of reports (003 ~ 004) is no language pair: listed as skipped
+    await expect.poll(() => dialog().getByTestId('export-skipped').locator('li[data-reason="sameLanguage"]').count()).toBe(1);
+    await dialog().getByTestId('export-start').click();
+    await dialog().getByTestId('export-report').waitFor({ timeout: 30_000 });
+    const file = (await dialog().getByTestId('export-file').textContent())!;
+    const tus = find(parseXml(readFileSync(file, 'utf8'), false), 'tu');
+    expect(tus).toHaveLength(counted);
+    for (const tu of tus) {
+      const langs = elements(tu).filter((e) => e.local === 'tuv').map((v) => v.attrs['xml:lang']);
+      expect(langs).toHaveLength(2);
+      expect(langs[0]).not.toBe(langs[1]);
+    }
+    await page.keyboard.press('Escape');
+    expect(problems).toEqual([]);
+  });
+});

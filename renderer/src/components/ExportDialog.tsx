@@ -76,6 +76,9 @@ export function ExportDialog({ preset, onClose }: { preset: ExportPreset; onClos
   const [error, setError] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
   const [preview, setPreview] = useState<{ data: Preview | null; error: string | null; loading: boolean }>({ data: null, error: null, loading: true });
+  // `tandem align --matched` / `--self` from the dialog, when nothing is aligned yet.
+  const [alignJobId, setAlignJobId] = useState<string | null>(null);
+  const [recount, setRecount] = useState(0);
 
   const documents = useQuery('documents', {});
   const stories = useQuery('stories', {});
@@ -111,9 +114,25 @@ export function ExportDialog({ preset, onClose }: { preset: ExportPreset; onClos
       alive = false;
       clearTimeout(timer);
     };
-  }, [client, filterKey, invalid]);
+  }, [client, filterKey, invalid, recount]);
 
   const job = jobs.find((j) => j.id === jobId) ?? null;
+  const alignJob = jobs.find((j) => j.id === alignJobId) ?? null;
+  const aligning = alignJob?.state === 'running';
+  const alignReport = alignJob ? jobResult(alignJob, 'alignBatch') : null;
+  const alignState = alignJob?.state;
+  // Count again once the alignments are saved (or the job stopped: what it saved counts).
+  useEffect(() => {
+    if (alignState && alignState !== 'running') setRecount((n) => n + 1);
+  }, [alignState]);
+  const startAlign = async (input: JobInput<'alignBatch'>) => {
+    setError(null);
+    try {
+      setAlignJobId((await client.startJob('alignBatch', input)).id);
+    } catch (err) {
+      setError(`Could not start aligning: ${message(err)}`);
+    }
+  };
   const running = starting || job?.state === 'running';
   const report = job ? jobResult(job, 'export') : null;
   const pairsFound = Object.keys(preview.data?.languagePairs ?? {});
@@ -372,7 +391,31 @@ export function ExportDialog({ preset, onClose }: { preset: ExportPreset; onClos
             </ul>
           </div>
         )}
-        {preview.data && preview.data.pairs === 0 && preview.data.hint && !invalid && <div className="notice notice-warn export-notice" role="status" data-testid="export-hint">{preview.data.hint}</div>}
+        {preview.data && preview.data.pairs === 0 && preview.data.hint && !invalid && (
+          <div className="notice notice-warn export-notice" role="status" data-testid="export-hint">
+            <div>{preview.data.hint}</div>
+            {preview.data.emptyReason === 'nothing_aligned' && !aligning && (
+              <div className="export-hint-actions">
+                <button type="button" className="btn btn-small" onClick={() => void startAlign({ matched: true })} data-testid="export-align-matched">Align every matched pair</button>
+                <button type="button" className="btn btn-small" onClick={() => void startAlign({ self: true })} data-testid="export-align-self">Align each document with its English</button>
+              </div>
+            )}
+          </div>
+        )}
+        {alignJob && aligning && (
+          <div className="export-progress" data-testid="export-align-progress">
+            <ProgressBar done={alignJob.progress?.done ?? 0} total={alignJob.progress?.total ?? 0} label="Alignment progress" />
+            <span className="tabular small">{alignJob.progress ? `${alignJob.progress.done} / ${alignJob.progress.total} aligned` : 'starting…'}</span>
+            <span className="small muted">{alignJob.progress?.item ?? ''}</span>
+            <button type="button" className="btn btn-small" onClick={() => void client.cancelJob(alignJob.id)}>Cancel aligning</button>
+          </div>
+        )}
+        {alignReport && alignState !== 'running' && (
+          <div className="notice notice-ok export-notice small" role="status" data-testid="export-align-report">
+            {alignReport.aligned + alignReport.stored} of {alignReport.total} aligned{alignReport.failed ? `, ${alignReport.failed} failed` : ''}{alignReport.cancelled ? ` (cancelled: ${alignReport.notReached} not aligned; what was saved is kept)` : ''}.
+            {alignReport.total === 0 && ' Nothing to align: find matching reports first (Translate, then match), or align each document with its English.'}
+          </div>
+        )}
         {xliffError && <div className="notice notice-error export-notice" role="alert" data-testid="export-error">{xliffError}</div>}
         {error && <div className="notice notice-error export-notice" role="alert" data-testid="export-error">{error}</div>}
 
