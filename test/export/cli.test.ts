@@ -65,11 +65,16 @@ describe('tandem export', () => {
     const r = tandem(['export', '--format', 'tsv', '--out', join(dir, 'all.tsv'), '--status', 'all']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^19 pairs written to .*all\.tsv \(tsv, de-en: 15, de-nl: 4, \d+ bytes\)/u);
-    for (const bad of [['--format', 'pdf'], ['--min-score', 'high'], ['--lang', 'fr'], ['--doc', 'x'], ['--status', 'some']]) {
+    for (const bad of [['--format', 'pdf'], ['--min-score', 'high'], ['--lang', 'fr'], ['--doc', 'x'], ['--status', 'some'], ['--pair', 'de-de'], ['--pair', 'fr-en'], ['--pair', 'bilingual']]) {
       const res = tandem(['export', '--format', 'tsv', '--out', join(dir, 'bad.tsv'), ...bad]);
       expect(res.status, bad.join(' ')).toBe(2);
     }
     expect(existsSync(join(dir, 'bad.tsv'))).toBe(false);
+    // without --format, the extension of --out says it (else TMX)
+    const byExt = tandem(['--json', 'export', '--out', join(dir, 'by-ext.jsonl'), '--status', 'all', '--pair', 'de-nl']);
+    expect(byExt.status, byExt.stderr).toBe(0);
+    expect(JSON.parse(byExt.stdout)).toMatchObject({ format: 'jsonl', pair: 'de-nl', pairs: 4, languagePairs: { 'de-nl': 4 } });
+    expect(readFileSync(join(dir, 'by-ext.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).target.lang)).toEqual(['nl', 'nl', 'nl', 'nl']);
     const missing = tandem(['export', '--format', 'tsv', '--out', join(dir, 'x.tsv'), '--story', 'e999']);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/No story e999/u);
