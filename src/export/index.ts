@@ -11,6 +11,8 @@ import { ApiError, CancelledError, ExportOptions, type ExportFilterOptions, type
 import { createBilingualWriter } from './bilingual-formats.ts';
 import { planExport, walkExport, type ExportPlan, type ParsedFilter } from './walk.ts';
 import type { Store } from '../store/index.ts';
+import type { BilingualUnit } from './bilingual.ts';
+import type { ExportPair } from './pairs.ts';
 import { createWriter } from './formats.ts';
 
 export { createWriter, escapeTsv, unescapeTsv, TSV_COLUMNS, xliffState, FILE_EXTENSIONS } from './formats.ts';
@@ -92,12 +94,16 @@ export async function runExport(store: Store, raw: unknown, control: JobControl 
   const plan = await planExport(store, o);
   checkXliff(o, plan);
   const header = { langs: plan.langs, filters: plan.filters, pairs: plan.pairs };
-  const writer = o.pair === 'all' ? createWriter(o.format, header) : createBilingualWriter(o.format, header);
+  // One writer of the chosen form; the walk hands it that form's units.
+  const all = o.pair === 'all' ? createWriter(o.format, header) : null;
+  const bilingual = all ? null : createBilingualWriter(o.format, header);
+  const writer = all ?? bilingual!;
+  const text = (unit: ExportPair | BilingualUnit) => ('target' in unit ? bilingual!.unit(unit) : all!.pair(unit));
   let counts: Awaited<ReturnType<typeof walkExport>> | null = null;
   const bytes = await writeAtomically(file, async (write) => {
     if (control.signal?.aborted) throw new CancelledError();
     await write(writer.header());
-    counts = await walkExport(store, o, plan, async (unit) => write('target' in unit ? (writer as ReturnType<typeof createBilingualWriter>).unit(unit) : (writer as ReturnType<typeof createWriter>).pair(unit)), {
+    counts = await walkExport(store, o, plan, (unit) => write(text(unit)), {
       signal: control.signal,
       onProgress: (done, total) => {
         const seconds = (performance.now() - started) / 1000;

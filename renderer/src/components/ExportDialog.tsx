@@ -7,7 +7,8 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent as Reac
 import { ClientError, jobResult, type JobInput, type QueryInput, type QueryResult } from '../api/client.ts';
 import { bytes, duration, fileName, languageName } from '../format.ts';
 import { useClient, useJobs, useQuery } from '../state.tsx';
-import { describeSkipped, EXPORT_PAIRS, EXPORT_SKIP_REASONS, EXPORT_SKIP_TEXT } from '../../../src/common/export-options.ts';
+import { describeSkipped, EXPORT_PAIRS } from '../../../src/common/export-options.ts';
+import { ExportCountDetails } from './ExportCountDetails.tsx';
 import { ProgressBar } from './Progress.tsx';
 import { useReturnFocus } from './useReturnFocus.ts';
 
@@ -76,9 +77,9 @@ export function ExportDialog({ preset, onClose }: { preset: ExportPreset; onClos
   const [error, setError] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
   const [preview, setPreview] = useState<{ data: Preview | null; error: string | null; loading: boolean }>({ data: null, error: null, loading: true });
-  // `tandem align --matched` / `--self` from the dialog, when nothing is aligned yet.
-  const [alignJobId, setAlignJobId] = useState<string | null>(null);
+  // Bumped when the alignments change under the dialog (its "Align every matched pair"): count again.
   const [recount, setRecount] = useState(0);
+
 
   const documents = useQuery('documents', {});
   const stories = useQuery('stories', {});
@@ -117,22 +118,6 @@ export function ExportDialog({ preset, onClose }: { preset: ExportPreset; onClos
   }, [client, filterKey, invalid, recount]);
 
   const job = jobs.find((j) => j.id === jobId) ?? null;
-  const alignJob = jobs.find((j) => j.id === alignJobId) ?? null;
-  const aligning = alignJob?.state === 'running';
-  const alignReport = alignJob ? jobResult(alignJob, 'alignBatch') : null;
-  const alignState = alignJob?.state;
-  // Count again once the alignments are saved (or the job stopped: what it saved counts).
-  useEffect(() => {
-    if (alignState && alignState !== 'running') setRecount((n) => n + 1);
-  }, [alignState]);
-  const startAlign = async (input: JobInput<'alignBatch'>) => {
-    setError(null);
-    try {
-      setAlignJobId((await client.startJob('alignBatch', input)).id);
-    } catch (err) {
-      setError(`Could not start aligning: ${message(err)}`);
-    }
-  };
   const running = starting || job?.state === 'running';
   const report = job ? jobResult(job, 'export') : null;
   const pairsFound = Object.keys(preview.data?.languagePairs ?? {});
@@ -261,8 +246,7 @@ export function ExportDialog({ preset, onClose }: { preset: ExportPreset; onClos
       : preview.data
         ? `${preview.data.pairs} pair${preview.data.pairs === 1 ? '' : 's'} from ${preview.data.alignments} alignment${preview.data.alignments === 1 ? '' : 's'}${pairsFound.length ? ` · ${Object.entries(preview.data.languagePairs).map(([p, n]) => `${p} ${n}`).join(', ')}` : ''}`
         : 'Counting…';
-  // With nothing to write, the hint below says the same and what to do.
-  const skippedList = preview.data && preview.data.skipped > 0 && preview.data.pairs > 0 && !invalid ? preview.data : null;
+
 
   return (
     <div className="overlay" onMouseDown={(e) => e.target === e.currentTarget && !running && onClose()}>
@@ -378,44 +362,7 @@ export function ExportDialog({ preset, onClose }: { preset: ExportPreset; onClos
           {countText}
           {preview.loading && !invalid && <span className="muted small"> · counting…</span>}
         </div>
-        {skippedList && (
-          <div className="export-skipped small" data-testid="export-skipped">
-            <span>{skippedList.skipped} selected row{skippedList.skipped === 1 ? '' : 's'} will be skipped:</span>
-            <ul>
-              {EXPORT_SKIP_REASONS.filter((r) => skippedList.skippedBy[r] > 0).map((r) => (
-                <li key={r} data-reason={r} data-count={skippedList.skippedBy[r]}>
-                  {skippedList.skippedBy[r]} {EXPORT_SKIP_TEXT[r]}
-                  {r === 'otherPair' && ` (${Object.entries(skippedList.otherPairs).map(([p, k]) => `${p}: ${k}`).join(', ')})`}
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-        {preview.data && preview.data.pairs === 0 && preview.data.hint && !invalid && (
-          <div className="notice notice-warn export-notice" role="status" data-testid="export-hint">
-            <div>{preview.data.hint}</div>
-            {preview.data.emptyReason === 'nothing_aligned' && !aligning && (
-              <div className="export-hint-actions">
-                <button type="button" className="btn btn-small" onClick={() => void startAlign({ matched: true })} data-testid="export-align-matched">Align every matched pair</button>
-                <button type="button" className="btn btn-small" onClick={() => void startAlign({ self: true })} data-testid="export-align-self">Align each document with its English</button>
-              </div>
-            )}
-          </div>
-        )}
-        {alignJob && aligning && (
-          <div className="export-progress" data-testid="export-align-progress">
-            <ProgressBar done={alignJob.progress?.done ?? 0} total={alignJob.progress?.total ?? 0} label="Alignment progress" />
-            <span className="tabular small">{alignJob.progress ? `${alignJob.progress.done} / ${alignJob.progress.total} aligned` : 'starting…'}</span>
-            <span className="small muted">{alignJob.progress?.item ?? ''}</span>
-            <button type="button" className="btn btn-small" onClick={() => void client.cancelJob(alignJob.id)}>Cancel aligning</button>
-          </div>
-        )}
-        {alignReport && alignState !== 'running' && (
-          <div className="notice notice-ok export-notice small" role="status" data-testid="export-align-report">
-            {alignReport.aligned + alignReport.stored} of {alignReport.total} aligned{alignReport.failed ? `, ${alignReport.failed} failed` : ''}{alignReport.cancelled ? ` (cancelled: ${alignReport.notReached} not aligned; what was saved is kept)` : ''}.
-            {alignReport.total === 0 && ' Nothing to align: find matching reports first (Translate, then match), or align each document with its English.'}
-          </div>
-        )}
+        {preview.data && !invalid && <ExportCountDetails preview={preview.data} onAligned={() => setRecount((n) => n + 1)} />}
         {xliffError && <div className="notice notice-error export-notice" role="alert" data-testid="export-error">{xliffError}</div>}
         {error && <div className="notice notice-error export-notice" role="alert" data-testid="export-error">{error}</div>}
 
