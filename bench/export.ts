@@ -6,6 +6,8 @@
 // peak RSS is its own. Baselines in the same run, also in child processes:
 // - "inMemory": the naive exporter, every pair read into one array and JSON.stringify'd at once;
 // - "rawWrite": writing the JSONL export's bytes again through the same atomic writer (the I/O floor).
+// Also timed: "preview" (the Export dialog's count, which walks the same beads without writing) and
+// "tmxAll" (TMX in the all-sides form, --pair all) beside the default bilingual TMX.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -15,7 +17,7 @@ import sqlite3 from 'sqlite3';
 import { Tandem } from '../src/api/service.ts';
 import type { ExportFormat } from '../src/api/types.ts';
 import { writeAtomically } from '../src/export/index.ts';
-import { alignmentPairs, type DocumentInfo, type ExportPair } from '../src/export/pairs.ts';
+import { alignmentPairs, allSides, type DocumentInfo, type ExportPair } from '../src/export/pairs.ts';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
@@ -37,7 +39,7 @@ async function child(mode: string, dbPath: string, out: string): Promise<void> {
     for (const a of alignments) {
       const d = (await tandem.store.document(a.aDoc))!;
       docs.set(a.aDoc, { id: d.id, lang: d.lang, title: d.title, date: d.published });
-      for await (const page of alignmentPairs(tandem.store, a, docs, { status: ['accepted'] }, () => undefined, 1000)) all.push(...page);
+      for await (const page of alignmentPairs(tandem.store, a, docs, { status: ['accepted'] }, allSides, () => undefined, 1000)) all.push(...page);
     }
     await writeFile(out, `${all.map((p) => JSON.stringify(p)).join('\n')}\n`);
     pairs = all.length;
@@ -51,6 +53,12 @@ async function child(mode: string, dbPath: string, out: string): Promise<void> {
     process.stdout.write(JSON.stringify({ seconds: (performance.now() - reread) / 1000, pairs, maxRssMB: process.resourceUsage().maxRSS / 1024, rssBefore }));
     await tandem.close();
     return;
+  } else if (mode === 'preview') {
+    // The dialog's live count: the same walk as the export, without the file.
+    pairs = (await tandem.previewExport({})).pairs;
+    await writeFile(out, String(pairs));
+  } else if (mode === 'tmxAll') {
+    pairs = (await tandem.export({ format: 'tmx', out, pair: 'all' })).pairs;
   } else {
     pairs = (await tandem.export({ format: mode as ExportFormat, out })).pairs;
   }
@@ -120,10 +128,13 @@ if (arg('--child')) {
     for (const f of FORMATS) formats[f] = runChild(f, dbPath, join(dir, `out.${f}`));
     const inMemory = runChild('inMemory', dbPath, join(dir, 'inmemory.jsonl'));
     const rawWrite = runChild('rawWrite', dbPath, join(dir, 'raw.jsonl'), ['--from', join(dir, 'out.jsonl'), '--count', String(formats.jsonl!.pairs)]);
+    const preview = runChild('preview', dbPath, join(dir, 'preview.txt'));
+    const tmxAll = runChild('tmxAll', dbPath, join(dir, 'all.tmx'));
     console.log(JSON.stringify({
       pairs: total, documents: docCount, buildSeconds: +buildSeconds.toFixed(1),
       formats,
-      baselines: { inMemory, rawWrite },
+      baselines: { inMemory, rawWrite, tmxAll },
+      preview,
       ratios: {
         // Streaming JSONL against holding every pair in memory: speed and peak memory.
         jsonlVsInMemorySpeed: +(formats.jsonl!.pairsPerSecond / inMemory.pairsPerSecond).toFixed(2),
@@ -131,6 +142,9 @@ if (arg('--child')) {
         jsonlVsInMemoryRssGrowth: +(formats.jsonl!.rssGrowthMB / Math.max(inMemory.rssGrowthMB, 0.1)).toFixed(2),
         // How far each format is from just writing its bytes (the JSONL bytes, through the same writer).
         ...Object.fromEntries(FORMATS.map((f) => [`${f}SecondsVsRawWrite`, +(formats[f]!.seconds / rawWrite.seconds).toFixed(1)])),
+        // The dialog's count against writing the same pairs as JSONL; bilingual TMX against all-sides TMX.
+        previewVsJsonlSeconds: +(preview.seconds / formats.jsonl!.seconds).toFixed(2),
+        tmxVsTmxAllSeconds: +(formats.tmx!.seconds / tmxAll.seconds).toFixed(2),
       },
     }, null, 2));
   } finally {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ApiError } from '../common/index.ts';
 import type { Tandem } from './service.ts';
 import { BatchSelection } from './review-batch.ts';
+import { alignBatch, AlignBatchInput } from './align-batch.ts';
 import { deleteDocuments } from './delete-documents.ts';
 
 export { ApiError } from '../common/index.ts';
@@ -66,6 +67,8 @@ export const jobs = {
   export: ExportOptions,
   /** Aligns a pair (or a document with its English): a stored, still valid alignment comes back at once. */
   align: DocumentPair.extend({ mode: AlignmentMode.optional() }),
+  /** Aligns every matched pair and/or every document against its English (see align-batch.ts). */
+  alignBatch: AlignBatchInput,
 } as const;
 
 export type QueryName = keyof typeof queries;
@@ -125,6 +128,7 @@ const jobHandlers = {
     const { beads, ...alignment } = await t.align(i.a, i.b, i.mode, c);
     return { ...alignment, rows: beads.length };
   },
+  alignBatch: (t: Tandem, i: z.infer<typeof jobs.alignBatch>, c: Control) => alignBatch(t, i, c),
 } satisfies { [K in JobName]: (t: Tandem, input: z.infer<(typeof jobs)[K]>, control: Control) => Promise<unknown> };
 
 export type QueryResult<K extends QueryName> = Awaited<ReturnType<(typeof queryHandlers)[K]>>;
@@ -183,6 +187,7 @@ const jobPathFields = {
   fetchModels: () => ({ reads: [], writes: [] }),
   match: () => ({ reads: [], writes: [] }),
   align: () => ({ reads: [], writes: [] }),
+  alignBatch: () => ({ reads: [], writes: [] }),
 } satisfies { [K in JobName]: (input: z.infer<(typeof jobs)[K]>) => JobPaths };
 
 /** The paths a validated job would read or write. */

@@ -6,7 +6,7 @@ import { EVIDENCE_KINDS, IngestStatus, MatchLevel, SENTENCE_REVISIONS, Translati
 export * from '../common/values.ts';
 export type { JobControl, Progress } from '../common/progress.ts';
 export { IngestOptions } from '../common/ingest-options.ts';
-export { ExportFilterOptions, ExportOptions, ExportPreview, ExportReport } from '../common/export-options.ts';
+export { describeSkipped, EXPORT_PAIRS, EXPORT_SKIP_REASONS, EXPORT_SKIP_TEXT, ExportFilterOptions, ExportOptions, ExportPairChoice, ExportPreview, ExportReport, type ExportSkipReason } from '../common/export-options.ts';
 export { SEARCH_SIDES, SearchHit, SearchOptions, SearchResult, SearchSegment, SearchSide } from '../common/search-options.ts';
 
 export const IngestedDocument = z.object({

@@ -37,9 +37,13 @@ program.command('similarity').description('compare two article files (or every p
   .option('--pairs <file>', 'TSV of FILE_A<TAB>FILE_B lines (relative to its folder; # comments): one JSON line per pair on stdout')
   .action(async (fileA, fileB, flags, cmd) => (await import('./commands/similarity.ts')).similarity(fileA, fileB, flags, cmd));
 
-program.command('align').description('align two documents sentence by sentence (A = B: one document against its English)')
-  .argument('<a>', 'document id').argument('<b>', 'document id')
+program.command('align').description('align two documents sentence by sentence (A = B: one document against its English), or in bulk')
+  .usage('[options] A B | --matched [--level L] | --self')
+  .argument('[a]', 'document id').argument('[b]', 'document id')
   .option('--passages', 'independent reports: pair sentences in any order instead of monotonic beads')
+  .option('--matched', 'align every pair `tandem match` found, in one job')
+  .addOption(new Option('--level <level>', 'with --matched: the loosest match level to take').choices(['same_event', 'same_story']))
+  .option('--self', 'align every document against its own English (translation review), in one job')
   .action(async (a, b, flags) => (await import('./commands/align.ts')).align(a, b, flags));
 
 program.command('review').description('decide on beads of an alignment (batch review; the app does it row by row)')
@@ -92,8 +96,9 @@ tm.command('import').description('import a memory: TMX 1.4, TSV (source<TAB>engl
   .action(async (file, flags) => (await import('./commands/tm.ts')).importMemory(file, flags));
 
 program.command('export').description('write reviewed bilingual pairs as TMX, TSV, JSONL or XLIFF')
-  .addOption(new Option('--format <format>', 'file format').choices([...EXPORT_FORMATS]).makeOptionMandatory())
-  .requiredOption('--out <file>', 'file to write (written under a temporary name, renamed when complete)')
+  .addOption(new Option('--format <format>', 'file format (default: from --out\'s extension, else tmx)').choices([...EXPORT_FORMATS]))
+  .option('--out <file>', 'file to write (written under a temporary name, renamed when complete; default tandem-pairs.<format>)')
+  .option('--pair <pair>', 'language pair of the units: auto (each alignment\'s own pair, two languages per unit), X-Y such as de-en or de-nl, or all (every side in one unit)', 'auto')
   .addOption(new Option('--status <status>', 'review status to include').choices(['accepted', 'all', 'exclude-rejected']).default('accepted'))
   .option('--min-score <x>', 'lowest bead score to include')
   .option('--lang <langs>', `only pairs with these source languages (${SOURCE_LANGS.join(', ')})`, langList)

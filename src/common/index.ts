@@ -9,7 +9,7 @@ export { formatBytes } from './format.ts';
 export type { JobControl, Progress } from './progress.ts';
 export { IngestOptions } from './ingest-options.ts';
 export { ARTICLE_ACCEPT, ARTICLE_EXTENSIONS } from './article-files.ts';
-export { ExportFilterOptions, ExportOptions, ExportPreview, ExportReport } from './export-options.ts';
+export { describeSkipped, EXPORT_PAIRS, EXPORT_SKIP_REASONS, EXPORT_SKIP_TEXT, ExportFilterOptions, ExportOptions, ExportPairChoice, ExportPreview, ExportReport, type ExportSkipReason } from './export-options.ts';
 export { CONTENT_TYPES, contentType, PAGE_CSP } from './http-policy.ts';
 export { APP_ROOT, DEFAULT_MANIFEST, FROM_SOURCE, MARIAN_WORKER, RENDERER_DIR } from './paths.ts';
 export { SEARCH_LIMIT_MAX, SEARCH_SIDES, SearchHit, SearchOptions, SearchResult, SearchSegment, SearchSide } from './search-options.ts';

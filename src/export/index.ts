@@ -8,59 +8,40 @@ import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ApiError, CancelledError, ExportOptions, type ExportFilterOptions, type ExportPreview, type ExportReport, type JobControl } from '../common/index.ts';
-import type { BeadRow, ExportAlignmentRow, ExportFilter, Store } from '../store/index.ts';
-import { createWriter, type ExportHeader } from './formats.ts';
-import { alignmentPairs, sourceLang, sourceSide, type DocumentInfo, type SkipReason } from './pairs.ts';
+import { createBilingualWriter } from './bilingual-formats.ts';
+import { planExport, walkExport, type ExportPlan, type ParsedFilter } from './walk.ts';
+import type { Store } from '../store/index.ts';
+import type { BilingualUnit } from './bilingual.ts';
+import type { ExportPair } from './pairs.ts';
+import { createWriter } from './formats.ts';
 
 export { createWriter, escapeTsv, unescapeTsv, TSV_COLUMNS, xliffState, FILE_EXTENSIONS } from './formats.ts';
 export type { ExportPair, PairEnglish, PairSide } from './pairs.ts';
+export type { BilingualSide, BilingualUnit } from './bilingual.ts';
+export { BILINGUAL_TSV_COLUMNS } from './bilingual-formats.ts';
 
 /** Chunks handed to the file stream; the stream's backpressure is awaited between them. */
 const CHUNK_CHARS = 64 * 1024;
 /** Beads read from the store at a time. */
 export const DEFAULT_PAGE_SIZE = 1000;
 
-const STATUSES: Record<'accepted' | 'all' | 'exclude-rejected', BeadRow['status'][] | undefined> = {
-  accepted: ['accepted'],
-  all: undefined,
-  'exclude-rejected': ['accepted', 'pending'],
-};
-
 function parseOptions(raw: unknown) {
   const parsed = ExportOptions.safeParse(raw ?? {});
   if (!parsed.success) throw new ApiError('bad_request', `Invalid export options: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}`);
-  return parsed.data;
+  return parsed.data as ParsedFilter & { format: ExportReport['format']; out: string };
 }
 
-type ParsedFilter = ReturnType<typeof parseOptions>;
-
-function storeFilter(o: Omit<ParsedFilter, 'format' | 'out'>): ExportFilter {
-  return { status: STATUSES[o.status], minScore: o.minScore, langs: o.langs, storyId: o.story, documentIds: o.documentIds };
-}
-
-/** The filters as written into TMX and XLIFF headers: normalized, so equal filters give equal bytes. */
-function filterRecord(o: Omit<ParsedFilter, 'format' | 'out'>): Record<string, string> {
-  const out: Record<string, string> = { status: o.status };
-  if (o.minScore !== undefined) out.minScore = String(o.minScore);
-  if (o.langs) out.langs = [...new Set(o.langs)].sort().join(',');
-  if (o.story !== undefined) out.story = o.story;
-  if (o.documentIds) out.documents = [...new Set(o.documentIds)].sort((a, b) => a - b).join(',');
-  return out;
-}
-
-async function select(store: Store, o: Omit<ParsedFilter, 'format' | 'out'>) {
-  if (o.story !== undefined && !(await store.storyExists(o.story))) throw new ApiError('not_found', `No story ${o.story}`);
-  for (const id of o.documentIds ?? []) if (!(await store.document(id))) throw new ApiError('not_found', `No document ${id}`);
-  const alignments = await store.exportAlignments(storeFilter(o));
-  const langs = [...new Set(alignments.map(sourceLang).filter((l): l is string => l !== null))].sort();
-  return { alignments, langs };
-}
-
-/** How many beads the filters select (beads still without English are skipped at export). */
+/**
+ * What an export with these filters would write and leave out, and why: the same walk as the
+ * export itself, without the file, so its count is exactly what the export writes. `alignments`
+ * counts those that give at least one unit.
+ */
 export async function previewExport(store: Store, raw: ExportFilterOptions): Promise<ExportPreview> {
   const o = parseOptions({ ...raw, format: 'jsonl', out: '-' });
-  const { alignments, langs } = await select(store, o);
-  return { pairs: alignments.reduce((n, a) => n + a.beads, 0), alignments: alignments.length, langs };
+  const plan = await planExport(store, o);
+  const giving = new Set<number>();
+  const counts = await walkExport(store, o, plan, async (unit) => void giving.add(unit.alignment), {}, DEFAULT_PAGE_SIZE);
+  return { ...counts, alignments: giving.size };
 }
 
 /**
@@ -110,52 +91,38 @@ export async function runExport(store: Store, raw: unknown, control: JobControl 
   const started = performance.now();
   const o = parseOptions(raw);
   const file = resolve(o.out);
-  const { alignments, langs } = await select(store, o);
-  if (o.format === 'xliff' && langs.length > 1) {
-    throw new ApiError('bad_request', `XLIFF carries one source language per file, and these pairs have ${langs.join(', ')}: export one language at a time (--lang)`);
-  }
-  const docs = new Map<number, DocumentInfo>();
-  for (const id of new Set(alignments.flatMap((a) => [a.aDoc, a.bDoc]))) {
-    const d = await store.document(id);
-    if (d) docs.set(id, { id, lang: d.lang, title: d.title, date: d.published });
-  }
-  // XLIFF has one <file> per document, so its pairs come grouped by source document (then by
-  // alignment and bead position); every other format goes by alignment, then bead position.
-  const order: ExportAlignmentRow[] = o.format === 'xliff'
-    ? [...alignments].sort((p, q) => (sourceSide(p) === 'a' ? p.aDoc : p.bDoc) - (sourceSide(q) === 'a' ? q.aDoc : q.bDoc) || p.id - q.id)
-    : alignments;
-  const header: ExportHeader = { langs, filters: filterRecord(o) };
-  const writer = createWriter(o.format, header);
-  const total = alignments.reduce((n, a) => n + a.beads, 0);
-  const skippedBy: Record<SkipReason, number> = { untranslated: 0, englishOnly: 0 };
-  let pairs = 0;
-  let done = 0;
-  const progress = () => {
-    const seconds = (performance.now() - started) / 1000;
-    control.onProgress?.({ phase: 'export', done, total, item: o.format, perSecond: done / Math.max(seconds, 1e-6), etaSeconds: done ? ((total - done) * seconds) / done : undefined });
-  };
+  const plan = await planExport(store, o);
+  checkXliff(o, plan);
+  const header = { langs: plan.langs, filters: plan.filters, pairs: plan.pairs };
+  // One writer of the chosen form; the walk hands it that form's units.
+  const all = o.pair === 'all' ? createWriter(o.format, header) : null;
+  const bilingual = all ? null : createBilingualWriter(o.format, header);
+  const writer = all ?? bilingual!;
+  const text = (unit: ExportPair | BilingualUnit) => ('target' in unit ? bilingual!.unit(unit) : all!.pair(unit));
+  let counts: Awaited<ReturnType<typeof walkExport>> | null = null;
   const bytes = await writeAtomically(file, async (write) => {
     if (control.signal?.aborted) throw new CancelledError();
     await write(writer.header());
-    for (const alignment of order) {
-      const skip = (reason: SkipReason, n: number) => {
-        skippedBy[reason] += n;
-        done += n;
-      };
-      for await (const page of alignmentPairs(store, alignment, docs, storeFilter(o), skip, pageSize)) {
-        if (control.signal?.aborted) throw new CancelledError();
-        for (const p of page) await write(writer.pair(p));
-        pairs += page.length;
-        done += page.length;
-        progress();
-      }
-    }
+    counts = await walkExport(store, o, plan, (unit) => write(text(unit)), {
+      signal: control.signal,
+      onProgress: (done, total) => {
+        const seconds = (performance.now() - started) / 1000;
+        control.onProgress?.({ phase: 'export', done, total, item: o.format, perSecond: done / Math.max(seconds, 1e-6), etaSeconds: done ? ((total - done) * seconds) / done : undefined });
+      },
+    }, pageSize);
     if (control.signal?.aborted) throw new CancelledError();
     await write(writer.footer());
   });
-  progress();
-  return {
-    file, format: o.format, pairs, skipped: skippedBy.untranslated + skippedBy.englishOnly, skippedBy, bytes,
-    droppedChars: writer.dropped, langs, seconds: (performance.now() - started) / 1000,
-  };
+  return { ...counts!, file, format: o.format, pair: o.pair, bytes, droppedChars: writer.dropped, seconds: (performance.now() - started) / 1000 };
+}
+
+/** XLIFF has one source (and target) language per file. */
+function checkXliff(o: ParsedFilter & { format: string }, plan: ExportPlan): void {
+  if (o.format !== 'xliff') return;
+  if (o.pair === 'all' && plan.langs.length > 1) {
+    throw new ApiError('bad_request', `XLIFF carries one source language per file, and these pairs have ${plan.langs.join(', ')}: export one language at a time (--lang)`);
+  }
+  if (o.pair !== 'all' && plan.pairs.length > 1) {
+    throw new ApiError('bad_request', `XLIFF carries one language pair per file, and these alignments are ${plan.pairs.join(', ')}: choose one with --pair (e.g. --pair ${plan.pairs[0]})`);
+  }
 }

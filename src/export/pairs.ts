@@ -9,7 +9,7 @@
 // - two non-English documents: side A is the source, its English is its best translation, and side
 //   B (`other`) comes with its own text and English.
 import type { AlignmentMode, BeadRow, ExportAlignmentRow, ExportFilter, ExportSentenceRow, Store } from '../store/index.ts';
-import { TRANSLATION_ORIGINS } from '../common/index.ts';
+import { TRANSLATION_ORIGINS, type ExportSkipReason } from '../common/index.ts';
 
 export interface PairSide {
   lang: string;
@@ -69,7 +69,26 @@ export interface DocumentInfo {
   date: string | null;
 }
 
-export type SkipReason = 'untranslated' | 'englishOnly';
+export type { ExportSkipReason as SkipReason } from '../common/index.ts';
+
+/**
+ * A bead's texts as read, before an export form decides what to write: the source side (see
+ * sourceSide), its English (null when a sentence has none yet), and for two documents without an
+ * English one the other side with its own English. `complete` is false when the bead names
+ * sentences its documents no longer have.
+ */
+export interface BeadTexts {
+  alignment: number;
+  bead: number;
+  mode: AlignmentMode;
+  status: BeadRow['status'];
+  score: number;
+  kind: string;
+  source: PairSide;
+  english: PairEnglish | null;
+  other: (PairSide & { english: PairEnglish | null }) | null;
+  complete: boolean;
+}
 
 /** The side a pair's source comes from: A, unless A is the English document. */
 export function sourceSide(a: ExportAlignmentRow): 'a' | 'b' {
@@ -85,7 +104,7 @@ export function sourceLang(a: ExportAlignmentRow): string | null {
 const ORIGIN_ORDER = TRANSLATION_ORIGINS;
 
 function englishOf(rows: ExportSentenceRow[], document: number, sentences: number[]): PairEnglish | null {
-  if (rows.some((r) => r.english === null)) return null;
+  if (!rows.length || rows.some((r) => r.english === null)) return null;
   const origins = new Set(rows.map((r) => r.origin));
   const models = new Set<string>();
   const provenance = new Set<string>();
@@ -108,24 +127,35 @@ const joinText = (rows: ExportSentenceRow[]) => rows.map((r) => r.text).join(' '
 const revisionsOf = (rows: ExportSentenceRow[]): SourceRevision[] =>
   rows.flatMap((r) => (r.revision ? [{ sentence: r.index, kind: r.revision.kind, original: r.revision.original, by: r.revision.by, at: r.revision.at, why: r.revision.why }] : []));
 
+/** The all-sides form (pair "all"): every text of the bead, English required on every non-English side. */
+export function allSides(t: BeadTexts): ExportPair | ExportSkipReason {
+  if (!t.complete) return 'missingSentences';
+  const { english, other } = t;
+  if (!english || (other && !other.english)) return 'untranslated';
+  return {
+    alignment: t.alignment, bead: t.bead, mode: t.mode, status: t.status, score: t.score, kind: t.kind,
+    source: t.source, english, other: other ? { ...other, english: other.english! } : null,
+  };
+}
+
 /**
- * Pairs of one alignment in bead order, a page at a time. Beads that cannot become a pair are
- * reported to `skip` instead.
+ * The texts of one alignment's beads in bead order, a page at a time, each made into a unit by
+ * `form`; beads it refuses are reported to `skip` with the reason.
  */
-export async function* alignmentPairs(
+export async function* alignmentPairs<T>(
   store: Store,
   alignment: ExportAlignmentRow,
   docs: ReadonlyMap<number, DocumentInfo>,
   filter: Pick<ExportFilter, 'status' | 'minScore'>,
-  skip: (reason: SkipReason, count: number) => void,
+  form: (t: BeadTexts) => T | ExportSkipReason,
+  skip: (reason: ExportSkipReason, count: number) => void,
   pageSize: number,
-): AsyncGenerator<ExportPair[]> {
+): AsyncGenerator<T[]> {
   const docA = docs.get(alignment.aDoc);
   const docB = docs.get(alignment.bDoc);
   if (!docA || !docB) throw new Error(`alignment ${alignment.id} points at a missing document`);
   const translation = alignment.mode === 'translation';
   const srcIsB = sourceSide(alignment) === 'b';
-  const englishOnly = sourceLang(alignment) === null;
   // Which side holds English text to read as is (an English document), if any.
   const englishDoc = translation ? null : srcIsB ? docA : docB.lang === 'en' ? docB : null;
   let after: number | null = null;
@@ -133,10 +163,6 @@ export async function* alignmentPairs(
     const beads = await store.exportBeadPage(alignment.id, filter, after, pageSize);
     if (!beads.length) return;
     after = beads[beads.length - 1]!.pos;
-    if (englishOnly) {
-      skip('englishOnly', beads.length);
-      continue;
-    }
     const src = srcIsB ? docB : docA;
     const other = srcIsB ? docA : docB;
     const srcIdx = (b: BeadRow) => (srcIsB ? b.b : b.a);
@@ -146,7 +172,7 @@ export async function* alignmentPairs(
     const bySrc = new Map(srcRows.map((r) => [r.index, r]));
     const byOther = translation ? bySrc : new Map((await store.exportSentences(other.id, beads.flatMap(otherIdx))).map((r) => [r.index, r]));
     const pick = (m: Map<number, ExportSentenceRow>, idx: number[]) => idx.map((i) => m.get(i)).filter((r): r is ExportSentenceRow => r !== undefined);
-    const pairs: ExportPair[] = [];
+    const units: T[] = [];
     for (const b of beads) {
       const s = pick(bySrc, srcIdx(b));
       const o = pick(byOther, otherIdx(b));
@@ -154,26 +180,22 @@ export async function* alignmentPairs(
         lang: doc.lang ?? '', text: joinText(rows), document: doc.id, title: doc.title, date: doc.date, sentences, revisions: revisionsOf(rows),
       });
       let english: PairEnglish | null;
-      let otherSide: ExportPair['other'] = null;
+      let otherSide: BeadTexts['other'] = null;
       if (translation) {
         english = englishOf(o, src.id, otherIdx(b));
       } else if (englishDoc) {
         english = { text: joinText(o), origin: 'document', models: [], provenance: [], document: englishDoc.id, sentences: otherIdx(b) };
       } else {
         english = englishOf(s, src.id, srcIdx(b));
-        const otherEnglish = englishOf(o, other.id, otherIdx(b));
-        if (english && otherEnglish) otherSide = { ...side(other, o, otherIdx(b)), english: otherEnglish };
-        else english = null;
+        otherSide = { ...side(other, o, otherIdx(b)), english: englishOf(o, other.id, otherIdx(b)) };
       }
-      if (!english || s.length !== srcIdx(b).length || o.length !== otherIdx(b).length) {
-        skip('untranslated', 1);
-        continue;
-      }
-      pairs.push({
+      const unit = form({
         alignment: alignment.id, bead: b.id, mode: alignment.mode, status: b.status, score: b.score, kind: b.kind,
-        source: side(src, s, srcIdx(b)), english, other: otherSide,
+        source: side(src, s, srcIdx(b)), english, other: otherSide, complete: s.length === srcIdx(b).length && o.length === otherIdx(b).length,
       });
+      if (typeof unit === 'string') skip(unit as ExportSkipReason, 1);
+      else units.push(unit);
     }
-    if (pairs.length) yield pairs;
+    if (units.length) yield units;
   }
 }

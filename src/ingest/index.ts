@@ -311,12 +311,13 @@ function shortTextWarning(name: string, sentences: NewDocument['sentences'], boi
   return `${name}: very short text: ${n} sentence${n === 1 ? '' : 's'} (${words} word${words === 1 ? '' : 's'}) of article text${aside} (a news brief, or only part of the page was saved?)`;
 }
 
-/** Plain text has no title element: a repeated title line, else the opening sentence, shortened. */
+/**
+ * Plain text has no title element: a repeated title line, else the opening sentence, whole. A
+ * title is stored and exported in full (x-title in TMX); views shorten it for display.
+ */
 function guessTitle(cleaned: ReturnType<typeof cleanParagraphs>, sentences: NewDocument['sentences']): string | null {
   const titled = cleaned.find((p) => p.dropped && p.reason === 'repeated_title');
   if (titled) return titled.text;
-  const first = sentences[0]?.text;
-  if (!first) return null;
-  return first.length <= 120 ? first : `${first.slice(0, first.lastIndexOf(' ', 117) > 60 ? first.lastIndexOf(' ', 117) : 117)}…`;
+  return sentences[0]?.text ?? null;
 }
 

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Tandem } from '../../src/api/service.ts';
 import type { RunningServer } from '../../src/server/index.ts';
 import { installTinyModels } from '../support/models.ts';
+import { elements, find, parseXml, textOf } from '../export/xml-check.ts';
 import { tempDir } from '../support/tmp.ts';
 import { CHROMIUM, closeUi, ensureRendererBuilt, openUi, SAMPLE_FILES, SCREENSHOTS } from './renderer.ts';
 
@@ -35,6 +36,7 @@ describe.skipIf(!haveChromium)('the Export dialog in Chromium, against the CLI',
   let pair: { id: number; a: number; b: number };
   let tmxFile: string;
   let tsvFile: string;
+  let docs: { de: number; nl: number };
   const problems: string[] = [];
 
   /** `tandem` on the server's database, as an analyst would run it beside the app. */
@@ -68,6 +70,7 @@ describe.skipIf(!haveChromium)('the Export dialog in Chromium, against the CLI',
     // two reports in different languages align only into 1-0 / 0-1 rows, which are not pairs.
     const [de] = byLang('de');
     const [nl] = byLang('nl');
+    docs = { de: de!, nl: nl! };
     const aligned = await tandem.align(de!, de!);
     pair = { id: aligned.id, a: de!, b: de! };
     const own = await tandem.align(nl!, nl!);
@@ -146,7 +149,7 @@ describe.skipIf(!haveChromium)('the Export dialog in Chromium, against the CLI',
     expect(await dialog().getByTestId('export-docs').locator('.chip').count()).toBe(0);
     await expect.poll(() => dialog().getByTestId('export-count').getAttribute('data-pairs')).toBe('6');
     await dialog().getByTestId('export-format').selectOption('xliff');
-    await expect.poll(() => dialog().getByTestId('export-error').textContent()).toMatch(/XLIFF carries one source language per file.*German and Dutch/u);
+    await expect.poll(() => dialog().getByTestId('export-error').textContent()).toMatch(/XLIFF carries one language pair per file.*German → English, Dutch → English: choose one pair/u);
     expect(await dialog().getByTestId('export-start').isDisabled()).toBe(true);
     await page.screenshot({ path: join(shots, '17-export-dialog-xliff.png') });
     // One language: allowed again.
@@ -206,5 +209,113 @@ describe.skipIf(!haveChromium)('the Export dialog in Chromium, against the CLI',
     const again = await (await fetch(`${base}/api/export-path?name=${encodeURIComponent(tsvName)}`, { headers: { 'X-Tandem-Token': server.token } })).json() as { path: string };
     expect(again.path).not.toBe(tsvFile);
     expect((await fetch(`${base}/api/export-path?name=x.tmx`)).status).toBe(401);
+  });
+  it('chooses a language pair: de-nl needs no English, the preview lists what is skipped and why, and the files hold two languages', async () => {
+    // A German and a Dutch report aligned 1-1 on their first three sentences (the tiny models'
+    // random English aligns nothing across languages), two rows accepted.
+    const alignment = await tandem.store.saveAlignment({ aDoc: docs.de, bDoc: docs.nl, mode: 'monotonic', sourceHash: 'e2e', beads: [0, 1, 2].map((i) => ({ a: [i], b: [i], score: 0.9, kind: '1-1' })) });
+    const beads = (await tandem.alignment(alignment)).beads;
+    for (const b of beads.slice(0, 2)) await tandem.review(alignment, b.id, 'accept');
+    const sentence = async (doc: number, i: number) => (await tandem.sentences(doc))[i]!.text;
+
+    await page.keyboard.press('Control+1');
+    await page.getByRole('button', { name: 'Export…' }).click();
+    await dialog().waitFor();
+    // Each alignment's own pair by default: 3 de-en, 3 nl-en, 2 de-nl; nothing skipped.
+    await expect.poll(() => dialog().getByTestId('export-count').getAttribute('data-pairs')).toBe('8');
+    await expect.poll(() => dialog().getByTestId('export-count').textContent()).toMatch(/de-en 3, de-nl 2, nl-en 3/u);
+    expect(await dialog().getByTestId('export-skipped').count()).toBe(0);
+
+    await dialog().getByTestId('export-pair').selectOption('de-nl');
+    await expect.poll(() => dialog().getByTestId('export-count').getAttribute('data-pairs')).toBe('2');
+    const other = dialog().getByTestId('export-skipped').locator('li[data-reason="otherPair"]');
+    await expect.poll(() => other.getAttribute('data-count')).toBe('6');
+    expect(await other.textContent()).toMatch(/6 of another language pair \(de-en: 3, nl-en: 3\)/u);
+    await page.screenshot({ path: join(shots, '18-export-dialog-pair.png') });
+
+    const tmx = await exportFromDialog();
+    expect(tmx).toMatch(/tandem-pairs-de-nl-accepted\.tmx$/u);
+    expect(await dialog().getByTestId('export-report').textContent()).toMatch(/2 pairs.*6 skipped: 6 of another language pair/su);
+    const tus = find(parseXml(readFileSync(tmx, 'utf8'), false), 'tu');
+    expect(tus).toHaveLength(2);
+    const units = tus.map((tu) => elements(tu).filter((e) => e.local === 'tuv').map((v) => [v.attrs['xml:lang'], textOf(elements(v).find((e) => e.local === 'seg')!)]));
+    expect(units).toEqual([
+      [['de', await sentence(docs.de, 0)], ['nl', await sentence(docs.nl, 0)]],
+      [['de', await sentence(docs.de, 1)], ['nl', await sentence(docs.nl, 1)]],
+    ]);
+
+    // XLIFF of the pair: its source and target language
+    await dialog().getByTestId('export-format').selectOption('xliff');
+    await expect.poll(() => dialog().getByTestId('export-error').count()).toBe(0);
+    await dialog().getByTestId('export-start').click();
+    await expect.poll(async () => (await dialog().getByTestId('export-file').textContent()) ?? '').toMatch(/\.xlf$/u);
+    const xlf = parseXml(readFileSync((await dialog().getByTestId('export-file').textContent())!, 'utf8'));
+    expect(xlf.attrs).toMatchObject({ srcLang: 'de', trgLang: 'nl' });
+    expect(find(xlf, 'segment')).toHaveLength(2);
+
+    // A pair nothing has: 0, with why and what to do, and Export is off.
+    await dialog().getByTestId('export-pair').selectOption('is-en');
+    await expect.poll(() => dialog().getByTestId('export-count').getAttribute('data-pairs')).toBe('0');
+    await expect.poll(() => dialog().getByTestId('export-hint').textContent()).toMatch(/0 pairs: 8 skipped: 8 of another language pair.*Choose a pair they have/u);
+    expect(await dialog().getByTestId('export-start').isDisabled()).toBe(true);
+    await page.screenshot({ path: join(shots, '19-export-dialog-none.png') });
+    await page.keyboard.press('Escape');
+    expect(problems).toEqual([]);
+  });
+});
+
+describe.skipIf(!haveChromium)('the Export dialog with nothing aligned yet', () => {
+  let tandem: Tandem;
+  let ui: Awaited<ReturnType<typeof openUi>>;
+  const problems: string[] = [];
+  const fresh = join(dir, 'fresh');
+
+  beforeAll(async () => {
+    ensureRendererBuilt();
+    tandem = await Tandem.open({ dbPath: join(fresh, 'tandem.db'), modelsDir: join(fresh, 'models') });
+    // `tandem run samples` without models: ingested and matched, nothing aligned
+    await tandem.ingest(samples);
+    await tandem.match();
+    ui = await openUi(tandem, join(fresh, 'profile'), problems);
+  });
+  afterAll(async () => {
+    await closeUi(ui ?? {}, tandem);
+  });
+
+  it('says why there is nothing to export, aligns every matched pair from the dialog, then exports bilingual units', async () => {
+    const { page, server } = ui;
+    const dialog = () => page.getByTestId('export-dialog');
+    const matched = (await tandem.store.matches()).length;
+    expect(matched).toBeGreaterThan(0);
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Export…' }).click();
+    await dialog().waitFor();
+    await expect.poll(() => dialog().getByTestId('export-count').getAttribute('data-pairs')).toBe('0');
+    await expect.poll(() => dialog().getByTestId('export-hint').textContent()).toMatch(/0 pairs: nothing is aligned yet\. Run `tandem align --matched`.*or open a pair in Compare/u);
+    expect(await dialog().getByTestId('export-start').isDisabled()).toBe(true);
+    await page.screenshot({ path: join(shots, '20-export-dialog-nothing-aligned.png') });
+
+    await dialog().getByTestId('export-align-matched').click();
+    await expect.poll(() => dialog().getByTestId('export-align-report').textContent(), { timeout: 60_000 }).toMatch(new RegExp(`^${matched} of ${matched} aligned`, 'u'));
+    expect((await tandem.store.alignments()).length).toBe(matched);
+    // Aligned but not reviewed: the count says so, and All takes them.
+    await expect.poll(() => dialog().getByTestId('export-hint').textContent()).toMatch(/no aligned pair has the review status "accepted" yet/u);
+    await dialog().getByTestId('export-status').getByRole('radio', { name: 'All', exact: true }).click();
+    await expect.poll(() => dialog().getByTestId('export-count').getAttribute('data-pairs')).toMatch(/^[1-9]\d*$/u);
+    const counted = Number(await dialog().getByTestId('export-count').getAttribute('data-pairs'));
+    // the German pair of reports (003 ~ 004) is no language pair: listed as skipped
+    await expect.poll(() => dialog().getByTestId('export-skipped').locator('li[data-reason="sameLanguage"]').count()).toBe(1);
+    await dialog().getByTestId('export-start').click();
+    await dialog().getByTestId('export-report').waitFor({ timeout: 30_000 });
+    const file = (await dialog().getByTestId('export-file').textContent())!;
+    const tus = find(parseXml(readFileSync(file, 'utf8'), false), 'tu');
+    expect(tus).toHaveLength(counted);
+    for (const tu of tus) {
+      const langs = elements(tu).filter((e) => e.local === 'tuv').map((v) => v.attrs['xml:lang']);
+      expect(langs).toHaveLength(2);
+      expect(langs[0]).not.toBe(langs[1]);
+    }
+    await page.keyboard.press('Escape');
+    expect(problems).toEqual([]);
   });
 });

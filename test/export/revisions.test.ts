@@ -25,7 +25,7 @@ afterAll(() => f.tandem.close());
 
 async function exportText(format: ExportFormat): Promise<{ file: string; text: string }> {
   const out = join(dir, `revised-${++n}.${format}`);
-  const report = await f.tandem.export({ format, out, status: 'all', documentIds: [f.docs.de] });
+  const report = await f.tandem.export({ format, out, status: 'all', documentIds: [f.docs.de], pair: 'all' });
   return { file: report.file, text: readFileSync(out, 'utf8') };
 }
 

@@ -1,16 +1,20 @@
-// The Export dialog: the engine's export choices (format, review status, minimum score, languages,
-// story, documents, output file), a live count from `previewExport` as the filters change, then the
+// The Export dialog: the engine's export choices (format, language pair, review status, minimum
+// score, languages, story, documents, output file), a live count from `previewExport` as the
+// filters change (exactly what the export writes, with what it leaves out and why), then the
 // `export` job with progress, Cancel, and the final report. The same options as `tandem export`,
 // so the same filters give the same bytes from the app and from the CLI.
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { ClientError, jobResult, type JobInput, type QueryInput, type QueryResult } from '../api/client.ts';
 import { bytes, duration, fileName, languageName } from '../format.ts';
 import { useClient, useJobs, useQuery } from '../state.tsx';
+import { describeSkipped, EXPORT_PAIRS } from '../../../src/common/export-options.ts';
+import { ExportCountDetails } from './ExportCountDetails.tsx';
 import { ProgressBar } from './Progress.tsx';
 import { useReturnFocus } from './useReturnFocus.ts';
 
 type Format = JobInput<'export'>['format'];
 type Status = 'accepted' | 'all' | 'exclude-rejected';
+type PairChoice = NonNullable<JobInput<'export'>['pair']>;
 type Filters = QueryInput<'previewExport'>;
 type Preview = QueryResult<'previewExport'>;
 
@@ -31,6 +35,12 @@ const STATUSES: { value: Status; label: string }[] = [
   { value: 'accepted', label: 'Accepted only' },
   { value: 'exclude-rejected', label: 'All but rejected' },
   { value: 'all', label: 'All' },
+];
+
+const pairLabel = (p: string) => p.split('-').map((l) => languageName(l)).join(' → ');
+const PAIR_GROUPS: { label: string; pairs: string[] }[] = [
+  { label: 'An original and its English', pairs: EXPORT_PAIRS.filter((p) => p.endsWith('-en')) },
+  { label: 'Two originals (no English needed)', pairs: EXPORT_PAIRS.filter((p) => !p.endsWith('-en')) },
 ];
 
 const LANGS = ['de', 'is', 'nl'] as const;
@@ -55,6 +65,7 @@ export function ExportDialog({ preset, onClose }: { preset: ExportPreset; onClos
   const first = useRef<HTMLSelectElement>(null);
 
   const [format, setFormat] = useState<Format>('tmx');
+  const [pair, setPair] = useState<PairChoice>('auto');
   const [status, setStatus] = useState<Status>('accepted');
   const [minScore, setMinScore] = useState('');
   const [langs, setLangs] = useState<Set<SourceLang>>(new Set(LANGS));
@@ -66,6 +77,9 @@ export function ExportDialog({ preset, onClose }: { preset: ExportPreset; onClos
   const [error, setError] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
   const [preview, setPreview] = useState<{ data: Preview | null; error: string | null; loading: boolean }>({ data: null, error: null, loading: true });
+  // Bumped when the alignments change under the dialog (its "Align every matched pair"): count again.
+  const [recount, setRecount] = useState(0);
+
 
   const documents = useQuery('documents', {});
   const stories = useQuery('stories', {});
@@ -76,13 +90,13 @@ export function ExportDialog({ preset, onClose }: { preset: ExportPreset; onClos
   const scoreError = minScoreValue !== undefined && (!Number.isFinite(minScoreValue) || minScoreValue < 0 || minScoreValue > 1) ? 'Minimum score is a number from 0 to 1.' : null;
   const langError = langs.size === 0 ? 'Choose at least one language.' : null;
   const filters: Filters = useMemo(() => {
-    const f: Filters = { status };
+    const f: Filters = { status, pair };
     if (minScoreValue !== undefined && Number.isFinite(minScoreValue)) f.minScore = minScoreValue;
     if (langs.size > 0 && langs.size < LANGS.length) f.langs = LANGS.filter((l) => langs.has(l));
     if (story) f.story = story;
     if (documentIds.length) f.documentIds = [...documentIds];
     return f;
-  }, [status, minScoreValue, langs, story, documentIds]);
+  }, [status, pair, minScoreValue, langs, story, documentIds]);
   const filterKey = JSON.stringify(filters);
   const invalid = scoreError ?? langError;
 
@@ -101,15 +115,18 @@ export function ExportDialog({ preset, onClose }: { preset: ExportPreset; onClos
       alive = false;
       clearTimeout(timer);
     };
-  }, [client, filterKey, invalid]);
+  }, [client, filterKey, invalid, recount]);
 
   const job = jobs.find((j) => j.id === jobId) ?? null;
   const running = starting || job?.state === 'running';
   const report = job ? jobResult(job, 'export') : null;
-  const xliffError = format === 'xliff' && preview.data && preview.data.langs.length > 1
-    ? `XLIFF carries one source language per file, and these pairs have ${preview.data.langs.map(languageName).join(' and ')} sources: tick one language.`
-    : null;
-  const blocker = invalid ?? xliffError ?? (preview.data && preview.data.pairs === 0 ? 'No pairs match these filters.' : null);
+  const pairsFound = Object.keys(preview.data?.languagePairs ?? {});
+  const xliffError = format !== 'xliff' || !preview.data
+    ? null
+    : pair === 'all'
+      ? preview.data.langs.length > 1 ? `XLIFF carries one source language per file, and these pairs have ${preview.data.langs.map(languageName).join(' and ')} sources: tick one language.` : null
+      : pairsFound.length > 1 ? `XLIFF carries one language pair per file, and these are ${pairsFound.map(pairLabel).join(', ')}: choose one pair.` : null;
+  const blocker = invalid ?? xliffError ?? (preview.data && preview.data.pairs === 0 ? preview.data.hint ?? 'No pairs match these filters.' : null);
 
   // Focus: the first control on open; back where it was on close (useReturnFocus, below).
   useEffect(() => {
@@ -161,7 +178,7 @@ export function ExportDialog({ preset, onClose }: { preset: ExportPreset; onClos
   const defaultName = () => {
     const ext = FORMATS.find((f) => f.value === format)!.ext;
     const scope = story ? `story-${story}` : documentIds.length ? `doc-${[...documentIds].sort((a, b) => a - b).join('-')}` : 'pairs';
-    return `tandem-${scope}-${status}${ext}`;
+    return `tandem-${scope}${pair === 'auto' ? '' : `-${pair}`}-${status}${ext}`;
   };
 
   /**
@@ -227,8 +244,9 @@ export function ExportDialog({ preset, onClose }: { preset: ExportPreset; onClos
     : preview.error
       ? preview.error
       : preview.data
-        ? `${preview.data.pairs} pair${preview.data.pairs === 1 ? '' : 's'} from ${preview.data.alignments} alignment${preview.data.alignments === 1 ? '' : 's'}${preview.data.langs.length ? ` · ${preview.data.langs.join(', ')}` : ''}`
+        ? `${preview.data.pairs} pair${preview.data.pairs === 1 ? '' : 's'} from ${preview.data.alignments} alignment${preview.data.alignments === 1 ? '' : 's'}${pairsFound.length ? ` · ${Object.entries(preview.data.languagePairs).map(([p, n]) => `${p} ${n}`).join(', ')}` : ''}`
         : 'Counting…';
+
 
   return (
     <div className="overlay" onMouseDown={(e) => e.target === e.currentTarget && !running && onClose()}>
@@ -254,6 +272,20 @@ export function ExportDialog({ preset, onClose }: { preset: ExportPreset; onClos
               {FORMATS.map((f) => <option key={f.value} value={f.value}>{f.label}</option>)}
             </select>
             <span className="muted small">{FORMATS.find((f) => f.value === format)!.note}</span>
+          </div>
+
+          <label htmlFor={`${id}-pair`}>Language pair</label>
+          <div className="export-field">
+            <select id={`${id}-pair`} value={pair} onChange={(e) => setPair(e.target.value as PairChoice)} disabled={running} data-testid="export-pair" className="export-select">
+              <option value="auto">Each alignment's own pair (two languages per unit)</option>
+              {PAIR_GROUPS.map((g) => (
+                <optgroup key={g.label} label={g.label}>
+                  {g.pairs.map((p) => <option key={p} value={p}>{p} · {pairLabel(p)}</option>)}
+                </optgroup>
+              ))}
+              <option value="all">All sides in one unit (original, English, other original)</option>
+            </select>
+            <span className="muted small">{pair === 'all' ? 'for archiving: CAT tools expect two languages' : 'what CAT tools import: one source, one target'}</span>
           </div>
 
           <span id={`${id}-status`}>Review status</span>
@@ -330,6 +362,7 @@ export function ExportDialog({ preset, onClose }: { preset: ExportPreset; onClos
           {countText}
           {preview.loading && !invalid && <span className="muted small"> · counting…</span>}
         </div>
+        {preview.data && !invalid && <ExportCountDetails preview={preview.data} onAligned={() => setRecount((n) => n + 1)} />}
         {xliffError && <div className="notice notice-error export-notice" role="alert" data-testid="export-error">{xliffError}</div>}
         {error && <div className="notice notice-error export-notice" role="alert" data-testid="export-error">{error}</div>}
 
@@ -349,9 +382,7 @@ export function ExportDialog({ preset, onClose }: { preset: ExportPreset; onClos
               <strong>{report.pairs} pair{report.pairs === 1 ? '' : 's'}</strong> written as {report.format.toUpperCase()} · {bytes(report.bytes)} ({report.bytes} bytes) in {report.seconds.toFixed(1)} s
             </div>
             <div className="small">
-              {report.skipped
-                ? `${report.skipped} skipped: ${report.skippedBy.untranslated} without English, ${report.skippedBy.englishOnly} English on both sides`
-                : 'None skipped'}
+              {report.skipped ? describeSkipped(report) : 'None skipped'}
               {' · '}
               {report.droppedChars ? `${report.droppedChars} characters XML cannot carry were left out` : 'no characters dropped'}
             </div>

@@ -13,6 +13,7 @@ const TITLES: Partial<Record<JobSnapshot['method'], string>> = {
   match: 'Match stories',
   export: 'Export',
   align: 'Align',
+  alignBatch: 'Align in bulk',
 };
 
 const title = (m: JobSnapshot['method']): string => TITLES[m] ?? m;
@@ -41,6 +42,8 @@ export function summarize(job: JobSnapshot): string {
   if (exported) return `${exported.pairs} pairs → ${fileName(exported.file)} (${bytes(exported.bytes)})${exported.skipped ? `, ${exported.skipped} skipped` : ''}`;
   const aligned = jobResult(job, 'align');
   if (aligned) return `${aligned.rows} rows aligned`;
+  const bulk = jobResult(job, 'alignBatch');
+  if (bulk) return `${bulk.aligned + bulk.stored} of ${bulk.total} aligned (${bulk.aligned} new)${bulk.failed ? `, ${bulk.failed} failed` : ''}${bulk.cancelled ? `; cancelled, ${bulk.notReached} not reached` : ''}`;
   const tm = jobResult(job, 'importMemory');
   if (tm) return `${tm.imported} pairs imported`;
   return job.state === 'cancelled' ? job.error ?? 'cancelled; finished work is saved' : job.state;
