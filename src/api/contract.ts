@@ -11,7 +11,7 @@ import { deleteDocuments } from './delete-documents.ts';
 export { ApiError } from '../common/index.ts';
 export type { JobSnapshot } from './jobs.ts';
 import { ExportFilterOptions, ExportOptions, IngestOptions } from './types.ts';
-import { AlignmentMode, ReviewAction, SearchOptions, Side, SideOperation, SourceLang } from '../common/index.ts';
+import { AlignmentMode, ModelVariant, ReviewAction, SearchOptions, Side, SideOperation, SourceLang } from '../common/index.ts';
 import { search } from './search.ts';
 
 const DocumentId = z.object({ id: z.number().int().positive() });
@@ -62,7 +62,7 @@ export const jobs = {
   ingest: z.object({ paths: z.array(z.string().min(1)).min(1), options: IngestOptions.default({}) }),
   translate: z.object({ langs: z.array(SourceLang).optional(), documentIds: z.array(z.number().int().positive()).optional() }),
   importMemory: z.object({ file: z.string().min(1), lang: SourceLang.optional(), english: z.string().min(1).optional() }),
-  fetchModels: z.object({ lang: SourceLang.optional(), baseUrl: z.string().url().optional() }),
+  fetchModels: z.object({ lang: SourceLang.optional(), baseUrl: z.string().url().optional(), variant: ModelVariant.optional() }),
   match: z.object({}),
   export: ExportOptions,
   /** Aligns a pair (or a document with its English): a stored, still valid alignment comes back at once. */
@@ -118,7 +118,7 @@ const jobHandlers = {
   importMemory: (t: Tandem, i: z.infer<typeof jobs.importMemory>, c: Control) => t.importMemory(i.file, { lang: i.lang, english: i.english }, c),
   fetchModels: (t: Tandem, i: z.infer<typeof jobs.fetchModels>, c: Control) =>
     t.models.fetch({
-      lang: i.lang, baseUrl: i.baseUrl, signal: c.signal,
+      lang: i.lang, baseUrl: i.baseUrl, variant: i.variant, signal: c.signal,
       onProgress: (f) => c.onProgress({ phase: 'fetch', done: f.receivedBytes, total: f.totalBytes ?? 0, item: `${f.lang} ${f.file}`, perSecond: f.bytesPerSecond }),
     }),
   match: (t: Tandem, _i: z.infer<typeof jobs.match>, c: Control) => t.match(c),

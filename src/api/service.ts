@@ -5,7 +5,7 @@ import { basename, resolve } from 'node:path';
 import type { DocumentMatch, Fingerprint, MatchDocument } from '../match/index.ts';
 import { Store, type AlignmentMode, type MatchInput, type MemoryEntry, type StoredAlignment, type StoryDecision } from '../store/index.ts';
 import { MarianTranslator, memoryKey, ModelRegistry, readMemoryFile, type ImportOptions, type Translator } from '../translate/index.ts';
-import { ApiError, CancelledError, type ReviewAction, type Side, type SideOperation } from '../common/index.ts';
+import { ApiError, CancelledError, type ModelVariant, type ReviewAction, type Side, type SideOperation } from '../common/index.ts';
 import * as ops from './review-ops.ts';
 import {
   IngestOptions,
@@ -179,7 +179,7 @@ export class Tandem {
     try {
       for (const [lang, items] of runnable) {
         const pin = pins[lang]!;
-        const translator = this.translatorFor(lang, pin.modelId, pin.revision);
+        const translator = this.translatorFor(lang, pin.modelId, pin.revision, pin.variant);
         for (let i = 0; i < items.length; i += TRANSLATE_CHUNK) {
           if (control.signal?.aborted) throw new CancelledError();
           const chunk = items.slice(i, i + TRANSLATE_CHUNK);
@@ -210,10 +210,10 @@ export class Tandem {
     return report;
   }
 
-  private translatorFor(lang: SourceLang, modelId: string, revision: string): Translator {
+  private translatorFor(lang: SourceLang, modelId: string, revision: string, variant?: ModelVariant): Translator {
     const existing = this.translators.get(lang);
     if (existing && existing.modelId === modelId && existing.revision === revision) return existing;
-    const created = new MarianTranslator(lang, modelId, revision, this.models.modelsDir);
+    const created = new MarianTranslator(lang, modelId, revision, this.models.modelsDir, { dtype: variant ?? 'fp32' });
     this.translators.set(lang, created);
     return created;
   }

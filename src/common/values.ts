@@ -85,3 +85,15 @@ export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 export const EXPORT_FORMATS = ['tmx', 'tsv', 'jsonl', 'xliff'] as const;
 export const ExportFormat = z.enum(EXPORT_FORMATS);
 export type ExportFormat = z.infer<typeof ExportFormat>;
+
+/**
+ * Model variants: which ONNX files of a model run (transformers.js `dtype`). fp32 =
+ * `onnx/encoder_model.onnx`; q8 = the int8 files the model repositories publish beside them
+ * (`onnx/encoder_model_quantized.onnx`, dynamic MatMul quantization).
+ */
+export const MODEL_VARIANTS = ['fp32', 'q8'] as const;
+export const ModelVariant = z.enum(MODEL_VARIANTS);
+export type ModelVariant = z.infer<typeof ModelVariant>;
+
+/** The file-name suffix of a variant's ONNX files (transformers.js's dtype -> suffix rule). */
+export const MODEL_VARIANT_SUFFIX: Record<ModelVariant, string> = { fp32: '', q8: '_quantized' };

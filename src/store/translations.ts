@@ -1,6 +1,6 @@
 // The translation memory: what still needs a model, what is saved, what a post-edit replaced.
 import type { Connection } from './db.ts';
-import type { TranslationOrigin } from '../common/index.ts';
+import type { ModelVariant, TranslationOrigin } from '../common/index.ts';
 
 export interface MemoryEntry {
   sourceLang: string;
@@ -14,7 +14,7 @@ export interface MemoryEntry {
 }
 
 /** Which model revision counts as "already translated" for a language. */
-export type ModelPins = Partial<Record<string, { modelId: string; revision: string }>>;
+export type ModelPins = Partial<Record<string, { modelId: string; revision: string; variant?: ModelVariant }>>;
 
 /** WHERE terms (on alias d) for supported documents, optionally of some languages or ids. */
 function supportedDocuments(filter: { langs?: string[]; documentIds?: number[] }): { where: string[]; params: unknown[] } {

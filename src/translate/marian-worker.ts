@@ -3,7 +3,8 @@
 import { parentPort } from 'node:worker_threads';
 import { env, pipeline } from '@huggingface/transformers';
 import { splitLongSentence } from './clauses.ts';
-import type { WorkerRequest, WorkerResponse } from './marian-protocol.ts';
+import { maxNewTokensFor } from './generation.ts';
+import type { LoadOptions, WorkerRequest, WorkerResponse } from './marian-protocol.ts';
 
 /** Input tokens per piece; Marian position embeddings end at 512 and quality drops long before. */
 const MAX_INPUT_TOKENS = 256;
@@ -34,11 +35,17 @@ console.warn = (...args: unknown[]) => {
   warn(...args);
 };
 
-async function load(modelsDir: string, modelId: string): Promise<void> {
+async function load(modelsDir: string, modelId: string, options: LoadOptions): Promise<void> {
   env.allowRemoteModels = false;
   env.allowLocalModels = true;
   env.localModelPath = modelsDir.endsWith('/') ? modelsDir : `${modelsDir}/`;
-  const translator = (await pipeline('translation', modelId, { dtype: 'fp32', device: 'cpu' })) as unknown as Omit<Loaded, 'eos'>;
+  // dtype picks the ONNX files: fp32 = encoder_model.onnx, q8 = encoder_model_quantized.onnx.
+  const sessionOptions = options.threads ? { intraOpNumThreads: options.threads, interOpNumThreads: 1 } : {};
+  const translator = (await pipeline('translation', modelId, {
+    dtype: options.dtype ?? 'fp32',
+    device: 'cpu',
+    session_options: sessionOptions,
+  })) as unknown as Omit<Loaded, 'eos'>;
   const eos = translator.model.config.eos_token_id;
   loaded = { tokenizer: translator.tokenizer, model: translator.model, eos: new Set(Array.isArray(eos) ? eos : eos === undefined ? [] : [eos]) };
 }
@@ -62,7 +69,7 @@ async function translate(sentences: string[]): Promise<{ english: string[]; piec
     const batch = order.slice(start, end);
     const texts = batch.map((i) => pieces[i]!.text);
     const longest = Math.max(...batch.map((i) => pieces[i]!.tokens));
-    const english = await generate(texts, Math.min(512, Math.ceil(longest * 1.5) + 10));
+    const english = await generate(texts, maxNewTokensFor(longest));
     batch.forEach((pieceIndex, k) => (outputs[pieceIndex] = english[k] ?? ''));
     start = end;
   }
@@ -90,7 +97,7 @@ let queue: Promise<void> = Promise.resolve();
 async function handle(msg: WorkerRequest): Promise<WorkerResponse> {
   if (msg.type === 'load') {
     const started = performance.now();
-    await load(msg.modelsDir, msg.modelId);
+    await load(msg.modelsDir, msg.modelId, msg.options ?? {});
     return { type: 'loaded', id: msg.id, ms: performance.now() - started };
   }
   if (msg.type === 'dispose') {

@@ -1,7 +1,7 @@
 // The Marian engine: a Translator backed by transformers.js in a worker thread.
 import { Worker } from 'node:worker_threads';
 import { CancelledError, MARIAN_WORKER, type SourceLang } from '../common/index.ts';
-import type { WorkerRequest, WorkerResponse } from './marian-protocol.ts';
+import type { LoadOptions, WorkerRequest, WorkerResponse } from './marian-protocol.ts';
 import type { Translator } from './translator.ts';
 
 type Pending = { resolve: (r: WorkerResponse) => void; reject: (e: Error) => void };
@@ -18,6 +18,7 @@ export class MarianTranslator implements Translator {
     readonly modelId: string,
     readonly revision: string,
     private readonly modelsDir: string,
+    private readonly options: LoadOptions = {},
   ) {}
 
   private start(): Promise<void> {
@@ -40,7 +41,7 @@ export class MarianTranslator implements Translator {
     worker.on('error', failAll);
     worker.on('exit', (code) => failAll(new Error(`translation worker stopped (exit code ${code})`)));
     this.worker = worker;
-    this.ready = this.request({ type: 'load', id: 0, modelsDir: this.modelsDir, modelId: this.modelId }).then(() => undefined);
+    this.ready = this.request({ type: 'load', id: 0, modelsDir: this.modelsDir, modelId: this.modelId, options: this.options }).then(() => undefined);
     return this.ready;
   }
 

@@ -38,9 +38,11 @@ export class ModelRegistry {
     const pins: ModelPins = {};
     for (const m of await this.list()) {
       if (!USABLE.includes(m.state)) continue;
-      const weights = m.files.find((f) => f.file.endsWith('decoder_model_merged.onnx'))?.expectedSha256;
-      const revision = m.state === 'sideloaded' && weights ? `sideload:${weights.slice(0, 16)}` : (m.revision ?? 'main');
-      pins[m.lang] = { modelId: m.id, revision };
+      const weights = m.files.find((f) => f.file.startsWith('onnx/decoder_model_merged'))?.expectedSha256;
+      const base = m.state === 'sideloaded' && weights ? `sideload:${weights.slice(0, 16)}` : (m.revision ?? 'main');
+      // Another variant's output differs from fp32's: the memory keeps them apart.
+      const revision = m.variant === 'fp32' ? base : `${base}+${m.variant}`;
+      pins[m.lang] = { modelId: m.id, revision, variant: m.variant };
     }
     return pins;
   }

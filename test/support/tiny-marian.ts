@@ -33,8 +33,23 @@ type IGraph = OnnxTypes.IGraphProto;
 type IValueInfo = OnnxTypes.IValueInfoProto;
 
 const FLOAT = 1;
+const INT8 = 3;
 const INT64 = 7;
 const BOOL = 9;
+
+/** Architecture of a generated model (the tiny one by default; see `spec` in TinyMarianOptions). */
+export interface MarianSpec {
+  dModel: number;
+  heads: number;
+  headDim: number;
+  ffnDim: number;
+  encoderLayers: number;
+  decoderLayers: number;
+  maxPositions: number;
+  eosTokenId: number;
+  unkTokenId: number;
+  eosSlope: number;
+}
 
 /** Fixed architecture of the tiny model; exported so tests can reason about ids and shapes. */
 export const TINY_MARIAN_SPEC = {
@@ -113,7 +128,7 @@ interface Vocabulary {
   padId: number;
 }
 
-function buildVocabulary(): Vocabulary {
+function buildVocabulary(size?: number): Vocabulary {
   const seen = new Set<string>();
   const pieces: Array<[string, number]> = [];
   const add = (piece: string, score: number): void => {
@@ -129,6 +144,8 @@ function buildVocabulary(): Vocabulary {
   for (const s of SUBWORDS) add(SPACE + s, -6.5);
   for (const ch of [...LETTERS_LOWER, ...LETTERS_UPPER]) add(SPACE + ch, -8.5);
   for (const ch of [...LETTERS_LOWER, ...LETTERS_UPPER, ...DIGITS, ...PUNCTUATION]) add(ch, -9);
+  // Filler pieces up to a real model's vocabulary size (never preferred by the tokenizer).
+  for (let i = 0; size !== undefined && pieces.length < size - 1; i++) add(`${SPACE}zq${i.toString(36)}`, -30);
   const padId = pieces.length;
   add('<pad>', 0);
   return { pieces, padId };
@@ -185,7 +202,10 @@ class GraphBuilder {
 
   constructor(
     private readonly prefix: string,
+    readonly spec: MarianSpec,
     consts?: Map<string, string>,
+    /** Weight matrices as int8 with dynamic MatMul quantization (the `_quantized` files). */
+    readonly quantized = false,
   ) {
     this.consts = consts ?? new Map();
   }
@@ -207,6 +227,30 @@ class GraphBuilder {
   weight(name: string, dims: number[], data: Float32Array): string {
     this.initializers.push({ name, dims, dataType: FLOAT, rawData: le32(data) });
     return name;
+  }
+
+  /**
+   * x @ W for a weight matrix W [in, out]. Quantized, it is what onnxruntime's `quantize_dynamic`
+   * makes of a MatMul with a constant weight (QOperator format, per-tensor symmetric int8 weight):
+   * DynamicQuantizeLinear(x) -> MatMulInteger(xq, Wq, xzp, 0) -> Cast -> Mul(x_scale * w_scale).
+   */
+  matmulWeight(x: string, name: string, dims: [number, number], data: Float32Array): string {
+    if (!this.quantized) return this.op('MatMul', [x, this.weight(name, dims, data)]);
+    let max = 0;
+    for (let i = 0; i < data.length; i++) max = Math.max(max, Math.abs(data[i] ?? 0));
+    const scale = max > 0 ? max / 127 : 1;
+    const q = new Int8Array(data.length);
+    for (let i = 0; i < data.length; i++) q[i] = Math.max(-127, Math.min(127, Math.round((data[i] ?? 0) / scale)));
+    this.initializers.push({ name: `${name}_quantized`, dims, dataType: INT8, rawData: new Uint8Array(q.buffer) });
+    this.initializers.push({ name: `${name}_zero_point`, dims: [], dataType: INT8, rawData: new Uint8Array(1) });
+    const wScale = this.f32(scale);
+    const xq = this.fresh('x_quantized');
+    const xScale = this.fresh('x_scale');
+    const xZero = this.fresh('x_zero_point');
+    this.opMulti('DynamicQuantizeLinear', [x], [xq, xScale, xZero]);
+    const acc = this.op('MatMulInteger', [xq, `${name}_quantized`, xZero, `${name}_zero_point`]);
+    const accF = this.op('Cast', [acc], [attrInt('to', FLOAT)]);
+    return this.op('Mul', [accF, this.op('Mul', [xScale, wScale])]);
   }
 
   /** int64 constant (scalar when dims = []), shared by value. */
@@ -233,7 +277,9 @@ class GraphBuilder {
 }
 
 interface LinearW {
-  w: string;
+  name: string;
+  dims: [number, number];
+  data: Float32Array;
   b: string;
 }
 interface AttnW {
@@ -250,7 +296,9 @@ interface NormW {
 function makeLinear(g: GraphBuilder, rand: () => number, name: string, inDim: number, outDim: number): LinearW {
   const scale = Math.sqrt(3 / inDim); // unit-variance outputs for unit-variance inputs
   return {
-    w: g.weight(`${name}.weight`, [inDim, outDim], uniform(rand, inDim * outDim, scale)),
+    name: `${name}.weight`,
+    dims: [inDim, outDim],
+    data: uniform(rand, inDim * outDim, scale),
     b: g.weight(`${name}.bias`, [outDim], uniform(rand, outDim, 0.1)),
   };
 }
@@ -270,7 +318,7 @@ function makeNorm(g: GraphBuilder, rand: () => number, name: string, d: number):
 }
 
 function linear(g: GraphBuilder, x: string, w: LinearW): string {
-  return g.op('Add', [g.op('MatMul', [x, w.w]), w.b]);
+  return g.op('Add', [g.matmulWeight(x, w.name, w.dims, w.data), w.b]);
 }
 
 function layerNorm(g: GraphBuilder, x: string, w: NormW): string {
@@ -279,14 +327,14 @@ function layerNorm(g: GraphBuilder, x: string, w: NormW): string {
 
 /** [B, T, D] -> [B, H, T, Dh] */
 function splitHeads(g: GraphBuilder, x: string): string {
-  const { heads, headDim } = TINY_MARIAN_SPEC;
+  const { heads, headDim } = g.spec;
   const r = g.op('Reshape', [x, g.i64([0, 0, heads, headDim])]);
   return g.op('Transpose', [r], [attrInts('perm', [0, 2, 1, 3])]);
 }
 
 /** Scaled dot-product attention; q [B,H,T,Dh], k/v [B,H,S,Dh], biases broadcast to [B,H,T,S]. Returns [B,T,D]. */
 function attention(g: GraphBuilder, q: string, k: string, v: string, biases: string[]): string {
-  const { dModel, headDim } = TINY_MARIAN_SPEC;
+  const { dModel, headDim } = g.spec;
   const kt = g.op('Transpose', [k], [attrInts('perm', [0, 1, 3, 2])]);
   let s = g.op('Mul', [g.op('MatMul', [q, kt]), g.f32(1 / Math.sqrt(headDim))]);
   for (const b of biases) s = g.op('Add', [s, b]);
@@ -323,9 +371,16 @@ interface SharedWeights {
   positions: Float32Array; // [P, D]
 }
 
-function buildEncoder(rand: () => number, shared: SharedWeights, vocabSize: number): Uint8Array {
-  const { dModel, ffnDim, encoderLayers, maxPositions } = TINY_MARIAN_SPEC;
-  const g = new GraphBuilder('enc_');
+interface BuildOptions {
+  spec: MarianSpec;
+  vocabSize: number;
+  quantized: boolean;
+}
+
+function buildEncoder(rand: () => number, shared: SharedWeights, o: BuildOptions): Uint8Array {
+  const { vocabSize } = o;
+  const { dModel, ffnDim, encoderLayers, maxPositions } = o.spec;
+  const g = new GraphBuilder('enc_', o.spec, undefined, o.quantized);
   const embed = g.weight('model.shared.weight', [vocabSize, dModel], shared.embed);
   const posTable = g.weight('model.encoder.embed_positions.weight', [maxPositions, dModel], shared.positions);
 
@@ -365,17 +420,18 @@ function buildEncoder(rand: () => number, shared: SharedWeights, vocabSize: numb
   });
 }
 
-function buildDecoder(rand: () => number, shared: SharedWeights, vocabSize: number, eosMode: EosMode): Uint8Array {
-  const { dModel, heads, headDim, ffnDim, decoderLayers, maxPositions, eosTokenId, eosSlope } = TINY_MARIAN_SPEC;
+function buildDecoder(rand: () => number, shared: SharedWeights, o: BuildOptions, eosMode: EosMode): Uint8Array {
+  const { vocabSize } = o;
+  const { dModel, heads, headDim, ffnDim, decoderLayers, maxPositions, eosTokenId, eosSlope } = o.spec;
   const consts = new Map<string, string>();
-  const g = new GraphBuilder('dec_', consts);
+  const g = new GraphBuilder('dec_', o.spec, consts, o.quantized);
   const embed = g.weight('model.shared.weight', [vocabSize, dModel], shared.embed);
   const posTable = g.weight('model.decoder.embed_positions.weight', [maxPositions, dModel], shared.positions);
 
   // lm_head: an independent random projection [D, V]. (Real Marian ties it to the embedding; with
   // random weights a tied head mostly copies the previous token, so greedy output would be one
   // token repeated. An untied head gives varied output, which exercises the KV cache better.)
-  const lmHeadW = g.weight('lm_head.weight_t', [dModel, vocabSize], uniform(rand, dModel * vocabSize, 0.5));
+  const lmHeadData = uniform(rand, dModel * vocabSize, 0.5);
   const finalLogitsBias = g.weight('final_logits_bias', [vocabSize], new Float32Array(vocabSize));
   const eosOneHot = new Float32Array(vocabSize);
   eosOneHot[eosTokenId] = 1;
@@ -417,8 +473,8 @@ function buildDecoder(rand: () => number, shared: SharedWeights, vocabSize: numb
 
   // Cross-attention keys/values: reuse the cache (use_cache_branch) or project encoder_hidden_states.
   // Subgraphs see the outer constants but keep their own new ones local (copy of the map).
-  const thenG = new GraphBuilder('then_', new Map(consts));
-  const elseG = new GraphBuilder('else_', new Map(consts));
+  const thenG = new GraphBuilder('then_', o.spec, new Map(consts), o.quantized);
+  const elseG = new GraphBuilder('else_', o.spec, new Map(consts), o.quantized);
   const thenOut: string[] = [];
   const elseOut: string[] = [];
   const ifOut: string[] = [];
@@ -458,7 +514,12 @@ function buildDecoder(rand: () => number, shared: SharedWeights, vocabSize: numb
     x = layerNorm(g, g.op('Add', [x, feedForward(g, x, w.fc1, w.fc2)]), w.ffNorm);
   });
 
-  const rawLogits = g.op('Add', [g.op('MatMul', [x, lmHeadW]), finalLogitsBias]);
+  const rawLogits = g.op('Add', [g.matmulWeight(x, 'lm_head.weight_t', [dModel, vocabSize], lmHeadData), finalLogitsBias]);
+  if (eosMode === 'never') {
+    // No EOS at all: every row decodes exactly max_new_tokens (fixed-length benchmarks).
+    g.op('Add', [rawLogits, g.op('Mul', [eosOneHotW, g.f32(-1e4)])], [], 'logits');
+    return encodeDecoder(g, o);
+  }
 
   // EOS bias from d = position - (sourceLength - 1), the EOS position being d = 0:
   //   'sticky': slope * (d + 0.5) -- strongly negative before, positive from d = 0 on, so a finished
@@ -476,7 +537,18 @@ function buildDecoder(rand: () => number, shared: SharedWeights, vocabSize: numb
     eosMode === 'sticky' ? g.op('Add', [d, g.f32(0.5)]) : g.op('Sub', [g.f32(0.5), g.op('Abs', [d])]);
   const eosBias = g.op('Unsqueeze', [g.op('Mul', [shaped, g.f32(eosSlope)]), g.i64([2])]); // [B, T, 1]
   g.op('Add', [rawLogits, g.op('Mul', [eosBias, eosOneHotW])], [], 'logits');
+  return encodeDecoder(g, o);
+}
 
+/** The merged decoder's inputs and outputs around the graph `g` built. */
+function encodeDecoder(g: GraphBuilder, o: BuildOptions): Uint8Array {
+  const { vocabSize } = o;
+  const { dModel, heads, headDim, decoderLayers } = o.spec;
+  const past = (l: number, kind: 'decoder' | 'encoder', kv: 'key' | 'value'): string =>
+    `past_key_values.${l}.${kind}.${kv}`;
+  const present = (l: number, kind: 'decoder' | 'encoder', kv: 'key' | 'value'): string =>
+    `present.${l}.${kind}.${kv}`;
+  const encKvDims: Dim[] = ['batch_size', heads, 'encoder_sequence_length_out', headDim];
   const pastDims: Dim[] = ['batch_size', heads, 'past_decoder_sequence_length', headDim];
   const inputs: IValueInfo[] = [
     valueInfo('encoder_attention_mask', INT64, ['batch_size', 'encoder_sequence_length']),
@@ -545,8 +617,12 @@ function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-/** How the model behaves around EOS (see buildDecoder). */
-export type EosMode = 'sticky' | 'once';
+/** How the model behaves around EOS (see buildDecoder); 'never' emits no EOS (fixed-length output). */
+export type EosMode = 'sticky' | 'once' | 'never';
+
+/** Which ONNX files to write: fp32 (`encoder_model.onnx`), q8 (`encoder_model_quantized.onnx`, int8 MatMuls). */
+export type TinyMarianVariant = 'fp32' | 'q8';
+const VARIANT_SUFFIX: Record<TinyMarianVariant, string> = { fp32: '', q8: '_quantized' };
 
 export interface TinyMarianOptions {
   /** PRNG seed for the weights (default 1). Same seed => byte-identical files. */
@@ -559,6 +635,12 @@ export interface TinyMarianOptions {
    * as real models do in a batch -- use it to test that callers cut at the first EOS.
    */
   eosMode?: EosMode;
+  /** Other dimensions than the tiny model's (e.g. opus-mt-de-en's for benchmarks). */
+  spec?: Partial<MarianSpec>;
+  /** Vocabulary size (filler pieces are added); default: the built-in pieces only. */
+  vocabSize?: number;
+  /** ONNX files to write, all from the same weights (default ['fp32']). */
+  variants?: TinyMarianVariant[];
 }
 
 /**
@@ -575,17 +657,14 @@ export async function writeTinyMarianModel(
   const langMatch = /opus-mt-([a-z]+)-([a-z]+)$/.exec(modelId);
   const sourceLang = langMatch?.[1] ?? 'de';
   const targetLang = langMatch?.[2] ?? 'en';
-  const spec = TINY_MARIAN_SPEC;
+  const spec: MarianSpec = { ...TINY_MARIAN_SPEC, ...opts.spec };
 
-  const vocab = buildVocabulary();
+  const vocab = buildVocabulary(opts.vocabSize);
   const vocabSize = vocab.pieces.length;
-  const rand = seededRandom(seed);
-  const shared: SharedWeights = {
-    embed: uniform(rand, vocabSize * spec.dModel, 0.5),
-    positions: uniform(rand, spec.maxPositions * spec.dModel, 0.5),
-  };
-  const encoder = buildEncoder(rand, shared, vocabSize);
-  const decoder = buildDecoder(rand, shared, vocabSize, eosMode);
+  const shared: SharedWeights = (() => {
+    const rand = seededRandom(seed);
+    return { embed: uniform(rand, vocabSize * spec.dModel, 0.5), positions: uniform(rand, spec.maxPositions * spec.dModel, 0.5) };
+  })();
 
   const config = {
     _name_or_path: modelId,
@@ -646,12 +725,21 @@ export async function writeTinyMarianModel(
     ['generation_config.json', json(generationConfig)],
     ['tokenizer.json', json(tokenizerJson(vocab))],
     ['tokenizer_config.json', json(tokenizerConfig)],
-    ['onnx/encoder_model.onnx', encoder],
-    ['onnx/decoder_model_merged.onnx', decoder],
   ];
   await mkdir(path.join(dir, 'onnx'), { recursive: true });
   await Promise.all(contents.map(([rel, data]) => writeFile(path.join(dir, rel), data)));
-  return { dir, files: contents.map(([rel]) => rel).sort() };
+  const files = contents.map(([rel]) => rel);
+  // Each variant draws the same weights again from the seed (one graph in memory at a time).
+  for (const variant of opts.variants ?? ['fp32']) {
+    const o: BuildOptions = { spec, vocabSize, quantized: variant === 'q8' };
+    const rand = seededRandom(seed);
+    uniform(rand, vocabSize * spec.dModel + spec.maxPositions * spec.dModel, 0); // skip the shared weights
+    const suffix = VARIANT_SUFFIX[variant];
+    await writeFile(path.join(dir, `onnx/encoder_model${suffix}.onnx`), buildEncoder(rand, shared, o));
+    await writeFile(path.join(dir, `onnx/decoder_model_merged${suffix}.onnx`), buildDecoder(rand, shared, o, eosMode));
+    files.push(`onnx/encoder_model${suffix}.onnx`, `onnx/decoder_model_merged${suffix}.onnx`);
+  }
+  return { dir, files: files.sort() };
 }
 
 /**

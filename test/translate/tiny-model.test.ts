@@ -259,6 +259,24 @@ describe('tiny Marian model through transformers.js', () => {
     }
   });
 
+  it("eosMode 'never' with a larger vocabulary decodes every row to max_new_tokens (fixed-length benchmarks)", async () => {
+    const neverId = 'Xenova/opus-mt-is-en';
+    await writeTinyMarianModel(path.join(root, ...neverId.split('/')), { seed: 7, modelId: neverId, eosMode: 'never', vocabSize: 1000 });
+    const never = (await pipeline('translation', neverId, { dtype: 'fp32', device: 'cpu' })) as unknown as TinyTranslator;
+    try {
+      expect(JSON.parse(await readFile(path.join(root, ...neverId.split('/'), 'config.json'), 'utf8')).vocab_size).toBe(1000);
+      const inputs = never.tokenizer(['Það er gott.', 'Forseti Rússlands var í Kína í gær með forseta.'], { padding: true, truncation: true });
+      const maxNew = 12;
+      for (const row of rows(await never.model.generate({ ...inputs, max_new_tokens: maxNew }))) {
+        expect(row).toHaveLength(1 + maxNew);
+        // No EOS of its own: only the one forced at the length limit.
+        expect(row.slice(1, -1)).not.toContain(EOS);
+      }
+    } finally {
+      await never.dispose();
+    }
+  });
+
   it('tokenizer round-trips German ß, Icelandic þ ð and Dutch text', () => {
     const { tokenizer } = translator;
     for (const text of [SHORT_DE, LONG_DE, 'Der Fußgänger grüßt: „Schöne Grüße!“', ICELANDIC, 'Het Nederlandse één, ijs en ruïne.']) {

@@ -1,12 +1,12 @@
 // `tandem models list | verify | fetch | add`.
 import { resolve } from 'node:path';
-import type { SourceLang } from '../../api/types.ts';
+import type { ModelVariant, SourceLang } from '../../api/types.ts';
 import { checkJob, job, query, withTandem } from '../engine.ts';
 import { print } from '../shared.ts';
 
 export async function list(): Promise<void> {
   const models = await withTandem((t) => query(t, 'models', {}), 'read');
-  print(models, () => models.map((m) => `${m.lang}  ${m.state.padEnd(10)} ${m.id}@${m.revision ?? 'unpinned'}`).join('\n'));
+  print(models, () => models.map((m) => `${m.lang}  ${m.state.padEnd(10)} ${m.id}@${m.revision ?? 'unpinned'} ${m.variant}`).join('\n'));
 }
 
 /** Not an api method: the app shows each model's state from `models` instead. */
@@ -16,10 +16,10 @@ export async function verify(flags: { lang?: SourceLang }): Promise<void> {
   if (results.some((r) => !r.ok)) process.exitCode = 1;
 }
 
-export async function fetch(flags: { lang?: SourceLang; baseUrl?: string }): Promise<void> {
-  const checked = checkJob('fetchModels', { lang: flags.lang, baseUrl: flags.baseUrl });
+export async function fetch(flags: { lang?: SourceLang; baseUrl?: string; variant?: ModelVariant }): Promise<void> {
+  const checked = checkJob('fetchModels', { lang: flags.lang, baseUrl: flags.baseUrl, variant: flags.variant });
   const results = await withTandem((t, control) => job(t, checked, control), 'read');
-  print(results, () => results.map((r) => `${r.lang}  ${r.id}@${r.revision ?? 'main'}: ${r.files.map((f) => `${f.file} ${f.status}`).join(', ')}`).join('\n'));
+  print(results, () => results.map((r) => `${r.lang}  ${r.id}@${r.revision ?? 'main'} ${r.variant}: ${r.files.map((f) => `${f.file} ${f.status}`).join(', ')}`).join('\n'));
 }
 
 /** Not an api method: side-loading names a folder on this machine, which only the command line may. */

@@ -4,10 +4,10 @@
 import { createHash, type Hash } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { SourceLang } from '../../common/index.ts';
+import type { ModelVariant, SourceLang } from '../../common/index.ts';
 import { fileSize, hashInto, sha256File } from './files.ts';
 import { expectedFor, readLock, recordInLock, type Expected, type PinSource } from './lock.ts';
-import { modelDir, PART_SUFFIX, selectEntries, type Manifest, type ModelEntry } from './manifest.ts';
+import { entryForVariant, modelDir, PART_SUFFIX, selectEntries, type Manifest, type ModelEntry } from './manifest.ts';
 
 export interface FetchProgress {
   lang: SourceLang;
@@ -20,6 +20,8 @@ export interface FetchProgress {
 
 export interface FetchOptions {
   lang?: SourceLang;
+  /** Which ONNX files: fp32 (default) or a variant the manifest lists, e.g. q8 (int8). */
+  variant?: ModelVariant;
   /** Overrides `manifest.hubBaseUrl` (tests, offline mirrors). */
   baseUrl?: string;
   signal?: AbortSignal;
@@ -42,6 +44,7 @@ interface FetchResult {
   lang: SourceLang;
   id: string;
   revision: string | null;
+  variant: ModelVariant;
   dir: string;
   files: FetchFileResult[];
   bytesTransferred: number;
@@ -55,7 +58,10 @@ interface FetchResult {
 export async function fetchModels(modelsDir: string, manifest: Manifest, opts: FetchOptions = {}): Promise<FetchResult[]> {
   const base = (opts.baseUrl ?? manifest.hubBaseUrl).replace(/\/+$/, '');
   const out: FetchResult[] = [];
-  for (const entry of selectEntries(manifest, opts.lang)) {
+  const variant = opts.variant ?? 'fp32';
+  // Every model must offer the variant before anything is downloaded.
+  const entries = selectEntries(manifest, opts.lang).map((e) => entryForVariant(e, variant));
+  for (const entry of entries) {
     opts.signal?.throwIfAborted();
     const dir = modelDir(modelsDir, entry);
     await mkdir(dir, { recursive: true });
@@ -81,6 +87,7 @@ export async function fetchModels(modelsDir: string, manifest: Manifest, opts: F
       lang: entry.lang,
       id: entry.id,
       revision: entry.revision,
+      variant,
       dir,
       files: results,
       bytesTransferred: results.reduce((s, r) => s + r.bytesTransferred, 0),

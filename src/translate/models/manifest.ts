@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_MANIFEST, SOURCE_LANGS, type SourceLang } from '../../common/index.ts';
+import { DEFAULT_MANIFEST, MODEL_VARIANT_SUFFIX, ModelVariant, SOURCE_LANGS, type SourceLang } from '../../common/index.ts';
 
 /** Files transformers.js needs to run a Marian model in fp32 (encoder + merged decoder). */
 export const REQUIRED_MODEL_FILES = [
@@ -53,6 +53,29 @@ const ModelQuality = z.object({
   source: z.string(),
 });
 
+/** The ONNX files a variant runs (the JSON files are the fp32 entry's). */
+export function variantOnnxFiles(variant: ModelVariant): string[] {
+  const suffix = MODEL_VARIANT_SUFFIX[variant];
+  return [`onnx/encoder_model${suffix}.onnx`, `onnx/decoder_model_merged${suffix}.onnx`];
+}
+
+/** Another set of ONNX files for the same model (e.g. the published int8 files), fetched on request. */
+const ModelVariantEntry = z
+  .object({
+    variant: ModelVariant.exclude(['fp32']),
+    note: z.string().optional(),
+    files: z.array(ModelFile).min(1),
+  })
+  .superRefine((v, ctx) => {
+    const paths = v.files.map((f) => f.path);
+    for (const req of variantOnnxFiles(v.variant)) {
+      if (!paths.includes(req)) ctx.addIssue({ code: 'custom', message: `variant ${v.variant}: required file ${req} is not listed` });
+    }
+    for (const p of paths) {
+      if (!p.startsWith('onnx/')) ctx.addIssue({ code: 'custom', message: `variant ${v.variant}: ${p} is not an ONNX file (variants share the model's other files)` });
+    }
+  });
+
 const ModelEntry = z
   .object({
     lang: z.enum(SOURCE_LANGS),
@@ -67,6 +90,8 @@ const ModelEntry = z
       .nullable(),
     note: z.string().optional(),
     quality: z.array(ModelQuality).optional(),
+    /** Other published ONNX files of the same revision, e.g. q8 (int8). */
+    variants: z.array(ModelVariantEntry).optional(),
     files: z.array(ModelFile).min(1),
   })
   .superRefine((entry, ctx) => {
@@ -78,8 +103,34 @@ const ModelEntry = z
     for (const req of REQUIRED_MODEL_FILES) {
       if (!seen.has(req)) ctx.addIssue({ code: 'custom', message: `${entry.id}: required file ${req} is not listed` });
     }
+    const variants = new Set<string>();
+    for (const v of entry.variants ?? []) {
+      if (variants.has(v.variant)) ctx.addIssue({ code: 'custom', message: `${entry.id}: variant ${v.variant} listed twice` });
+      variants.add(v.variant);
+    }
   });
 export type ModelEntry = z.infer<typeof ModelEntry>;
+
+/**
+ * The entry as one variant runs it: the fp32 entry itself, or its JSON files plus the variant's
+ * ONNX files (so download, lock and status handle a variant like any model). An error when the
+ * manifest offers no such variant for the model.
+ */
+export function entryForVariant(entry: ModelEntry, variant: ModelVariant): ModelEntry {
+  if (variant === 'fp32') return entry;
+  const v = entry.variants?.find((x) => x.variant === variant);
+  if (!v) {
+    const offered = ['fp32', ...(entry.variants ?? []).map((x) => x.variant)].join(', ');
+    throw new Error(`The model manifest offers no ${variant} variant of ${entry.id} (${entry.lang}); it offers: ${offered}`);
+  }
+  const onnx = new Set(variantOnnxFiles('fp32'));
+  return { ...entry, files: [...entry.files.filter((f) => !onnx.has(f.path)), ...v.files] };
+}
+
+/** The variants the manifest offers for a model: fp32 first, then its listed variants. */
+export function offeredVariants(entry: ModelEntry): ModelVariant[] {
+  return ['fp32', ...(entry.variants ?? []).map((v) => v.variant)];
+}
 
 const Manifest = z
   .object({

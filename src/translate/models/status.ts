@@ -1,10 +1,11 @@
 // What is installed: a quick look from presence and sizes (listModels), or a full check that
 // hashes every file (verifyModels).
 import path from 'node:path';
-import type { SourceLang } from '../../common/index.ts';
+import type { ModelVariant, SourceLang } from '../../common/index.ts';
 import { fileSize, sha256File } from './files.ts';
 import { expectedFor, readLock, type PinSource } from './lock.ts';
 import { modelDir, PART_SUFFIX, selectEntries, type Manifest } from './manifest.ts';
+import { installedVariant } from './variants.ts';
 
 type ModelState = 'installed' | 'missing' | 'partial' | 'corrupt' | 'sideloaded';
 
@@ -24,6 +25,8 @@ export interface ModelStatus {
   lang: SourceLang;
   id: string;
   revision: string | null;
+  /** Which ONNX files are installed (or being fetched) and load: fp32 or e.g. q8. */
+  variant: ModelVariant;
   revisionPinned: boolean;
   dir: string;
   state: ModelState;
@@ -60,7 +63,8 @@ interface VerifyResult {
 /** State of every model in the manifest, from file presence and sizes only (no hashing). */
 export async function listModels(modelsDir: string, manifest: Manifest): Promise<ModelStatus[]> {
   const out: ModelStatus[] = [];
-  for (const entry of manifest.models) {
+  for (const listed of manifest.models) {
+    const { entry, variant } = await installedVariant(modelsDir, listed);
     const dir = modelDir(modelsDir, entry);
     const lock = await readLock(dir, entry);
     const files: ModelFileStatus[] = [];
@@ -88,6 +92,7 @@ export async function listModels(modelsDir: string, manifest: Manifest): Promise
       lang: entry.lang,
       id: entry.id,
       revision: entry.revision,
+      variant,
       revisionPinned: entry.revision !== null,
       dir,
       state,
@@ -108,7 +113,8 @@ export async function verifyModels(
   opts: { lang?: SourceLang } = {},
 ): Promise<VerifyResult[]> {
   const out: VerifyResult[] = [];
-  for (const entry of selectEntries(manifest, opts.lang)) {
+  for (const listed of selectEntries(manifest, opts.lang)) {
+    const { entry } = await installedVariant(modelsDir, listed);
     const dir = modelDir(modelsDir, entry);
     const lock = await readLock(dir, entry);
     const files: VerifyFileResult[] = [];
