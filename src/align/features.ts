@@ -10,6 +10,7 @@
 // language-independent one (length ratio against the document's own ratio, anchors, punctuation).
 import type { AlignSentence } from './types.ts';
 import { foldWord, normalizeNumber } from './tokenize.ts';
+import { Slab } from './slab.ts';
 
 export const D_TOK = 256;
 export const D_CHR = 256;
@@ -157,10 +158,17 @@ function addTrigrams(vec: Float32Array, s: string): void {
   }
 }
 
-function rawFeatures(s: AlignSentence): Raw {
-  const tok = new Float32Array(D_TOK);
-  const chr = new Float32Array(D_CHR);
-  const anc = new Float32Array(D_ANC);
+/** Floats of one sentence's vectors (token, character, anchor, punctuation). */
+const SPAN_FLOATS = D_TOK + D_CHR + D_ANC + D_PUN;
+
+function floatSlab(spans: number): Slab<Float32Array> {
+  return new Slab((n) => new Float32Array(n), Math.max(1, spans) * SPAN_FLOATS);
+}
+
+function rawFeatures(s: AlignSentence, slab: Slab<Float32Array>): Raw {
+  const tok = slab.take(D_TOK);
+  const chr = slab.take(D_CHR);
+  const anc = slab.take(D_ANC);
   const en = s.english;
   if (en) {
     const folded = foldWord(en);
@@ -170,7 +178,7 @@ function rawFeatures(s: AlignSentence): Raw {
     }
     addTrigrams(chr, ` ${folded.replace(NON_ALNUM_RE, ' ').trim()} `);
   }
-  const pun = new Float32Array(D_PUN);
+  const pun = slab.take(D_PUN);
   for (let i = 0; i < s.text.length; i++) {
     const k = PUNCT_INDEX.get(s.text[i]!);
     if (k !== undefined) pun[k]! += 1;
@@ -218,24 +226,33 @@ function norm(v: Float32Array): number {
   return Math.sqrt(s);
 }
 
-function nonZero(v: Float32Array): Uint16Array {
+function nonZero(v: Float32Array, slab: Slab<Uint16Array>): Uint16Array {
   let n = 0;
   for (let i = 0; i < v.length; i++) if (v[i] !== 0) n++;
-  const out = new Uint16Array(n);
+  const out = slab.take(n);
   n = 0;
   for (let i = 0; i < v.length; i++) if (v[i] !== 0) out[n++] = i;
   return out;
 }
 
-function finish(r: Raw): Span {
+function finish(r: Raw, slab: Slab<Uint16Array>): Span {
   return {
-    ...r,
+    len: r.len,
+    enLen: r.enLen,
+    hasEn: r.hasEn,
     tokNorm: norm(r.tok),
     chrNorm: norm(r.chr),
     ancNorm: norm(r.anc),
-    tokNz: nonZero(r.tok),
-    chrNz: nonZero(r.chr),
-    ancNz: nonZero(r.anc),
+    ancCount: r.ancCount,
+    open: r.open,
+    close: r.close,
+    pun: r.pun,
+    tok: r.tok,
+    chr: r.chr,
+    anc: r.anc,
+    tokNz: nonZero(r.tok, slab),
+    chrNz: nonZero(r.chr, slab),
+    ancNz: nonZero(r.anc, slab),
   };
 }
 
@@ -247,11 +264,13 @@ export class DocFeatures {
 
   private constructor(raw: Raw[]) {
     this.raw = raw;
-    this.single = raw.map(finish);
+    const slab = new Slab((n) => new Uint16Array(n), Math.max(1, raw.length) * 128);
+    this.single = raw.map((r) => finish(r, slab));
   }
 
   static of(sentences: AlignSentence[]): DocFeatures {
-    return new DocFeatures(sentences.map(rawFeatures));
+    const slab = floatSlab(sentences.length);
+    return new DocFeatures(sentences.map((s) => rawFeatures(s, slab)));
   }
 
   get length(): number {
@@ -315,7 +334,8 @@ export class DocFeatures {
   /** The document cut into blocks of k consecutive sentences (the last block may be shorter). */
   blocks(k: number): DocFeatures {
     const out: Raw[] = [];
-    for (let i = 0; i < this.raw.length; i += k) out.push(mergeRaw(this.raw.slice(i, i + k)));
+    const slab = floatSlab(Math.ceil(this.raw.length / k));
+    for (let i = 0; i < this.raw.length; i += k) out.push(mergeRaw(this.raw.slice(i, i + k), slab));
     return new DocFeatures(out);
   }
 }
@@ -336,11 +356,11 @@ export function pairDots(a: Span, b: Span, out: Float64Array): void {
   out[2] = a.ancCount && b.ancCount ? sparseDot(a.anc, a.ancNz, b.anc, b.ancNz) : 0;
 }
 
-function mergeRaw(parts: Raw[]): Raw {
-  const tok = new Float32Array(D_TOK);
-  const chr = new Float32Array(D_CHR);
-  const anc = new Float32Array(D_ANC);
-  const pun = new Float32Array(D_PUN);
+function mergeRaw(parts: Raw[], slab: Slab<Float32Array>): Raw {
+  const tok = slab.take(D_TOK);
+  const chr = slab.take(D_CHR);
+  const anc = slab.take(D_ANC);
+  const pun = slab.take(D_PUN);
   let len = 0, enLen = 0, ancCount = 0, hasEn = true;
   for (const p of parts) {
     for (let i = 0; i < D_TOK; i++) tok[i]! += p.tok[i]!;
