@@ -11,12 +11,13 @@
 // beads (1-2, 2-1, ...) sum them, since the hashed feature vectors add up.
 import type { Lang } from '../common/index.ts';
 import type { AlignSentence, Bead } from './types.ts';
-import { DocFeatures, contextFor, pairDots, simFromDots, type SimContext } from './features.ts';
+import { DocFeatures, TUNE, contextFor, lengthRatio, pairDots, simFromDots, type SimContext } from './features.ts';
 import { runNow, type AlignWork } from './work.ts';
 
 export interface AlignOptions {
   /** Accepted for the caller's record; the evidence is language-independent (the expected length
-   * ratio is measured on the two documents themselves), so the languages do not change the result. */
+   * ratio is measured on the two documents themselves, then on the sentences they pair), so the
+   * languages do not change the result. */
   langA?: Lang;
   langB?: Lang;
   /** Half-width (sentences) of the search band around the coarse path. Default 12; a band at least
@@ -72,6 +73,9 @@ const LEVEL_FACTOR = 4;
 /** Half-width (in blocks of the finer level) of the band around the projected coarser path. A
  * coarse path is right to about one of its blocks, i.e. LEVEL_FACTOR finer units. */
 const LEVEL_BAND = 2 * LEVEL_FACTOR;
+/** A language-independent alignment is searched again when the ratio of its paired sentences
+ * differs from the ratio it was searched with by more than this (in log units, about 2%). */
+const REALIGN_RATIO_CHANGE = 0.02;
 
 interface Step {
   i: number;
@@ -222,6 +226,17 @@ function bandAround(path: Step[], k: number, n: number, m: number, w: number): {
   return { lo, hi };
 }
 
+/** Length ratio b/a over the beads of `path` that pair sentences (unpaired ones left out). */
+function pairedRatio(path: Step[], A: DocFeatures, B: DocFeatures): number {
+  let la = 0, lb = 0;
+  for (const st of path) {
+    if (!st.da || !st.db) continue;
+    la += A.info(st.i, st.da).len;
+    lb += B.info(st.j, st.db).len;
+  }
+  return lengthRatio(la, lb, TUNE.ratioPriorPaired);
+}
+
 function kindOf(da: number, db: number): string {
   return `${da}-${db}`;
 }
@@ -246,7 +261,8 @@ export function alignWork(a: AlignSentence[], b: AlignSentence[], opts: AlignOpt
   const coarse = n * m > FULL_DP_CELLS && w < Math.max(n, m);
   const levels = coarse ? levelSizes(Math.max(n, m)) : [];
   const rows = (k: number) => Math.floor(k / ROWS_PER_YIELD) * ROWS_PER_YIELD;
-  let total = rows(n);
+  // The sentence-level search, the coarse levels, or else a possible second search (alignSteps).
+  let total = rows(n) * (levels.length ? 1 : 2);
   for (const k of levels) total += rows(Math.ceil(n / k));
   return { total, steps: alignSteps(a, b, w, levels) };
 }
@@ -297,6 +313,16 @@ function* alignSteps(a: AlignSentence[], b: AlignSentence[], w: number, levels: 
     const f = top === 0 ? levels[0]! : levels[top]! / levels[top - 1]!;
     const band = bandAround(path, f, FA.length, FB.length, top === 0 ? w : LEVEL_BAND);
     path = yield* bandedDp(FA, FB, band.lo, band.hi, params, ctx);
+  }
+  // Language-independent evidence leans on the length ratio. A short document's own ratio is
+  // skewed by a sentence added or dropped: measure it again on the sentences the first pass
+  // paired, and realign when it moved.
+  if (!english && !levels.length) {
+    const ratio = pairedRatio(path, A, B);
+    if (Math.abs(Math.log(ratio / ctx.ratio)) > REALIGN_RATIO_CHANGE) {
+      const full = fullBand(n, m);
+      path = yield* bandedDp(A, B, full.lo, full.hi, params, { ratio });
+    }
   }
   const steps = path;
   return steps.map((s) => ({

@@ -16,11 +16,12 @@ export const D_TOK = 256;
 export const D_CHR = 256;
 export const D_ANC = 128;
 
-/** Weights of the similarity mix (tuned on FLORES with MT and on the ParIce gold without). */
+/** Weights of the similarity mix (tuned on FLORES with MT, and without MT on the ParIce gold and
+ * on perturbed FLORES documents: bench/eval/align-parice.ts, bench/align-scale.ts). */
 export const TUNE = {
   nameW: 1,
   longW: 0.5,
-  gcVar: 11,
+  gcVar: 14,
   nLen: 0.2,
   nAnc: 0.32,
   nAncNone: 0.4,
@@ -33,6 +34,8 @@ export const TUNE = {
   eAnc: 0.1,
   calLo: 0.12,
   calHi: 1,
+  ratioPrior: 1000,
+  ratioPriorPaired: 50,
 };
 
 const PUNCT_KINDS = ',;:()"?!-';
@@ -464,7 +467,20 @@ function calibrateEnglish(raw: number): number {
   return x <= 0 ? 0 : x >= 1 ? 1 : x;
 }
 
+/**
+ * The expected length ratio b/a: characters of b over characters of a, both with `prior`
+ * characters added, so that little text says little and the ratio stays near 1 (kept in 1/3..3).
+ */
+export function lengthRatio(charsA: number, charsB: number, prior: number): number {
+  const r = (charsB + prior) / (charsA + prior);
+  return Number.isFinite(r) && r > 0 ? Math.min(3, Math.max(1 / 3, r)) : 1;
+}
+
+/**
+ * The documents' own length ratio, pulled towards 1 by TUNE.ratioPrior characters: a short
+ * document with one sentence added or dropped says little about the languages' ratio (265
+ * characters against 264 + 229 is not a ratio of 1.9), a long one says a lot.
+ */
 export function contextFor(a: DocFeatures, b: DocFeatures): SimContext {
-  const r = b.chars() / a.chars();
-  return { ratio: Number.isFinite(r) && r > 0 ? Math.min(3, Math.max(1 / 3, r)) : 1 };
+  return { ratio: lengthRatio(a.chars(), b.chars(), TUNE.ratioPrior) };
 }
