@@ -90,9 +90,44 @@ function hash(s: string): number {
   return h >>> 0;
 }
 
-function add(vec: Float32Array, key: string, w: number): void {
+/**
+ * A hashed vector being filled, with the indices it has touched (its non-zero entries, in the
+ * order first touched): finding them afterwards would scan every dimension of every sentence.
+ * `seen` is scratch shared by the vectors of one kind (one is filled at a time); `indices()`
+ * clears it again.
+ */
+class Filling {
+  readonly nz: number[] = [];
+
+  constructor(
+    readonly v: Float32Array,
+    private readonly seen: Uint8Array,
+  ) {}
+
+  bump(i: number, w: number): void {
+    if (!this.seen[i]) {
+      this.seen[i] = 1;
+      this.nz.push(i);
+    }
+    this.v[i]! += w;
+  }
+
+  /** Adds another vector given with its non-zero indices. */
+  addAll(v: Float32Array, nz: Uint16Array): void {
+    for (let k = 0; k < nz.length; k++) this.bump(nz[k]!, v[nz[k]!]!);
+  }
+
+  indices(slab: Slab<Uint16Array>): Uint16Array {
+    const out = slab.take(this.nz.length);
+    out.set(this.nz);
+    for (const i of this.nz) this.seen[i] = 0;
+    return out;
+  }
+}
+
+function add(vec: Filling, key: string, w: number): void {
   const h = hash(key);
-  vec[h % vec.length]! += h & 0x80000000 ? -w : w;
+  vec.bump(h % vec.v.length, h & 0x80000000 ? -w : w);
 }
 
 /** Light English stemmer on a folded word: drop common inflection suffixes, cut to 6 characters. */
@@ -126,6 +161,9 @@ interface Raw {
   tok: Float32Array;
   chr: Float32Array;
   anc: Float32Array;
+  tokNz: Uint16Array;
+  chrNz: Uint16Array;
+  ancNz: Uint16Array;
   ancCount: number;
   open: number;
   close: number;
@@ -145,7 +183,7 @@ const PUNCT_INDEX = new Map<string, number>([
 ]);
 
 /** Hashes the character trigrams of `s` into vec (rolling, no substrings). */
-function addTrigrams(vec: Float32Array, s: string): void {
+function addTrigrams(vec: Filling, s: string): void {
   if (s.length < 3) return;
   let c0 = s.charCodeAt(0), c1 = s.charCodeAt(1);
   for (let i = 2; i < s.length; i++) {
@@ -155,7 +193,7 @@ function addTrigrams(vec: Float32Array, s: string): void {
     h = Math.imul(h, 0x2c1b3c6d);
     h ^= h >>> 12;
     h >>>= 0;
-    vec[h % vec.length]! += h & 0x80000000 ? -1 : 1;
+    vec.bump(h % vec.v.length, h & 0x80000000 ? -1 : 1);
     c0 = c1;
     c1 = c2;
   }
@@ -164,14 +202,34 @@ function addTrigrams(vec: Float32Array, s: string): void {
 /** Floats of one sentence's vectors (token, character, anchor, punctuation). */
 const SPAN_FLOATS = D_TOK + D_CHR + D_ANC + D_PUN;
 
-function floatSlab(spans: number): Slab<Float32Array> {
-  return new Slab((n) => new Float32Array(n), Math.max(1, spans) * SPAN_FLOATS);
+/** Where a document's vectors and their index lists are cut from. */
+interface Slabs {
+  floats: Slab<Float32Array>;
+  indices: Slab<Uint16Array>;
 }
 
-function rawFeatures(s: AlignSentence, slab: Slab<Float32Array>): Raw {
-  const tok = slab.take(D_TOK);
-  const chr = slab.take(D_CHR);
-  const anc = slab.take(D_ANC);
+function slabsFor(spans: number): Slabs {
+  return {
+    floats: new Slab((n) => new Float32Array(n), Math.max(1, spans) * SPAN_FLOATS),
+    indices: new Slab((n) => new Uint16Array(n), Math.max(1, spans) * 128),
+  };
+}
+
+const SEEN_TOK = new Uint8Array(D_TOK), SEEN_CHR = new Uint8Array(D_CHR), SEEN_ANC = new Uint8Array(D_ANC);
+
+/** The three hashed vectors of a span, cut from the slab, to be filled. */
+function fillings(slabs: Slabs): [Filling, Filling, Filling] {
+  return [
+    new Filling(slabs.floats.take(D_TOK), SEEN_TOK),
+    new Filling(slabs.floats.take(D_CHR), SEEN_CHR),
+    new Filling(slabs.floats.take(D_ANC), SEEN_ANC),
+  ];
+}
+
+const PUNCT_RE = /[,;:()"?!\-„“”«»–—]/gu;
+
+function rawFeatures(s: AlignSentence, slabs: Slabs): Raw {
+  const [tok, chr, anc] = fillings(slabs);
   const en = s.english;
   if (en) {
     const folded = foldWord(en);
@@ -181,11 +239,8 @@ function rawFeatures(s: AlignSentence, slab: Slab<Float32Array>): Raw {
     }
     addTrigrams(chr, ` ${folded.replace(NON_ALNUM_RE, ' ').trim()} `);
   }
-  const pun = slab.take(D_PUN);
-  for (let i = 0; i < s.text.length; i++) {
-    const k = PUNCT_INDEX.get(s.text[i]!);
-    if (k !== undefined) pun[k]! += 1;
-  }
+  const pun = slabs.floats.take(D_PUN);
+  for (const m of s.text.matchAll(PUNCT_RE)) pun[PUNCT_INDEX.get(m[0])!]! += 1;
   let ancCount = 0;
   let first = true;
   for (const m of s.text.matchAll(TEXT_TOKEN_RE)) {
@@ -214,38 +269,32 @@ function rawFeatures(s: AlignSentence, slab: Slab<Float32Array>): Raw {
     len: s.text.length,
     enLen: en?.length ?? 0,
     hasEn: en !== null && en.length > 0,
-    tok,
-    chr,
-    anc,
+    tok: tok.v,
+    chr: chr.v,
+    anc: anc.v,
+    tokNz: tok.indices(slabs.indices),
+    chrNz: chr.indices(slabs.indices),
+    ancNz: anc.indices(slabs.indices),
     ancCount,
     open: punctClass(s.text, false),
     close: punctClass(s.text, true),
   };
 }
 
-function norm(v: Float32Array): number {
+function norm(v: Float32Array, nz: Uint16Array): number {
   let s = 0;
-  for (let i = 0; i < v.length; i++) s += v[i]! * v[i]!;
+  for (let k = 0; k < nz.length; k++) s += v[nz[k]!]! * v[nz[k]!]!;
   return Math.sqrt(s);
 }
 
-function nonZero(v: Float32Array, slab: Slab<Uint16Array>): Uint16Array {
-  let n = 0;
-  for (let i = 0; i < v.length; i++) if (v[i] !== 0) n++;
-  const out = slab.take(n);
-  n = 0;
-  for (let i = 0; i < v.length; i++) if (v[i] !== 0) out[n++] = i;
-  return out;
-}
-
-function finish(r: Raw, slab: Slab<Uint16Array>): Span {
+function finish(r: Raw): Span {
   return {
     len: r.len,
     enLen: r.enLen,
     hasEn: r.hasEn,
-    tokNorm: norm(r.tok),
-    chrNorm: norm(r.chr),
-    ancNorm: norm(r.anc),
+    tokNorm: norm(r.tok, r.tokNz),
+    chrNorm: norm(r.chr, r.chrNz),
+    ancNorm: norm(r.anc, r.ancNz),
     ancCount: r.ancCount,
     open: r.open,
     close: r.close,
@@ -253,9 +302,9 @@ function finish(r: Raw, slab: Slab<Uint16Array>): Span {
     tok: r.tok,
     chr: r.chr,
     anc: r.anc,
-    tokNz: nonZero(r.tok, slab),
-    chrNz: nonZero(r.chr, slab),
-    ancNz: nonZero(r.anc, slab),
+    tokNz: r.tokNz,
+    chrNz: r.chrNz,
+    ancNz: r.ancNz,
   };
 }
 
@@ -267,13 +316,12 @@ export class DocFeatures {
 
   private constructor(raw: Raw[]) {
     this.raw = raw;
-    const slab = new Slab((n) => new Uint16Array(n), Math.max(1, raw.length) * 128);
-    this.single = raw.map((r) => finish(r, slab));
+    this.single = raw.map(finish);
   }
 
   static of(sentences: AlignSentence[]): DocFeatures {
-    const slab = floatSlab(sentences.length);
-    return new DocFeatures(sentences.map((s) => rawFeatures(s, slab)));
+    const slabs = slabsFor(sentences.length);
+    return new DocFeatures(sentences.map((s) => rawFeatures(s, slabs)));
   }
 
   get length(): number {
@@ -337,8 +385,8 @@ export class DocFeatures {
   /** The document cut into blocks of k consecutive sentences (the last block may be shorter). */
   blocks(k: number): DocFeatures {
     const out: Raw[] = [];
-    const slab = floatSlab(Math.ceil(this.raw.length / k));
-    for (let i = 0; i < this.raw.length; i += k) out.push(mergeRaw(this.raw.slice(i, i + k), slab));
+    const slabs = slabsFor(Math.ceil(this.raw.length / k));
+    for (let i = 0; i < this.raw.length; i += k) out.push(mergeRaw(this.raw.slice(i, i + k), slabs));
     return new DocFeatures(out);
   }
 }
@@ -359,16 +407,14 @@ export function pairDots(a: Span, b: Span, out: Float64Array): void {
   out[2] = a.ancCount && b.ancCount ? sparseDot(a.anc, a.ancNz, b.anc, b.ancNz) : 0;
 }
 
-function mergeRaw(parts: Raw[], slab: Slab<Float32Array>): Raw {
-  const tok = slab.take(D_TOK);
-  const chr = slab.take(D_CHR);
-  const anc = slab.take(D_ANC);
-  const pun = slab.take(D_PUN);
+function mergeRaw(parts: Raw[], slabs: Slabs): Raw {
+  const [tok, chr, anc] = fillings(slabs);
+  const pun = slabs.floats.take(D_PUN);
   let len = 0, enLen = 0, ancCount = 0, hasEn = true;
   for (const p of parts) {
-    for (let i = 0; i < D_TOK; i++) tok[i]! += p.tok[i]!;
-    for (let i = 0; i < D_CHR; i++) chr[i]! += p.chr[i]!;
-    for (let i = 0; i < D_ANC; i++) anc[i]! += p.anc[i]!;
+    tok.addAll(p.tok, p.tokNz);
+    chr.addAll(p.chr, p.chrNz);
+    anc.addAll(p.anc, p.ancNz);
     for (let i = 0; i < D_PUN; i++) pun[i]! += p.pun[i]!;
     len += p.len + 1;
     enLen += p.enLen + 1;
@@ -380,9 +426,12 @@ function mergeRaw(parts: Raw[], slab: Slab<Float32Array>): Raw {
     len: len - 1,
     enLen: enLen - 1,
     hasEn,
-    tok,
-    chr,
-    anc,
+    tok: tok.v,
+    chr: chr.v,
+    anc: anc.v,
+    tokNz: tok.indices(slabs.indices),
+    chrNz: chr.indices(slabs.indices),
+    ancNz: anc.indices(slabs.indices),
     ancCount,
     open: parts[0]?.open ?? 0,
     close: parts[parts.length - 1]?.close ?? 0,
