@@ -10,7 +10,8 @@
 // -realign, which is how LF Aligner runs it without a dictionary. Targets: 500 x 500 within 2x
 // hunalign's time, 8,000 within 0.02 strict F1 of 2,000, time at 8,000 no worse than hunalign.
 // Then the language-independent case (no MT on either side) on perturbed FLORES documents
-// against hunalign's length-based mode (no -realign) and with -realign.
+// against hunalign's length-based mode (no -realign) and with -realign. Times are wall and CPU
+// (user + system; the CPU time is steadier on a shared machine); the targets use wall time.
 //   HUNALIGN=/path/to/hunalign npx tsx bench/align-scale.ts [--data FLORES_DIR] [--sizes 500,2000,8000] [--seed N]
 // For a profile, bundle first (tsx adds overhead in hot code):
 //   npx esbuild bench/align-scale.ts --bundle --platform=node --format=esm --packages=external --outfile=.bench-tmp/align-scale.mjs
@@ -23,7 +24,7 @@ import { alignDocuments } from '../src/align/index.ts';
 import type { AlignSentence } from '../src/align/index.ts';
 import { type Alignment, arg, dataDir, rng, scoreMultiple } from './eval/lib/align-data.ts';
 import { type Case, loadFlores, perturb, prefixCase } from './eval/lib/align-perturb.ts';
-import { findHunalign, runHunalign } from './eval/lib/hunalign.ts';
+import { childrenCpuMs, findHunalign, runHunalign } from './eval/lib/hunalign.ts';
 
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 const toAlignment = (beads: ReturnType<typeof alignDocuments>): Alignment => beads.map((bd) => [bd.a, bd.b]);
@@ -32,9 +33,11 @@ const toAlignment = (beads: ReturnType<typeof alignDocuments>): Alignment => bea
 if (process.argv[2] === '--child') {
   const { a, b } = JSON.parse(readFileSync(process.argv[3]!, 'utf8')) as { a: AlignSentence[]; b: AlignSentence[] };
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const beads = alignDocuments(a, b);
   const ms = performance.now() - t0;
-  writeFileSync(process.argv[4]!, JSON.stringify({ ms, beads: toAlignment(beads) }));
+  const cpu = process.cpuUsage(c0);
+  writeFileSync(process.argv[4]!, JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, beads: toAlignment(beads) }));
   process.exit(0);
 }
 
@@ -59,15 +62,17 @@ function scaleSource(n: number): Case {
   return perturb(src, tgt, src, rng(seed + 2));
 }
 
-function tandemInChild(c: Case): { wallMs: number; alignMs: number; beads: Alignment } {
+function tandemInChild(c: Case): { wallMs: number; cpuMs: number | null; alignMs: number; alignCpuMs: number; beads: Alignment } {
   const dir = mkdtempSync(join(tmpdir(), 'align-scale-'));
   try {
     writeFileSync(join(dir, 'in.json'), JSON.stringify({ a: c.a, b: c.b }));
     const t0 = performance.now();
+    const c0 = childrenCpuMs();
     execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', join(dir, 'in.json'), join(dir, 'out.json')], { stdio: 'inherit' });
     const wallMs = performance.now() - t0;
-    const out = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as { ms: number; beads: Alignment };
-    return { wallMs, alignMs: out.ms, beads: out.beads };
+    const c1 = childrenCpuMs();
+    const out = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as { ms: number; cpuMs: number; beads: Alignment };
+    return { wallMs, cpuMs: c0 === null || c1 === null ? null : c1 - c0, alignMs: out.ms, alignCpuMs: out.cpuMs, beads: out.beads };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -80,15 +85,18 @@ for (const n of sizes) {
   const t = tandemInChild(c);
   const tandem = {
     total_wall_ms: Math.round(t.wallMs),
+    total_cpu_ms: t.cpuMs,
     inside_aligner_ms: Math.round(t.alignMs),
+    inside_aligner_cpu_ms: Math.round(t.alignCpuMs),
     ...scoreMultiple([c.gold], [t.beads]),
   };
   const row: Record<string, unknown> = { size: `${c.a.length} x ${c.b.length}`, tandem };
   if ('bin' in hunalign) {
     const h = runHunalign(hunalign.bin, [{ a: c.a.map((s) => s.text), b: c.b.map((s) => s.text) }], true);
     const hs = scoreMultiple([c.gold], h.alignments);
-    row.hunalign_realign = { wall_ms: Math.round(h.ms), ...hs };
+    row.hunalign_realign = { wall_ms: Math.round(h.ms), cpu_ms: h.cpuMs, ...hs };
     row.time_ratio_tandem_over_hunalign = round(t.wallMs / h.ms, 2);
+    if (t.cpuMs && h.cpuMs) row.cpu_ratio_tandem_over_hunalign = round(t.cpuMs / h.cpuMs, 2);
     row.f1_strict_tandem_minus_hunalign = round(tandem.f1_strict - hs.f1_strict, 4);
   } else row.hunalign = hunalign;
   scale.push(row);
@@ -118,17 +126,19 @@ function neutralCases(): Case[] {
 const nc = neutralCases();
 const golds = nc.map((c) => c.gold);
 const t0 = performance.now();
+const c0 = process.cpuUsage();
 const neutralTests = nc.map((c) => toAlignment(alignDocuments(c.a, c.b)));
+const cpu = process.cpuUsage(c0);
 const neutral: Record<string, unknown> = {
   documents: nc.length,
-  tandem: { align_ms: Math.round(performance.now() - t0), ...scoreMultiple(golds, neutralTests) },
+  tandem: { align_ms: Math.round(performance.now() - t0), align_cpu_ms: Math.round((cpu.user + cpu.system) / 1000), ...scoreMultiple(golds, neutralTests) },
 };
 if ('bin' in hunalign) {
   const pairs = nc.map((c) => ({ a: c.a.map((s) => s.text), b: c.b.map((s) => s.text) }));
   const len = runHunalign(hunalign.bin, pairs, false);
   const re = runHunalign(hunalign.bin, pairs, true);
-  neutral.hunalign_length_based = { wall_ms: Math.round(len.ms), ...scoreMultiple(golds, len.alignments) };
-  neutral.hunalign_realign = { wall_ms: Math.round(re.ms), ...scoreMultiple(golds, re.alignments) };
+  neutral.hunalign_length_based = { wall_ms: Math.round(len.ms), cpu_ms: len.cpuMs, ...scoreMultiple(golds, len.alignments) };
+  neutral.hunalign_realign = { wall_ms: Math.round(re.ms), cpu_ms: re.cpuMs, ...scoreMultiple(golds, re.alignments) };
 } else neutral.hunalign = hunalign;
 
 const h500 = timeAt(500, 'hunalign_realign'), t500 = timeAt(500, 'tandem');

@@ -36,10 +36,25 @@ export function ladderToBeads(ladder: string): Alignment {
   return out;
 }
 
+/** CPU time (user + system, ms) of this process's finished children, from /proc (null elsewhere):
+ * on a busy machine the CPU time of a run is steadier than its wall time. */
+export function childrenCpuMs(): number | null {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields after the command name start at field 3 (state): cutime and cstime are fields 16 and 17.
+    return ((Number(f[13]) + Number(f[14])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+
 export interface HunalignRun {
   alignments: Alignment[];
   /** Wall time of the hunalign process (reading, aligning, writing), ms. */
   ms: number;
+  /** Its CPU time (user + system), ms, when /proc tells. */
+  cpuMs: number | null;
 }
 
 /**
@@ -58,6 +73,7 @@ export function runHunalign(bin: string, pairs: { a: string[]; b: string[] }[], 
     });
     const flags = ['-utf', ...(realign ? ['-realign'] : [])];
     const t0 = performance.now();
+    const c0 = childrenCpuMs();
     if (jobs.length === 1) {
       const out = execFileSync(bin, [...flags, join(dir, 'null.dic'), jobs[0]![0]!, jobs[0]![1]!], { maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] });
       writeFileSync(jobs[0]![2]!, out);
@@ -66,7 +82,9 @@ export function runHunalign(bin: string, pairs: { a: string[]; b: string[] }[], 
       execFileSync(bin, [...flags, '-batch', join(dir, 'null.dic'), join(dir, 'batch')], { stdio: 'ignore' });
     }
     const ms = performance.now() - t0;
-    return { alignments: jobs.map((j) => ladderToBeads(readFileSync(j[2]!, 'utf8'))), ms };
+    const c1 = childrenCpuMs();
+    const cpuMs = c0 === null || c1 === null ? null : c1 - c0;
+    return { alignments: jobs.map((j) => ladderToBeads(readFileSync(j[2]!, 'utf8'))), ms, cpuMs };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
