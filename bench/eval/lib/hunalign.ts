@@ -19,14 +19,18 @@ export function findHunalign(): { bin: string } | { absent: string } {
   }
 }
 
-/** hunalign reads one sentence per line, tokens separated by spaces. */
+/** hunalign reads one sentence per line, tokens separated by spaces (no final newline: hunalign
+ * would read an empty last sentence). */
 function tokenized(sentences: string[]): string {
-  return sentences.map((s) => s.replace(/([^\p{L}\p{M}\p{N}\s])/gu, ' $1 ').replace(/\s+/gu, ' ').trim()).join('\n') + '\n';
+  return sentences.map((s) => s.replace(/([^\p{L}\p{M}\p{N}\s])/gu, ' $1 ').replace(/\s+/gu, ' ').trim()).join('\n');
 }
 
-/** Ladder (rungs "i<TAB>j<TAB>score") -> beads between consecutive rungs. */
-export function ladderToBeads(ladder: string): Alignment {
+/** Ladder (rungs "i<TAB>j<TAB>score") -> beads between consecutive rungs. hunalign leaves out
+ * the closing rung (n, m) of documents of n and m sentences: it is added. */
+export function ladderToBeads(ladder: string, n: number, m: number): Alignment {
   const rungs = ladder.split('\n').filter(Boolean).map((l) => l.split('\t').map(Number) as [number, number]);
+  const last = rungs[rungs.length - 1];
+  if (!last || last[0] !== n || last[1] !== m) rungs.push([n, m]);
   const out: Alignment = [];
   for (let r = 0; r + 1 < rungs.length; r++) {
     const [i0, j0] = rungs[r]!, [i1, j1] = rungs[r + 1]!;
@@ -84,7 +88,7 @@ export function runHunalign(bin: string, pairs: { a: string[]; b: string[] }[], 
     const ms = performance.now() - t0;
     const c1 = childrenCpuMs();
     const cpuMs = c0 === null || c1 === null ? null : c1 - c0;
-    return { alignments: jobs.map((j) => ladderToBeads(readFileSync(j[2]!, 'utf8'))), ms, cpuMs };
+    return { alignments: jobs.map((j, k) => ladderToBeads(readFileSync(j[2]!, 'utf8'), pairs[k]!.a.length, pairs[k]!.b.length)), ms, cpuMs };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
