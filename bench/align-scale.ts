@@ -5,7 +5,8 @@
 // carries its real machine translation as its English side, the target is the English reference —
 // repeated until long enough, perturbed by the shared generator (bench/eval/lib/align-perturb.ts:
 // merges, drops, insertions), cut to N x N for N = 500, 2,000 and 8,000.
-// Per size: Tandem in a fresh process (total wall: start, read, align, write) and inside the
+// Per size: Tandem in a fresh process running this file bundled as the shipped `tandem` is
+// (total: start, read, align, write) and inside the
 // aligner (alignDocuments alone); hunalign with an empty dictionary on the original texts with
 // -realign, which is how LF Aligner runs it without a dictionary. Targets: 500 x 500 within 2x
 // hunalign's time, 8,000 within 0.02 strict F1 of 2,000, time at 8,000 no worse than hunalign.
@@ -16,6 +17,7 @@
 // For a profile, bundle first (tsx adds overhead in hot code):
 //   npx esbuild bench/align-scale.ts --bundle --platform=node --format=esm --packages=external --outfile=.bench-tmp/align-scale.mjs
 import { execFileSync } from 'node:child_process';
+import { buildSync } from 'esbuild';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,13 +64,25 @@ function scaleSource(n: number): Case {
   return perturb(src, tgt, src, rng(seed + 2));
 }
 
+/**
+ * The script the child runs: this file, bundled with esbuild like the shipped `tandem` (under tsx
+ * a child would spend most of its time compiling TypeScript). Run as a bundle already: itself.
+ */
+function childScript(): string {
+  const self = fileURLToPath(import.meta.url);
+  if (self.endsWith('.mjs')) return self;
+  const out = join(import.meta.dirname, '..', '.bench-tmp', 'align-scale-child.mjs');
+  buildSync({ entryPoints: [self], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: out, logLevel: 'warning' });
+  return out;
+}
+
 function tandemInChild(c: Case): { wallMs: number; cpuMs: number | null; alignMs: number; alignCpuMs: number; beads: Alignment } {
   const dir = mkdtempSync(join(tmpdir(), 'align-scale-'));
   try {
     writeFileSync(join(dir, 'in.json'), JSON.stringify({ a: c.a, b: c.b }));
     const t0 = performance.now();
     const c0 = childrenCpuMs();
-    execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', join(dir, 'in.json'), join(dir, 'out.json')], { stdio: 'inherit' });
+    execFileSync(process.execPath, [script, '--child', join(dir, 'in.json'), join(dir, 'out.json')], { stdio: 'inherit' });
     const wallMs = performance.now() - t0;
     const c1 = childrenCpuMs();
     const out = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as { ms: number; cpuMs: number; beads: Alignment };
@@ -78,6 +92,7 @@ function tandemInChild(c: Case): { wallMs: number; cpuMs: number | null; alignMs
   }
 }
 
+const script = childScript();
 const whole = scaleSource(Math.max(...sizes));
 const scale: Record<string, unknown>[] = [];
 for (const n of sizes) {
