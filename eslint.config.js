@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import { layers, rendererPatterns } from './eslint/layers.js';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'models/**', 'coverage/**', 'test-results/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'models/**', 'coverage/**', 'test-results/**', '.bench-tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

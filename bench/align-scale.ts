@@ -17,7 +17,6 @@
 // For a profile, bundle first (tsx adds overhead in hot code):
 //   npx esbuild bench/align-scale.ts --bundle --platform=node --format=esm --packages=external --outfile=.bench-tmp/align-scale.mjs
 import { execFileSync } from 'node:child_process';
-import { buildSync } from 'esbuild';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,14 +65,17 @@ function scaleSource(n: number): Case {
 
 /**
  * The script the child runs: this file, bundled with esbuild like the shipped `tandem` (under tsx
- * a child would spend most of its time compiling TypeScript). Run as a bundle already: itself.
+ * a child would spend most of its time compiling TypeScript), into a temporary folder. Run as a
+ * bundle already: itself.
  */
-function childScript(): string {
+async function childScript(): Promise<{ file: string; dispose: () => void }> {
   const self = fileURLToPath(import.meta.url);
-  if (self.endsWith('.mjs')) return self;
-  const out = join(import.meta.dirname, '..', '.bench-tmp', 'align-scale-child.mjs');
-  buildSync({ entryPoints: [self], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: out, logLevel: 'warning' });
-  return out;
+  if (self.endsWith('.mjs')) return { file: self, dispose: () => {} };
+  const { buildSync } = await import('esbuild');
+  const dir = mkdtempSync(join(tmpdir(), 'align-scale-child-'));
+  const file = join(dir, 'child.mjs');
+  buildSync({ entryPoints: [self], bundle: true, platform: 'node', format: 'esm', external: ['esbuild'], outfile: file, logLevel: 'warning' });
+  return { file, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 function tandemInChild(c: Case): { wallMs: number; cpuMs: number | null; alignMs: number; alignCpuMs: number; beads: Alignment } {
@@ -82,7 +84,7 @@ function tandemInChild(c: Case): { wallMs: number; cpuMs: number | null; alignMs
     writeFileSync(join(dir, 'in.json'), JSON.stringify({ a: c.a, b: c.b }));
     const t0 = performance.now();
     const c0 = childrenCpuMs();
-    execFileSync(process.execPath, [script, '--child', join(dir, 'in.json'), join(dir, 'out.json')], { stdio: 'inherit' });
+    execFileSync(process.execPath, [script.file, '--child', join(dir, 'in.json'), join(dir, 'out.json')], { stdio: 'inherit' });
     const wallMs = performance.now() - t0;
     const c1 = childrenCpuMs();
     const out = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as { ms: number; cpuMs: number; beads: Alignment };
@@ -92,7 +94,7 @@ function tandemInChild(c: Case): { wallMs: number; cpuMs: number | null; alignMs
   }
 }
 
-const script = childScript();
+const script = await childScript();
 const whole = scaleSource(Math.max(...sizes));
 const scale: Record<string, unknown>[] = [];
 for (const n of sizes) {
@@ -117,6 +119,7 @@ for (const n of sizes) {
   scale.push(row);
   console.error(JSON.stringify(row));
 }
+script.dispose();
 const f1At = (n: number) => (scale.find((r) => (r.size as string).startsWith(`${n} `))?.tandem as { f1_strict: number } | undefined)?.f1_strict;
 const timeAt = (n: number, k: 'tandem' | 'hunalign_realign') => {
   const r = scale.find((x) => (x.size as string).startsWith(`${n} `));
