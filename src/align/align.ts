@@ -11,7 +11,8 @@
 // beads (1-2, 2-1, ...) sum them, since the hashed feature vectors add up.
 import type { Lang } from '../common/index.ts';
 import type { AlignSentence, Bead } from './types.ts';
-import { DocFeatures, TUNE, contextFor, lengthRatio, pairDots, simFromDots, type SimContext } from './features.ts';
+import { DocFeatures, TUNE, pairDots } from './features.ts';
+import { contextFor, lengthRatio, simFromDots, type SimContext } from './similarity.ts';
 import { runNow, type AlignWork } from './work.ts';
 
 export interface AlignOptions {

@@ -1,4 +1,4 @@
-// Sentence features and the sentence-pair similarity used by the aligner and the passage matcher.
+// Sentence features used by the aligner and the passage matcher (their similarity: similarity.ts).
 //
 // Every sentence (and every run of 2-3 consecutive sentences, and every coarse block) becomes a
 // `Span`: hashed dense vectors that add up when sentences are merged, plus lengths and punctuation.
@@ -6,11 +6,10 @@
 //  - Language-independent anchors from the original text: numbers, capitalised names and long
 //    words folded to ASCII and cut to a prefix (so "Ísafjörður"/"Ísafjörð" and "astronomers"/
 //    "astronomar" meet), plus the sentence's opening and closing punctuation and its length.
-// Two similarity modes: English-English when both sides have an English side, otherwise the
-// language-independent one (length ratio against the document's own ratio, anchors, punctuation).
 import type { AlignSentence } from './types.ts';
 import { foldWord, normalizeNumber } from './tokenize.ts';
 import { Slab } from './slab.ts';
+import { Filling, add, addTrigrams, norm } from './hashed.ts';
 
 export const D_TOK = 256;
 export const D_CHR = 256;
@@ -81,55 +80,6 @@ const STOP = new Set(
     .split(' '),
 );
 
-function hash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/**
- * A hashed vector being filled, with the indices it has touched (its non-zero entries, in the
- * order first touched): finding them afterwards would scan every dimension of every sentence.
- * `seen` is scratch shared by the vectors of one kind (one is filled at a time); `indices()`
- * clears it again.
- */
-class Filling {
-  readonly nz: number[] = [];
-
-  constructor(
-    readonly v: Float32Array,
-    private readonly seen: Uint8Array,
-  ) {}
-
-  bump(i: number, w: number): void {
-    if (!this.seen[i]) {
-      this.seen[i] = 1;
-      this.nz.push(i);
-    }
-    this.v[i]! += w;
-  }
-
-  /** Adds another vector given with its non-zero indices. */
-  addAll(v: Float32Array, nz: Uint16Array): void {
-    for (let k = 0; k < nz.length; k++) this.bump(nz[k]!, v[nz[k]!]!);
-  }
-
-  indices(slab: Slab<Uint16Array>): Uint16Array {
-    const out = slab.take(this.nz.length);
-    out.set(this.nz);
-    for (const i of this.nz) this.seen[i] = 0;
-    return out;
-  }
-}
-
-function add(vec: Filling, key: string, w: number): void {
-  const h = hash(key);
-  vec.bump(h % vec.v.length, h & 0x80000000 ? -w : w);
-}
-
 /** Light English stemmer on a folded word: drop common inflection suffixes, cut to 6 characters. */
 function stem(word: string): string {
   let w = word;
@@ -181,23 +131,6 @@ const PUNCT_INDEX = new Map<string, number>([
   ['–', PUNCT_KINDS.indexOf('-')],
   ['—', PUNCT_KINDS.indexOf('-')],
 ]);
-
-/** Hashes the character trigrams of `s` into vec (rolling, no substrings). */
-function addTrigrams(vec: Filling, s: string): void {
-  if (s.length < 3) return;
-  let c0 = s.charCodeAt(0), c1 = s.charCodeAt(1);
-  for (let i = 2; i < s.length; i++) {
-    const c2 = s.charCodeAt(i);
-    let h = Math.imul(c0, 0x9e3779b1) ^ Math.imul(c1, 0x85ebca77) ^ Math.imul(c2, 0xc2b2ae3d);
-    h ^= h >>> 15;
-    h = Math.imul(h, 0x2c1b3c6d);
-    h ^= h >>> 12;
-    h >>>= 0;
-    vec.bump(h % vec.v.length, h & 0x80000000 ? -1 : 1);
-    c0 = c1;
-    c1 = c2;
-  }
-}
 
 /** Floats of one sentence's vectors (token, character, anchor, punctuation). */
 const SPAN_FLOATS = D_TOK + D_CHR + D_ANC + D_PUN;
@@ -279,12 +212,6 @@ function rawFeatures(s: AlignSentence, slabs: Slabs): Raw {
     open: punctClass(s.text, false),
     close: punctClass(s.text, true),
   };
-}
-
-function norm(v: Float32Array, nz: Uint16Array): number {
-  let s = 0;
-  for (let k = 0; k < nz.length; k++) s += v[nz[k]!]! * v[nz[k]!]!;
-  return Math.sqrt(s);
 }
 
 function finish(r: Raw): Span {
@@ -392,7 +319,7 @@ export class DocFeatures {
 }
 
 /** Dot product over the non-zero entries of the sparser vector. */
-function sparseDot(a: Float32Array, aNz: Uint16Array, b: Float32Array, bNz: Uint16Array): number {
+export function sparseDot(a: Float32Array, aNz: Uint16Array, b: Float32Array, bNz: Uint16Array): number {
   let s = 0;
   if (aNz.length <= bNz.length) for (let k = 0; k < aNz.length; k++) s += a[aNz[k]!]! * b[aNz[k]!]!;
   else for (let k = 0; k < bNz.length; k++) s += a[bNz[k]!]! * b[bNz[k]!]!;
@@ -436,100 +363,4 @@ function mergeRaw(parts: Raw[], slabs: Slabs): Raw {
     open: parts[0]?.open ?? 0,
     close: parts[parts.length - 1]?.close ?? 0,
   };
-}
-
-function cosOf(d: number, an: number, bn: number): number {
-  if (an === 0 || bn === 0) return 0;
-  const c = d / (an * bn);
-  return c < 0 ? 0 : c > 1 ? 1 : c;
-}
-
-/** Standard normal CDF (Abramowitz-Stegun 7.1.26 through erf). */
-function phi(x: number): number {
-  const z = Math.abs(x) / Math.SQRT2;
-  const t = 1 / (1 + 0.3275911 * z);
-  const erf = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-z * z);
-  return x >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
-}
-
-export interface SimContext {
-  /** Expected characters of b per character of a (the documents' own ratio). */
-  ratio: number;
-}
-
-/** Gale-Church style probability that lengths la, lb are translations of each other, 0..1. */
-function lengthScore(la: number, lb: number, ratio: number): number {
-  const mean = (la * ratio + lb) / 2;
-  const delta = (lb - la * ratio) / Math.sqrt(TUNE.gcVar * Math.max(mean, 1));
-  return 2 * (1 - phi(Math.abs(delta)));
-}
-
-function punctScore(a: SpanInfo, b: SpanInfo): number {
-  const close = a.close === b.close ? 1 : (a.close === 0 || a.close === 4) && (b.close === 0 || b.close === 4) ? 0.6 : 0;
-  const open = a.open === b.open ? 1 : 0.3;
-  let diff = 0, tot = 0;
-  for (let i = 0; i < D_PUN; i++) {
-    diff += Math.abs(a.pun[i]! - b.pun[i]!);
-    tot += a.pun[i]! + b.pun[i]!;
-  }
-  const inner = 1 - diff / (tot + 2);
-  return TUNE.pClose * close + TUNE.pOpen * open + (1 - TUNE.pClose - TUNE.pOpen) * inner;
-}
-
-/**
- * Similarity of two spans, 0..1, from their scalars and the dot products of their vectors.
- * English-English when both have an English side (1 = same text), else language-independent.
- */
-export function simFromDots(a: SpanInfo, b: SpanInfo, dTok: number, dChr: number, dAnc: number, ctx: SimContext): number {
-  const anc = a.ancCount === 0 && b.ancCount === 0 ? null : cosOf(dAnc, a.ancNorm, b.ancNorm);
-  if (a.hasEn && b.hasEn) {
-    const tok = cosOf(dTok, a.tokNorm, b.tokNorm);
-    const chr = cosOf(dChr, a.chrNorm, b.chrNorm);
-    const la = a.enLen, lb = b.enLen;
-    const lenR = (Math.min(la, lb) + 10) / (Math.max(la, lb) + 10);
-    const raw = (TUNE.eTok * tok + TUNE.eChr * chr + TUNE.eLen * lenR + TUNE.eAnc * (anc ?? tok)) / (TUNE.eTok + TUNE.eChr + TUNE.eLen + TUNE.eAnc);
-    return calibrateEnglish(raw);
-  }
-  const len = lengthScore(a.len, b.len, ctx.ratio);
-  const p = punctScore(a, b);
-  const ancTerm = anc === null ? TUNE.nAncNone : anc;
-  return (TUNE.nLen * len + TUNE.nAnc * ancTerm + TUNE.nPunct * p) / (TUNE.nLen + TUNE.nAnc + TUNE.nPunct);
-}
-
-const scratch = new Float64Array(3);
-
-/** Similarity of two single sentences (or blocks). */
-export function similarity(a: Span, b: Span, ctx: SimContext): number {
-  pairDots(a, b, scratch);
-  return simFromDots(a, b, scratch[0]!, scratch[1]!, scratch[2]!, ctx);
-}
-
-/** Evidence for non-monotonic passage matching when a side has no English: shared names and numbers only. */
-export function simAnchorsOnly(a: Span, b: Span): number {
-  if (a.ancCount < 2 || b.ancCount < 2) return 0;
-  return cosOf(sparseDot(a.anc, a.ancNz, b.anc, b.ancNz), a.ancNorm, b.ancNorm);
-}
-
-/** Maps the raw English mix onto 0..1 so that unrelated pairs sit near 0 and translations high. */
-function calibrateEnglish(raw: number): number {
-  const x = (raw - TUNE.calLo) / (TUNE.calHi - TUNE.calLo);
-  return x <= 0 ? 0 : x >= 1 ? 1 : x;
-}
-
-/**
- * The expected length ratio b/a: characters of b over characters of a, both with `prior`
- * characters added, so that little text says little and the ratio stays near 1 (kept in 1/3..3).
- */
-export function lengthRatio(charsA: number, charsB: number, prior: number): number {
-  const r = (charsB + prior) / (charsA + prior);
-  return Number.isFinite(r) && r > 0 ? Math.min(3, Math.max(1 / 3, r)) : 1;
-}
-
-/**
- * The documents' own length ratio, pulled towards 1 by TUNE.ratioPrior characters: a short
- * document with one sentence added or dropped says little about the languages' ratio (265
- * characters against 264 + 229 is not a ratio of 1.9), a long one says a lot.
- */
-export function contextFor(a: DocFeatures, b: DocFeatures): SimContext {
-  return { ratio: lengthRatio(a.chars(), b.chars(), TUNE.ratioPrior) };
 }
