@@ -11,11 +11,12 @@
 // Speed: one 2,000 x 2,000 alignment (FLORES documents concatenated), timed against the exact
 // full-grid DP (band = Infinity) on the same input, in the same run.
 //   npx tsx bench/eval/align-perturbed.ts [--data FLORES_DIR] [--ntrex DIR] [--seed N]
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { alignDocuments } from '../../src/align/index.ts';
 import type { AlignSentence } from '../../src/align/index.ts';
 import { type Alignment, arg, dataDir, rng, scoreMultiple } from './lib/align-data.ts';
+import { type Case, lines, perturb, prefixCase, runs } from './lib/align-perturb.ts';
 
 const floresDir = dataDir('flores-dev');
 const ntrexDir = arg('--ntrex') ?? join(floresDir, '..', 'ntrex128');
@@ -23,64 +24,6 @@ const seed = Number(arg('--seed') ?? 20240601);
 if (!existsSync(join(floresDir, 'metadata.tsv'))) {
   console.log(JSON.stringify({ skipped: '../shared/data not present', looked_for: join(floresDir, 'metadata.tsv') }));
   process.exit(0);
-}
-
-const lines = (f: string) => {
-  const t = readFileSync(f, 'utf8').split('\n');
-  if (t[t.length - 1] === '') t.pop();
-  return t;
-};
-
-/** Consecutive runs of equal ids -> [start, end) ranges. */
-function runs(ids: string[]): [number, number][] {
-  const out: [number, number][] = [];
-  for (let i = 0; i < ids.length; ) {
-    let j = i + 1;
-    while (j < ids.length && ids[j] === ids[i]) j++;
-    out.push([i, j]);
-    i = j;
-  }
-  return out;
-}
-
-interface Case {
-  a: AlignSentence[];
-  b: AlignSentence[];
-  gold: Alignment;
-}
-
-/**
- * Perturbs a parallel document (src[i] <-> tgt[i]). `pool` supplies unrelated source sentences.
- */
-function perturb(src: AlignSentence[], tgt: AlignSentence[], pool: AlignSentence[], rand: () => number): Case {
-  // Units of the gold: [source sentences, target sentences].
-  type Unit = { a: AlignSentence[]; b: AlignSentence[] };
-  let units: Unit[] = src.map((s, i) => ({ a: [s], b: [tgt[i]!] }));
-  // Merge ~10% of adjacent target sentences (one target sentence for two sources).
-  const merged: Unit[] = [];
-  for (let i = 0; i < units.length; i++) {
-    const u = units[i]!, v = units[i + 1];
-    if (v && rand() < 0.1) {
-      merged.push({ a: [...u.a, ...v.a], b: [{ text: `${u.b[0]!.text} ${v.b[0]!.text}`, english: `${u.b[0]!.english} ${v.b[0]!.english}` }] });
-      i++;
-    } else merged.push(u);
-  }
-  units = merged;
-  // Drop ~5% of source sentences (only from 1-1 units, so the target sentence is left unpaired).
-  units = units.map((u) => (u.a.length === 1 && rand() < 0.05 ? { a: [], b: u.b } : u));
-  // Insert ~5% unrelated source sentences from other documents.
-  const withIns: Unit[] = [];
-  for (const u of units) {
-    if (pool.length && rand() < 0.05) withIns.push({ a: [pool[Math.floor(rand() * pool.length)]!], b: [] });
-    withIns.push(u);
-  }
-  const a: AlignSentence[] = [], b: AlignSentence[] = [], gold: Alignment = [];
-  for (const u of withIns) {
-    gold.push([u.a.map((_, k) => a.length + k), u.b.map((_, k) => b.length + k)]);
-    a.push(...u.a);
-    b.push(...u.b);
-  }
-  return { a, b, gold };
 }
 
 function evaluate(cases: Case[]) {
@@ -163,27 +106,7 @@ if (bigCase.src.length > 0) {
   const N = 2000;
   // Perturb the concatenation, keep the longest prefix of gold beads that fits in N x N, then fill
   // the shorter side up to N with the following sentences of that side (gold: unpaired).
-  const whole = perturb(bigCase.src, bigCase.tgt, [], rng(seed + 2));
-  const big: Case = { a: [], b: [], gold: [] };
-  let g = 0;
-  for (; g < whole.gold.length; g++) {
-    const [x, y] = whole.gold[g]!;
-    if (big.a.length + x.length > N || big.b.length + y.length > N) break;
-    big.gold.push([x.map((_, k) => big.a.length + k), y.map((_, k) => big.b.length + k)]);
-    for (const i of x) big.a.push(whole.a[i]!);
-    for (const j of y) big.b.push(whole.b[j]!);
-  }
-  for (; g < whole.gold.length && (big.a.length < N || big.b.length < N); g++) {
-    const [x, y] = whole.gold[g]!;
-    for (const i of x) if (big.a.length < N) {
-      big.gold.push([[big.a.length], []]);
-      big.a.push(whole.a[i]!);
-    }
-    for (const j of y) if (big.b.length < N) {
-      big.gold.push([[], [big.b.length]]);
-      big.b.push(whole.b[j]!);
-    }
-  }
+  const big = prefixCase(perturb(bigCase.src, bigCase.tgt, [], rng(seed + 2)), N);
   const time = (band: number | undefined) => {
     const t0 = performance.now();
     const beads = alignDocuments(big.a, big.b, band === undefined ? {} : { band });

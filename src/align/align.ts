@@ -2,19 +2,23 @@
 //
 // Dynamic programming over beads 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-0, 0-1. A bead of similarity s
 // (features.ts) costs  penalty(kind) + (1 - s) * (|a| + |b|) / 2 ; an unpaired sentence costs a
-// fixed skip cost. Long documents are aligned coarse-to-fine: the documents are cut into blocks of
-// k sentences, the blocks are aligned with the same DP, and the sentence-level DP then runs only
-// in a band of ±`band` sentences around the block path (about O((n + m) * (k + band)) cells
-// instead of O(n * m)). Each cell computes the dot products of one sentence pair once; merged
+// fixed skip cost. Long documents are aligned coarse-to-fine over several levels: the sentences
+// are grouped into blocks of 4, those into blocks of 16, ... until the coarsest level has at most
+// TOP_BLOCKS blocks; that level is aligned in full, and every finer level only in a band around
+// the path of the level above (±LEVEL_BAND blocks; ±`band` sentences at the last step). Each level
+// corrects its coarser path by about one block, so the band holds at any length and the work is
+// about O((n + m) * band). Each cell computes the dot products of one sentence pair once; merged
 // beads (1-2, 2-1, ...) sum them, since the hashed feature vectors add up.
 import type { Lang } from '../common/index.ts';
 import type { AlignSentence, Bead } from './types.ts';
-import { DocFeatures, contextFor, pairDots, simFromDots, type SimContext } from './features.ts';
+import { DocFeatures, TUNE, pairDots } from './features.ts';
+import { contextFor, lengthRatio, simFromDots, type SimContext } from './similarity.ts';
 import { runNow, type AlignWork } from './work.ts';
 
 export interface AlignOptions {
   /** Accepted for the caller's record; the evidence is language-independent (the expected length
-   * ratio is measured on the two documents themselves), so the languages do not change the result. */
+   * ratio is measured on the two documents themselves, then on the sentences they pair), so the
+   * languages do not change the result. */
   langA?: Lang;
   langB?: Lang;
   /** Half-width (sentences) of the search band around the coarse path. Default 12; a band at least
@@ -63,8 +67,16 @@ const ROWS_PER_YIELD = 16;
 
 /** Above this many cells the coarse-to-fine search is used. */
 const FULL_DP_CELLS = 200 * 200;
-/** Target number of coarse blocks along the longer document. */
-const COARSE_BLOCKS = 150;
+/** The coarsest level has at most this many blocks along the longer document (searched in full). */
+const TOP_BLOCKS = 128;
+/** Sentences per block grow by this factor from one level to the next coarser one. */
+const LEVEL_FACTOR = 4;
+/** Half-width (in blocks of the finer level) of the band around the projected coarser path. A
+ * coarse path is right to about one of its blocks, i.e. LEVEL_FACTOR finer units. */
+const LEVEL_BAND = 2 * LEVEL_FACTOR;
+/** A language-independent alignment is searched again when the ratio of its paired sentences
+ * differs from the ratio it was searched with by more than this (in log units, about 2%). */
+const REALIGN_RATIO_CHANGE = 0.02;
 
 interface Step {
   i: number;
@@ -215,6 +227,17 @@ function bandAround(path: Step[], k: number, n: number, m: number, w: number): {
   return { lo, hi };
 }
 
+/** Length ratio b/a over the beads of `path` that pair sentences (unpaired ones left out). */
+function pairedRatio(path: Step[], A: DocFeatures, B: DocFeatures): number {
+  let la = 0, lb = 0;
+  for (const st of path) {
+    if (!st.da || !st.db) continue;
+    la += A.info(st.i, st.da).len;
+    lb += B.info(st.j, st.db).len;
+  }
+  return lengthRatio(la, lb, TUNE.ratioPriorPaired);
+}
+
 function kindOf(da: number, db: number): string {
   return `${da}-${db}`;
 }
@@ -235,15 +258,33 @@ export function alignDocuments(a: AlignSentence[], b: AlignSentence[], opts: Ali
 /** alignDocuments as work that can pause between rows of its search (for progress and cancelling). */
 export function alignWork(a: AlignSentence[], b: AlignSentence[], opts: AlignOptions = {}): AlignWork<Bead[]> {
   const n = a.length, m = b.length;
-  const blockSize = Math.max(2, Math.ceil(Math.max(n, m) / COARSE_BLOCKS));
   const w = Math.max(2, Math.round(opts.band ?? 12));
   const coarse = n * m > FULL_DP_CELLS && w < Math.max(n, m);
+  const levels = coarse ? levelSizes(Math.max(n, m)) : [];
   const rows = (k: number) => Math.floor(k / ROWS_PER_YIELD) * ROWS_PER_YIELD;
-  const total = rows(n) + (coarse ? rows(Math.ceil(n / blockSize)) : 0);
-  return { total, steps: alignSteps(a, b, w, coarse ? blockSize : 0) };
+  // The sentence-level search, the coarse levels, or else a possible second search (alignSteps).
+  let total = rows(n) * (levels.length ? 1 : 2);
+  for (const k of levels) total += rows(Math.ceil(n / k));
+  return { total, steps: alignSteps(a, b, w, levels) };
 }
 
-function* alignSteps(a: AlignSentence[], b: AlignSentence[], w: number, blockSize: number): Generator<number, Bead[]> {
+/**
+ * Block sizes of the coarse levels, finest first (LEVEL_FACTOR, LEVEL_FACTOR^2, ...), up to the
+ * first whose block count along `len` is at most TOP_BLOCKS. Coarse-to-fine in several steps
+ * (Vecalign's idea): each level only has to correct its coarser level by about one block, so a
+ * narrow band suffices at every length and the work stays linear in the length.
+ */
+function levelSizes(len: number): number[] {
+  const out: number[] = [];
+  let k = 1;
+  do {
+    k *= LEVEL_FACTOR;
+    out.push(k);
+  } while (Math.ceil(len / k) > TOP_BLOCKS);
+  return out;
+}
+
+function* alignSteps(a: AlignSentence[], b: AlignSentence[], w: number, levels: number[]): Generator<number, Bead[]> {
   const n = a.length, m = b.length;
   if (n === 0 || m === 0) {
     return [
@@ -256,17 +297,35 @@ function* alignSteps(a: AlignSentence[], b: AlignSentence[], w: number, blockSiz
   const english = Math.min(A.englishShare(), B.englishShare()) >= 0.5;
   const params = english ? EN_PARAMS : NEUTRAL_PARAMS;
 
-  let band: { lo: Int32Array; hi: Int32Array };
-  if (!blockSize) {
-    band = fullBand(n, m);
-  } else {
-    const k = blockSize;
-    const CA = A.blocks(k), CB = B.blocks(k);
-    const full = fullBand(CA.length, CB.length);
-    const coarse = yield* bandedDp(CA, CB, full.lo, full.hi, params, ctx);
-    band = bandAround(coarse, k, n, m, w);
+  // Documents at every level, finest (the sentences) first; each level's blocks are blocks of the
+  // finer level's blocks.
+  const docs: [DocFeatures, DocFeatures][] = [[A, B]];
+  for (let l = 0; l < levels.length; l++) {
+    const f = l === 0 ? levels[0]! : levels[l]! / levels[l - 1]!;
+    const [fa, fb] = docs[l]!;
+    docs.push([fa.blocks(f), fb.blocks(f)]);
   }
-  const steps = yield* bandedDp(A, B, band.lo, band.hi, params, ctx);
+  let top = docs.length - 1;
+  const [TA, TB] = docs[top]!;
+  const full = fullBand(TA.length, TB.length);
+  let path = yield* bandedDp(TA, TB, full.lo, full.hi, params, ctx);
+  for (top--; top >= 0; top--) {
+    const [FA, FB] = docs[top]!;
+    const f = top === 0 ? levels[0]! : levels[top]! / levels[top - 1]!;
+    const band = bandAround(path, f, FA.length, FB.length, top === 0 ? w : LEVEL_BAND);
+    path = yield* bandedDp(FA, FB, band.lo, band.hi, params, ctx);
+  }
+  // Language-independent evidence leans on the length ratio. A short document's own ratio is
+  // skewed by a sentence added or dropped: measure it again on the sentences the first pass
+  // paired, and realign when it moved.
+  if (!english && !levels.length) {
+    const ratio = pairedRatio(path, A, B);
+    if (Math.abs(Math.log(ratio / ctx.ratio)) > REALIGN_RATIO_CHANGE) {
+      const full = fullBand(n, m);
+      path = yield* bandedDp(A, B, full.lo, full.hi, params, { ratio });
+    }
+  }
+  const steps = path;
   return steps.map((s) => ({
     a: range(s.i, s.da),
     b: range(s.j, s.db),

@@ -1,4 +1,4 @@
-// Sentence features and the sentence-pair similarity used by the aligner and the passage matcher.
+// Sentence features used by the aligner and the passage matcher (their similarity: similarity.ts).
 //
 // Every sentence (and every run of 2-3 consecutive sentences, and every coarse block) becomes a
 // `Span`: hashed dense vectors that add up when sentences are merged, plus lengths and punctuation.
@@ -6,20 +6,21 @@
 //  - Language-independent anchors from the original text: numbers, capitalised names and long
 //    words folded to ASCII and cut to a prefix (so "Ísafjörður"/"Ísafjörð" and "astronomers"/
 //    "astronomar" meet), plus the sentence's opening and closing punctuation and its length.
-// Two similarity modes: English-English when both sides have an English side, otherwise the
-// language-independent one (length ratio against the document's own ratio, anchors, punctuation).
 import type { AlignSentence } from './types.ts';
 import { foldWord, normalizeNumber } from './tokenize.ts';
+import { Slab } from './slab.ts';
+import { Filling, add, addTrigrams, norm } from './hashed.ts';
 
 export const D_TOK = 256;
 export const D_CHR = 256;
 export const D_ANC = 128;
 
-/** Weights of the similarity mix (tuned on FLORES with MT and on the ParIce gold without). */
+/** Weights of the similarity mix (tuned on FLORES with MT, and without MT on the ParIce gold and
+ * on perturbed FLORES documents: bench/eval/align-parice.ts, bench/align-scale.ts). */
 export const TUNE = {
   nameW: 1,
   longW: 0.5,
-  gcVar: 11,
+  gcVar: 14,
   nLen: 0.2,
   nAnc: 0.32,
   nAncNone: 0.4,
@@ -32,6 +33,8 @@ export const TUNE = {
   eAnc: 0.1,
   calLo: 0.12,
   calHi: 1,
+  ratioPrior: 1000,
+  ratioPriorPaired: 50,
 };
 
 const PUNCT_KINDS = ',;:()"?!-';
@@ -77,20 +80,6 @@ const STOP = new Set(
     .split(' '),
 );
 
-function hash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-function add(vec: Float32Array, key: string, w: number): void {
-  const h = hash(key);
-  vec[h % vec.length]! += h & 0x80000000 ? -w : w;
-}
-
 /** Light English stemmer on a folded word: drop common inflection suffixes, cut to 6 characters. */
 function stem(word: string): string {
   let w = word;
@@ -122,6 +111,9 @@ interface Raw {
   tok: Float32Array;
   chr: Float32Array;
   anc: Float32Array;
+  tokNz: Uint16Array;
+  chrNz: Uint16Array;
+  ancNz: Uint16Array;
   ancCount: number;
   open: number;
   close: number;
@@ -140,27 +132,37 @@ const PUNCT_INDEX = new Map<string, number>([
   ['—', PUNCT_KINDS.indexOf('-')],
 ]);
 
-/** Hashes the character trigrams of `s` into vec (rolling, no substrings). */
-function addTrigrams(vec: Float32Array, s: string): void {
-  if (s.length < 3) return;
-  let c0 = s.charCodeAt(0), c1 = s.charCodeAt(1);
-  for (let i = 2; i < s.length; i++) {
-    const c2 = s.charCodeAt(i);
-    let h = Math.imul(c0, 0x9e3779b1) ^ Math.imul(c1, 0x85ebca77) ^ Math.imul(c2, 0xc2b2ae3d);
-    h ^= h >>> 15;
-    h = Math.imul(h, 0x2c1b3c6d);
-    h ^= h >>> 12;
-    h >>>= 0;
-    vec[h % vec.length]! += h & 0x80000000 ? -1 : 1;
-    c0 = c1;
-    c1 = c2;
-  }
+/** Floats of one sentence's vectors (token, character, anchor, punctuation). */
+const SPAN_FLOATS = D_TOK + D_CHR + D_ANC + D_PUN;
+
+/** Where a document's vectors and their index lists are cut from. */
+interface Slabs {
+  floats: Slab<Float32Array>;
+  indices: Slab<Uint16Array>;
 }
 
-function rawFeatures(s: AlignSentence): Raw {
-  const tok = new Float32Array(D_TOK);
-  const chr = new Float32Array(D_CHR);
-  const anc = new Float32Array(D_ANC);
+function slabsFor(spans: number): Slabs {
+  return {
+    floats: new Slab((n) => new Float32Array(n), Math.max(1, spans) * SPAN_FLOATS),
+    indices: new Slab((n) => new Uint16Array(n), Math.max(1, spans) * 128),
+  };
+}
+
+const SEEN_TOK = new Uint8Array(D_TOK), SEEN_CHR = new Uint8Array(D_CHR), SEEN_ANC = new Uint8Array(D_ANC);
+
+/** The three hashed vectors of a span, cut from the slab, to be filled. */
+function fillings(slabs: Slabs): [Filling, Filling, Filling] {
+  return [
+    new Filling(slabs.floats.take(D_TOK), SEEN_TOK),
+    new Filling(slabs.floats.take(D_CHR), SEEN_CHR),
+    new Filling(slabs.floats.take(D_ANC), SEEN_ANC),
+  ];
+}
+
+const PUNCT_RE = /[,;:()"?!\-„“”«»–—]/gu;
+
+function rawFeatures(s: AlignSentence, slabs: Slabs): Raw {
+  const [tok, chr, anc] = fillings(slabs);
   const en = s.english;
   if (en) {
     const folded = foldWord(en);
@@ -170,11 +172,8 @@ function rawFeatures(s: AlignSentence): Raw {
     }
     addTrigrams(chr, ` ${folded.replace(NON_ALNUM_RE, ' ').trim()} `);
   }
-  const pun = new Float32Array(D_PUN);
-  for (let i = 0; i < s.text.length; i++) {
-    const k = PUNCT_INDEX.get(s.text[i]!);
-    if (k !== undefined) pun[k]! += 1;
-  }
+  const pun = slabs.floats.take(D_PUN);
+  for (const m of s.text.matchAll(PUNCT_RE)) pun[PUNCT_INDEX.get(m[0])!]! += 1;
   let ancCount = 0;
   let first = true;
   for (const m of s.text.matchAll(TEXT_TOKEN_RE)) {
@@ -203,39 +202,36 @@ function rawFeatures(s: AlignSentence): Raw {
     len: s.text.length,
     enLen: en?.length ?? 0,
     hasEn: en !== null && en.length > 0,
-    tok,
-    chr,
-    anc,
+    tok: tok.v,
+    chr: chr.v,
+    anc: anc.v,
+    tokNz: tok.indices(slabs.indices),
+    chrNz: chr.indices(slabs.indices),
+    ancNz: anc.indices(slabs.indices),
     ancCount,
     open: punctClass(s.text, false),
     close: punctClass(s.text, true),
   };
 }
 
-function norm(v: Float32Array): number {
-  let s = 0;
-  for (let i = 0; i < v.length; i++) s += v[i]! * v[i]!;
-  return Math.sqrt(s);
-}
-
-function nonZero(v: Float32Array): Uint16Array {
-  let n = 0;
-  for (let i = 0; i < v.length; i++) if (v[i] !== 0) n++;
-  const out = new Uint16Array(n);
-  n = 0;
-  for (let i = 0; i < v.length; i++) if (v[i] !== 0) out[n++] = i;
-  return out;
-}
-
 function finish(r: Raw): Span {
   return {
-    ...r,
-    tokNorm: norm(r.tok),
-    chrNorm: norm(r.chr),
-    ancNorm: norm(r.anc),
-    tokNz: nonZero(r.tok),
-    chrNz: nonZero(r.chr),
-    ancNz: nonZero(r.anc),
+    len: r.len,
+    enLen: r.enLen,
+    hasEn: r.hasEn,
+    tokNorm: norm(r.tok, r.tokNz),
+    chrNorm: norm(r.chr, r.chrNz),
+    ancNorm: norm(r.anc, r.ancNz),
+    ancCount: r.ancCount,
+    open: r.open,
+    close: r.close,
+    pun: r.pun,
+    tok: r.tok,
+    chr: r.chr,
+    anc: r.anc,
+    tokNz: r.tokNz,
+    chrNz: r.chrNz,
+    ancNz: r.ancNz,
   };
 }
 
@@ -251,7 +247,8 @@ export class DocFeatures {
   }
 
   static of(sentences: AlignSentence[]): DocFeatures {
-    return new DocFeatures(sentences.map(rawFeatures));
+    const slabs = slabsFor(sentences.length);
+    return new DocFeatures(sentences.map((s) => rawFeatures(s, slabs)));
   }
 
   get length(): number {
@@ -315,13 +312,14 @@ export class DocFeatures {
   /** The document cut into blocks of k consecutive sentences (the last block may be shorter). */
   blocks(k: number): DocFeatures {
     const out: Raw[] = [];
-    for (let i = 0; i < this.raw.length; i += k) out.push(mergeRaw(this.raw.slice(i, i + k)));
+    const slabs = slabsFor(Math.ceil(this.raw.length / k));
+    for (let i = 0; i < this.raw.length; i += k) out.push(mergeRaw(this.raw.slice(i, i + k), slabs));
     return new DocFeatures(out);
   }
 }
 
 /** Dot product over the non-zero entries of the sparser vector. */
-function sparseDot(a: Float32Array, aNz: Uint16Array, b: Float32Array, bNz: Uint16Array): number {
+export function sparseDot(a: Float32Array, aNz: Uint16Array, b: Float32Array, bNz: Uint16Array): number {
   let s = 0;
   if (aNz.length <= bNz.length) for (let k = 0; k < aNz.length; k++) s += a[aNz[k]!]! * b[aNz[k]!]!;
   else for (let k = 0; k < bNz.length; k++) s += a[bNz[k]!]! * b[bNz[k]!]!;
@@ -336,16 +334,14 @@ export function pairDots(a: Span, b: Span, out: Float64Array): void {
   out[2] = a.ancCount && b.ancCount ? sparseDot(a.anc, a.ancNz, b.anc, b.ancNz) : 0;
 }
 
-function mergeRaw(parts: Raw[]): Raw {
-  const tok = new Float32Array(D_TOK);
-  const chr = new Float32Array(D_CHR);
-  const anc = new Float32Array(D_ANC);
-  const pun = new Float32Array(D_PUN);
+function mergeRaw(parts: Raw[], slabs: Slabs): Raw {
+  const [tok, chr, anc] = fillings(slabs);
+  const pun = slabs.floats.take(D_PUN);
   let len = 0, enLen = 0, ancCount = 0, hasEn = true;
   for (const p of parts) {
-    for (let i = 0; i < D_TOK; i++) tok[i]! += p.tok[i]!;
-    for (let i = 0; i < D_CHR; i++) chr[i]! += p.chr[i]!;
-    for (let i = 0; i < D_ANC; i++) anc[i]! += p.anc[i]!;
+    tok.addAll(p.tok, p.tokNz);
+    chr.addAll(p.chr, p.chrNz);
+    anc.addAll(p.anc, p.ancNz);
     for (let i = 0; i < D_PUN; i++) pun[i]! += p.pun[i]!;
     len += p.len + 1;
     enLen += p.enLen + 1;
@@ -357,94 +353,14 @@ function mergeRaw(parts: Raw[]): Raw {
     len: len - 1,
     enLen: enLen - 1,
     hasEn,
-    tok,
-    chr,
-    anc,
+    tok: tok.v,
+    chr: chr.v,
+    anc: anc.v,
+    tokNz: tok.indices(slabs.indices),
+    chrNz: chr.indices(slabs.indices),
+    ancNz: anc.indices(slabs.indices),
     ancCount,
     open: parts[0]?.open ?? 0,
     close: parts[parts.length - 1]?.close ?? 0,
   };
-}
-
-function cosOf(d: number, an: number, bn: number): number {
-  if (an === 0 || bn === 0) return 0;
-  const c = d / (an * bn);
-  return c < 0 ? 0 : c > 1 ? 1 : c;
-}
-
-/** Standard normal CDF (Abramowitz-Stegun 7.1.26 through erf). */
-function phi(x: number): number {
-  const z = Math.abs(x) / Math.SQRT2;
-  const t = 1 / (1 + 0.3275911 * z);
-  const erf = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-z * z);
-  return x >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
-}
-
-export interface SimContext {
-  /** Expected characters of b per character of a (the documents' own ratio). */
-  ratio: number;
-}
-
-/** Gale-Church style probability that lengths la, lb are translations of each other, 0..1. */
-function lengthScore(la: number, lb: number, ratio: number): number {
-  const mean = (la * ratio + lb) / 2;
-  const delta = (lb - la * ratio) / Math.sqrt(TUNE.gcVar * Math.max(mean, 1));
-  return 2 * (1 - phi(Math.abs(delta)));
-}
-
-function punctScore(a: SpanInfo, b: SpanInfo): number {
-  const close = a.close === b.close ? 1 : (a.close === 0 || a.close === 4) && (b.close === 0 || b.close === 4) ? 0.6 : 0;
-  const open = a.open === b.open ? 1 : 0.3;
-  let diff = 0, tot = 0;
-  for (let i = 0; i < D_PUN; i++) {
-    diff += Math.abs(a.pun[i]! - b.pun[i]!);
-    tot += a.pun[i]! + b.pun[i]!;
-  }
-  const inner = 1 - diff / (tot + 2);
-  return TUNE.pClose * close + TUNE.pOpen * open + (1 - TUNE.pClose - TUNE.pOpen) * inner;
-}
-
-/**
- * Similarity of two spans, 0..1, from their scalars and the dot products of their vectors.
- * English-English when both have an English side (1 = same text), else language-independent.
- */
-export function simFromDots(a: SpanInfo, b: SpanInfo, dTok: number, dChr: number, dAnc: number, ctx: SimContext): number {
-  const anc = a.ancCount === 0 && b.ancCount === 0 ? null : cosOf(dAnc, a.ancNorm, b.ancNorm);
-  if (a.hasEn && b.hasEn) {
-    const tok = cosOf(dTok, a.tokNorm, b.tokNorm);
-    const chr = cosOf(dChr, a.chrNorm, b.chrNorm);
-    const la = a.enLen, lb = b.enLen;
-    const lenR = (Math.min(la, lb) + 10) / (Math.max(la, lb) + 10);
-    const raw = (TUNE.eTok * tok + TUNE.eChr * chr + TUNE.eLen * lenR + TUNE.eAnc * (anc ?? tok)) / (TUNE.eTok + TUNE.eChr + TUNE.eLen + TUNE.eAnc);
-    return calibrateEnglish(raw);
-  }
-  const len = lengthScore(a.len, b.len, ctx.ratio);
-  const p = punctScore(a, b);
-  const ancTerm = anc === null ? TUNE.nAncNone : anc;
-  return (TUNE.nLen * len + TUNE.nAnc * ancTerm + TUNE.nPunct * p) / (TUNE.nLen + TUNE.nAnc + TUNE.nPunct);
-}
-
-const scratch = new Float64Array(3);
-
-/** Similarity of two single sentences (or blocks). */
-export function similarity(a: Span, b: Span, ctx: SimContext): number {
-  pairDots(a, b, scratch);
-  return simFromDots(a, b, scratch[0]!, scratch[1]!, scratch[2]!, ctx);
-}
-
-/** Evidence for non-monotonic passage matching when a side has no English: shared names and numbers only. */
-export function simAnchorsOnly(a: Span, b: Span): number {
-  if (a.ancCount < 2 || b.ancCount < 2) return 0;
-  return cosOf(sparseDot(a.anc, a.ancNz, b.anc, b.ancNz), a.ancNorm, b.ancNorm);
-}
-
-/** Maps the raw English mix onto 0..1 so that unrelated pairs sit near 0 and translations high. */
-function calibrateEnglish(raw: number): number {
-  const x = (raw - TUNE.calLo) / (TUNE.calHi - TUNE.calLo);
-  return x <= 0 ? 0 : x >= 1 ? 1 : x;
-}
-
-export function contextFor(a: DocFeatures, b: DocFeatures): SimContext {
-  const r = b.chars() / a.chars();
-  return { ratio: Number.isFinite(r) && r > 0 ? Math.min(3, Math.max(1 / 3, r)) : 1 };
 }

@@ -2,7 +2,8 @@
 // different order, so every sentence pair is scored and pairs are taken greedily, best first,
 // each sentence used at most once.
 import type { AlignSentence, PassageLink } from './types.ts';
-import { DocFeatures, contextFor, simAnchorsOnly, similarity } from './features.ts';
+import { DocFeatures } from './features.ts';
+import { contextFor, simAnchorsOnly, similarity } from './similarity.ts';
 import { runNow, type AlignWork } from './work.ts';
 
 /** Rows of the score matrix between two pause points. */

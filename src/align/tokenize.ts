@@ -32,8 +32,11 @@ export function normalizeNumber(s: string): string {
 const FOLD: Record<string, string> = { þ: 'th', ð: 'd', æ: 'ae', ø: 'o', œ: 'oe', ß: 'ss', ĳ: 'ij', ł: 'l' };
 const FOLD_RE = /[þðæøœßĳł]/gu;
 const MARKS_RE = /\p{M}+/gu;
+const NON_ASCII_RE = /[^\p{ASCII}]/u;
 
 /** Lowercase, strip diacritics and spell out special letters: "Ísafjörður" -> "isafjordur". */
 export function foldWord(s: string): string {
+  // Plain ASCII (most English) has nothing to decompose or spell out.
+  if (!NON_ASCII_RE.test(s)) return s.toLowerCase();
   return s.toLowerCase().normalize('NFD').replace(MARKS_RE, '').replace(FOLD_RE, (c) => FOLD[c] ?? c);
 }

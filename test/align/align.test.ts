@@ -155,4 +155,63 @@ describe('alignDocuments', () => {
     const ones = beads.filter((bd) => bd.kind === '1-1' && a[bd.a[0]!] === b[bd.b[0]!]).length;
     expect(ones).toBeGreaterThan(1900);
   });
+
+  it('holds its quality on long documents that repeat (6,000 sentences under merges, drops and insertions)', () => {
+    // One text of 1,000 distinct sentences, six times over: b repeats it verbatim, a with a word
+    // changed in every sentence (another translation of the same text), so a stretch of b looks
+    // much like the same stretch one copy earlier or later.
+    const rand = rng(7);
+    const word = () => Array.from({ length: 2 + Math.floor(rand() * 8) }, () => String.fromCharCode(97 + Math.floor(rand() * 26))).join('');
+    const sentence = () => Array.from({ length: 6 + Math.floor(rand() * 16) }, word);
+    const text = Array.from({ length: 1000 }, sentence);
+    const pairs: [string, string][] = [];
+    for (let copy = 0; copy < 6; copy++) {
+      for (const words of text) {
+        const variant = [...words];
+        variant[Math.floor(rand() * variant.length)] = word();
+        pairs.push([`${variant.join(' ')}.`, `${words.join(' ')}.`]);
+      }
+    }
+    const a: string[] = [], b: string[] = [], gold: string[] = [];
+    for (let i = 0; i < pairs.length; i++) {
+      const r = rand(), [s, t] = pairs[i]!;
+      if (r < 0.1 && i + 1 < pairs.length) {
+        const [s2, t2] = pairs[++i]!;
+        gold.push(`${a.length},${a.length + 1}:${b.length}`);
+        a.push(s, s2);
+        b.push(`${t} ${t2}`);
+      } else if (r < 0.15) {
+        gold.push(`:${b.length}`);
+        b.push(t);
+      } else if (r < 0.2) {
+        gold.push(`${a.length}:`, `${a.length + 1}:${b.length}`);
+        a.push(`${sentence().join(' ')}.`, s);
+        b.push(t);
+      } else {
+        gold.push(`${a.length}:${b.length}`);
+        a.push(s);
+        b.push(t);
+      }
+    }
+    const beads = alignDocuments(asDoc(a), asDoc(b));
+    expectCoverage(beads, a.length, b.length);
+    const found = new Set(beads.map(key));
+    expect(gold.filter((g) => found.has(g)).length / gold.length).toBeGreaterThan(0.97);
+  });
+
+  it('does not read a length ratio into a short document from a sentence it lacks (no MT)', () => {
+    // b opens with a sentence a lacks; b1 and b2 translate a0 and a1 (90 -> 98, 195 -> 194
+    // characters). The documents' own ratio (438 / 285 = 1.5) would pair a0 with b0 (146).
+    const a: AlignSentence[] = [
+      'Stjórnin hefur ákveðið að fresta fundinum um eina viku vegna veðursins sem gengur nú yfir.',
+      'Þeir sem höfðu skráð sig á fundinn fá skilaboð um nýja tímasetningu fljótlega, sögðu forsvarsmenn hópsins í gær, og þeir báðu fólk um að sýna biðlund á meðan unnið væri að því að finna nýjan sal.',
+    ].map((t) => ({ text: t, english: null }));
+    const b = asDoc([
+      'Many residents of the town said that they had been waiting for a decision of this kind for a very long time, and that it came as a relief to them.',
+      'The board has decided to postpone the meeting by one week because of the weather now passing over.',
+      'Those who had registered for the meeting will soon receive a message about the new time, the organisers said yesterday, and they asked people to be patient while work went on to find a new hall.',
+    ]);
+    const beads = alignDocuments(a, b, { langA: 'is', langB: 'en' });
+    expect(beads.map(key)).toEqual([':0', '0:1', '1:2']);
+  });
 });
