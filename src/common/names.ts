@@ -2,3 +2,22 @@
 import type { MatchLevel } from './values.ts';
 
 export const LEVEL_NAMES: Readonly<Record<MatchLevel, string>> = { duplicate: 'Duplicate', same_event: 'Same event', same_story: 'Same story', unrelated: 'Unrelated' };
+
+/** Separates a derived memory note from the file names in a translation's provenance. */
+export const NOTE_SEPARATOR = ' · ';
+
+/**
+ * The note on English the memory gave a sentence whose segmentation differs from the memory's:
+ * part `part` of an entry spanning `of` sentences, or `of` entries joined to make one sentence.
+ */
+export const MEMORY_FIT_NOTES = {
+  entryPart: (part: number, of: number) => `entry joins ${of} sentences: part ${part} of ${of}`,
+  entriesJoined: (of: number) => `${of} entries joined`,
+} as const;
+
+/** The derived-memory note at the head of a provenance, or null when the English fitted as it was. */
+export function memoryFitNote(provenance: string | null): string | null {
+  if (!provenance) return null;
+  const head = provenance.split(NOTE_SEPARATOR)[0] ?? '';
+  return /^entry joins \d+ sentences: part \d+ of \d+$|^\d+ entries joined$/u.test(head) ? head : null;
+}
