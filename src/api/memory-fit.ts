@@ -9,7 +9,6 @@ import { memoryKey } from '../translate/index.ts';
 /** Longest run of neighbouring sentences one entry may span, and most entries one sentence may join. */
 const MAX_PARTS = 4;
 
-type Found = { english: string; provenance: string | null };
 type Sentence = Awaited<ReturnType<Store['sentencesForMemory']>>[number];
 
 export interface MemoryFit {
