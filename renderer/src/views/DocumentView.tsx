@@ -5,6 +5,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { QueryResult } from '../api/client.ts';
 import { languageName, percent } from '../format.ts';
 import { useClient, useJobs, useQuery } from '../state.tsx';
+import { englishSource } from '../../../src/common/names.ts';
+import { OriginTag } from '../components/OriginTag.tsx';
 
 type Sentence = QueryResult<'sentences'>[number];
 type Paragraph = QueryResult<'paragraphs'>[number];
@@ -57,7 +59,7 @@ function DocumentBody({ id, onBack, onReview }: { id: number; onBack: () => void
     overscan: 8,
   });
 
-  const untranslated = (sentences.data ?? []).filter((s) => s.translation === null).length;
+  const untranslated = (sentences.data ?? []).filter((s) => s.translation === null && doc.data?.lang !== 'en').length;
   const boilerplate = (paragraphs.data ?? []).filter((p) => p.dropped).length;
   const translating = jobs.some((j) => j.method === 'translate' && j.state === 'running');
 
@@ -185,7 +187,7 @@ function DocumentBody({ id, onBack, onReview }: { id: number; onBack: () => void
                   />
                 )}
                 {item.kind === 'sentence' && (
-                  <SentenceRow s={item.s} mode={mode} active={sentencePositions[active] === v.index} onSelect={() => setActive(item.ordinal)} />
+                  <SentenceRow s={item.s} lang={d?.lang ?? null} mode={mode} active={sentencePositions[active] === v.index} onSelect={() => setActive(item.ordinal)} />
                 )}
               </div>
             );
@@ -235,8 +237,10 @@ function Boilerplate({ p, open, toggle }: { p: Paragraph; open: boolean; toggle:
   );
 }
 
-function SentenceRow({ s, mode, active, onSelect }: { s: Sentence; mode: Mode; active: boolean; onSelect: () => void }) {
-  const missing = s.translation === null;
+function SentenceRow({ s, lang, mode, active, onSelect }: { s: Sentence; lang: string | null; mode: Mode; active: boolean; onSelect: () => void }) {
+  const source = englishSource(lang, s.origin);
+  const english = source === 'document' ? s.text : s.translation;
+  const missing = english === null;
   return (
     <div
       className={`sentence mode-${mode}${active ? ' active' : ''}${missing ? ' untranslated' : ''}`}
@@ -253,8 +257,8 @@ function SentenceRow({ s, mode, active, onSelect }: { s: Sentence; mode: Mode; a
             <span className="not-translated">not translated yet</span>
           ) : (
             <>
-              {s.translation}
-              {s.origin && s.origin !== 'model' && <span className={`origin origin-${s.origin}`}>{s.origin}</span>}
+              {english}
+              <OriginTag source={source} provenance={s.provenance} />
             </>
           )}
         </div>
