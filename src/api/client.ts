@@ -17,6 +17,13 @@ export interface ImportStarted {
   names: Record<string, string>;
 }
 
+/** Why the engine cannot be reached, in words the user can act on. */
+export interface ConnectionProblem {
+  /** `unreachable`: nothing answers (stopped, or restarted elsewhere); `token`: it answers but no longer knows this page's token (restarted). */
+  kind: 'unreachable' | 'token';
+  message: string;
+}
+
 export interface TandemClient {
   /** A quick call, answered at once. Rejects with ClientError. */
   query<K extends QueryName>(method: K, input: QueryInput<K>): Promise<QueryResult<K>>;
@@ -28,8 +35,8 @@ export interface TandemClient {
   listJobs(): Promise<JobSnapshot[]>;
   /** Every change of every job; returns the unsubscribe function. */
   onJobEvent(cb: (job: JobSnapshot) => void): () => void;
-  /** Whether the engine is reachable; called at once with the current state. */
-  onConnection(cb: (connected: boolean) => void): () => void;
+  /** Whether the engine is reachable (and when not, why, if the transport can tell); called at once with the current state. */
+  onConnection(cb: (connected: boolean, problem?: ConnectionProblem) => void): () => void;
   /** Hands picked or dropped files to the engine and starts one ingest job for them. */
   importFiles(files: File[]): Promise<ImportStarted>;
   /**
