@@ -214,6 +214,13 @@ export class Tandem {
     return report;
   }
 
+  /** Closes the translator of `lang`, if one runs: before its model folder is replaced or deleted. */
+  async releaseTranslator(lang: SourceLang): Promise<void> {
+    const t = this.translators.get(lang);
+    this.translators.delete(lang);
+    await t?.close();
+  }
+
   private translatorFor(lang: SourceLang, modelId: string, revision: string): Translator {
     const existing = this.translators.get(lang);
     if (existing && existing.modelId === modelId && existing.revision === revision) return existing;

@@ -1,6 +1,6 @@
 // TandemClient over the local HTTP bridge (`tandem serve`, src/server/). The per-launch token
 // arrives in the page address (?token=) and goes with every request.
-import { ClientError, type ConnectionProblem, type ImportFailure, type ImportStarted, type JobSnapshot, type TandemClient } from './client.ts';
+import { ClientError, type ConnectionProblem, type ImportFailure, type ImportStarted, type JobSnapshot, type MemoryImportStarted, type TandemClient } from './client.ts';
 
 /** How long to wait before asking a silent server again (it may be restarting). */
 const RETRY_MS = [500, 1000, 2000, 4000];
@@ -74,6 +74,16 @@ export class HttpClient implements TandemClient {
     }
     const job = paths.length ? await this.startJob('ingest', { paths }) : null;
     return { job, failures, names };
+  }
+
+  async importMemory(file: File, options: { lang?: 'de' | 'is' | 'nl' }): Promise<MemoryImportStarted> {
+    let path: string;
+    try {
+      path = ((await this.request('POST', `/api/upload?name=${encodeURIComponent(file.name)}`, file, 'application/octet-stream')) as { path: string }).path;
+    } catch (err) {
+      return { job: null, failure: { name: file.name, message: err instanceof Error ? err.message : String(err) } };
+    }
+    return { job: await this.startJob('importMemory', { file: path, ...(options.lang ? { lang: options.lang } : {}) }), failure: null };
   }
 
   async chooseSavePath(defaultName: string): Promise<string | null> {
