@@ -10,6 +10,7 @@ const TITLES: Partial<Record<JobSnapshot['method'], string>> = {
   translate: 'Translate',
   importMemory: 'Import memory',
   fetchModels: 'Fetch models',
+  addModel: 'Add model',
   match: 'Match stories',
   export: 'Export',
   align: 'Align',
@@ -35,6 +36,8 @@ export function summarize(job: JobSnapshot): string {
   }
   const fetched = jobResult(job, 'fetchModels');
   if (fetched) return `${fetched.length} model${fetched.length === 1 ? '' : 's'} checked`;
+  const addedModel = jobResult(job, 'addModel');
+  if (addedModel) return `${addedModel.id} added for ${addedModel.lang} (${addedModel.files.length} files${addedModel.state === 'sideloaded' ? ', side-loaded' : ''})`;
   const match = jobResult(job, 'match');
   if (match) return `${match.pairs.length} pairs, ${match.storyViews.event.filter((s) => s.documents.length > 1).length} event clusters, ${match.passages.length} repeated passages (${match.compared} compared)`;
   const exported = jobResult(job, 'export');

@@ -52,7 +52,7 @@ export function AddFolder({ model, busy }: { model: Model; busy: boolean }) {
   };
 
   return (
-    <div className="model-add" data-testid="model-add">
+    <div className={`model-add${open ? ' model-add-open' : ''}`} data-testid="model-add">
       {!open && (
         <button type="button" className="btn btn-small" disabled={busy || running} onClick={() => void start()} data-testid="add-folder">
           {running ? 'Adding…' : 'Add model folder…'}
