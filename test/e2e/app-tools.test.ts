@@ -53,7 +53,7 @@ describe.skipIf(!haveChromium)('the app tools in Chromium', () => {
     const dialog = page.getByTestId('memory-dialog');
     await dialog.waitFor();
     // focus starts in the dialog, on its first control
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Choose file…');
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string } | null } }).document.activeElement?.textContent)).toBe('Choose file…');
     const chooser = page.waitForEvent('filechooser');
     await dialog.getByRole('button', { name: 'Choose file…' }).click();
     await (await chooser).setFiles(tsv);
@@ -111,8 +111,10 @@ describe.skipIf(!haveChromium)('the app tools in Chromium', () => {
     const tmx = '<?xml version="1.0"?><tmx version="1.4"><header srclang="de" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="t" creationtoolversion="1"/><body>'
       + '<tu><tuv xml:lang="de"><seg>Guten Tag.</seg></tuv><tuv xml:lang="en"><seg>Good day.</seg></tuv></tu></body></tmx>';
     const transfer = await page.evaluateHandle((text) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([text], 'dropped.tmx', { type: 'application/xml' }));
+      // Runs in the page (the test's own tsconfig has no DOM types).
+      const w = globalThis as unknown as { DataTransfer: new () => { items: { add(f: unknown): void } }; File: new (parts: unknown[], name: string, o: object) => unknown };
+      const dt = new w.DataTransfer();
+      dt.items.add(new w.File([text], 'dropped.tmx', { type: 'application/xml' }));
       return dt;
     }, tmx);
     await page.dispatchEvent('main', 'dragenter', { dataTransfer: transfer });

@@ -112,8 +112,8 @@ export function Models() {
                   </div>
                 )}
                 <p>
-                  To get it, fetch it (needs the internet: about {bytes(m.plannedBytes)}{m.sizeApproximate ? ', estimated' : ''}), or copy the folder from another machine and add it here
-                  (or <code>tandem models add DIR --lang {m.lang}</code>).
+                  To get it, fetch it here or run <code>tandem models fetch --lang {m.lang}</code> (needs the internet: about {bytes(m.plannedBytes)}{m.sizeApproximate ? ', estimated' : ''} to
+                  download), or copy the folder from another machine and add it here (or <code>tandem models add DIR --lang {m.lang}</code>).
                 </p>
                 <div className="model-buttons">
                   <button type="button" className="btn btn-small" disabled={!!running} onClick={() => void fetchModels(m.lang)}>
