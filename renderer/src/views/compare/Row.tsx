@@ -117,9 +117,9 @@ function SideCell({ side, sentences, lang, mode, diff, repeated, editingHere, ed
             <span className="diff-text" data-testid={`diff-${side}`}>
               {sideRuns(diff, side).map((run, i) => (run.changed ? <mark key={i} className={side === 'a' ? 'diff-del' : 'diff-ins'}>{run.text}</mark> : <span key={i}>{run.text}</span>))}
             </span>
-            {sentences.some((s) => s.origin === 'human') && (
-              <OriginTag source="human" machine={sentences.map((s) => s.machine).filter(Boolean).join(' ') || null} />
-            )}
+            {[...new Set(sentences.map((s) => s.origin))].map((o) => o && (
+              <OriginTag key={o} source={o} machine={o === 'human' ? sentences.map((s) => s.machine).filter(Boolean).join(' ') || null : null} />
+            ))}
           </div>
         ))}
     </Cell>
