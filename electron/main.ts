@@ -169,6 +169,29 @@ function bindIpc(): void {
     }
     return startJob('ingest', { paths: granted });
   });
+  // One picked or dropped memory file (TMX, TSV), as the preload found it on disk: granted, then imported.
+  ipcMain.handle(CHANNELS.importMemoryPath, (e, path: unknown, lang: unknown): Promise<Envelope> | Envelope => {
+    if (!trusted(e)) return { ok: false, error: { code: 'forbidden', message: 'Not the Tandem window' } };
+    if (typeof path !== 'string' || !path) return bad('importMemoryPath: a file path is required');
+    let granted: string[];
+    try {
+      granted = grants.allowRead([path]);
+    } catch {
+      return bad('importMemoryPath: the file must have an absolute path');
+    }
+    return startJob('importMemory', { file: granted[0], ...(typeof lang === 'string' ? { lang } : {}) });
+  });
+  ipcMain.handle(CHANNELS.chooseModelFolder, async (e): Promise<Envelope> => {
+    if (!trusted(e)) return { ok: false, error: { code: 'forbidden', message: 'Not the Tandem window' } };
+    const win = BrowserWindow.fromWebContents(e.sender);
+    const options = { title: 'Add model folder', properties: ['openDirectory'] as 'openDirectory'[] };
+    const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+    const folder = r.filePaths[0];
+    if (r.canceled || !folder) return { ok: true, value: null };
+    if (!isAbsolute(folder)) return bad('chooseModelFolder: the dialog returned a relative path');
+    grants.allowRead([folder]);
+    return { ok: true, value: folder };
+  });
   ipcMain.handle(CHANNELS.cancelJob, (e, jobId: unknown): Promise<Envelope> | Envelope => {
     if (!trusted(e)) return { ok: false, error: { code: 'forbidden', message: 'Not the Tandem window' } };
     if (typeof jobId !== 'string' || !JOB_ID.test(jobId)) return bad('cancelJob: a job id like "job-3" is required');

@@ -2,7 +2,7 @@
 // `window.tandem`, over IPC to the main process, and nothing else. No Node, no ipcRenderer, no
 // generic send: each method maps to one channel whose input main validates.
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import type { BridgeKey, ImportFailure, ImportStarted, TandemClient } from '../src/api/client.ts';
+import type { BridgeKey, ImportFailure, ImportStarted, MemoryImportStarted, TandemClient } from '../src/api/client.ts';
 import type { JobSnapshot } from '../src/api/contract.ts';
 import { CHANNELS, type Envelope } from './protocol.ts';
 
@@ -34,6 +34,12 @@ const api: Pick<TandemClient, BridgeKey> = {
     return off;
   },
   chooseSavePath: (defaultName) => call<string | null>(CHANNELS.chooseSavePath, defaultName),
+  chooseModelFolder: () => call<string | null>(CHANNELS.chooseModelFolder),
+  async importMemory(file: File, options): Promise<MemoryImportStarted> {
+    const path = webUtils.getPathForFile(file);
+    if (!path) return { job: null, failure: { name: file.name, message: 'This file has no path on disk (it was not picked or dropped from the file system).' } };
+    return { job: await call<JobSnapshot>(CHANNELS.importMemoryPath, path, options.lang ?? null), failure: null };
+  },
   // The engine reads picked and dropped files where they are: no upload, real paths. Only this
   // channel hands paths over (main grants them to ingest); the page cannot name paths itself.
   async importFiles(files: File[]): Promise<ImportStarted> {

@@ -13,6 +13,10 @@ export const CHANNELS = {
   chooseSavePath: 'tandem:choose-save-path',
   /** Picked or dropped files from the preload: granted to ingest, and one ingest job started. */
   importPaths: 'tandem:import-paths',
+  /** A picked or dropped memory file from the preload: granted to importMemory, and its job started. */
+  importMemoryPath: 'tandem:import-memory-path',
+  /** A native folder dialog for a model folder (the chosen folder is granted to addModel). */
+  chooseModelFolder: 'tandem:choose-model-folder',
   /** main -> renderer */
   job: 'tandem:job',
   /** main -> renderer */

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { ARTICLE_ACCEPT } from '../../src/common/article-files.ts';
 import { ExportDialog, type ExportPreset } from './components/ExportDialog.tsx';
 import { JobsBar } from './components/JobsBar.tsx';
+import { isMemoryFile, MemoryDialog } from './components/MemoryDialog.tsx';
 import { useClient, useJobs } from './state.tsx';
 import { DocumentView } from './views/DocumentView.tsx';
 import { Library, type ImportRun } from './views/Library.tsx';
@@ -47,6 +48,8 @@ export function App() {
   const [dragging, setDragging] = useState(false);
   const [exportPreset, setExportPreset] = useState<ExportPreset | null>(null);
   const [libraryView, setLibraryView] = useState<LibraryViewState>(DEFAULT_LIBRARY_VIEW);
+  // The memory import dialog, with the file dropped on the window when it opened that way.
+  const [memoryDialog, setMemoryDialog] = useState<{ file: File | null } | null>(null);
   const picker = useRef<HTMLInputElement>(null);
   const main = useRef<HTMLElement>(null);
   // What each view has selected, for the Export dialog's preselection (story, documents).
@@ -141,7 +144,11 @@ export function App() {
       e.preventDefault();
       depth = 0;
       setDragging(false);
-      void importFiles([...(e.dataTransfer?.files ?? [])]);
+      const files = [...(e.dataTransfer?.files ?? [])];
+      // Translation-memory files (TMX, TSV) are not articles: they open the memory import.
+      const memory = files.filter((f) => isMemoryFile(f.name));
+      if (memory.length) setMemoryDialog({ file: memory[0]! });
+      void importFiles(files.filter((f) => !isMemoryFile(f.name)));
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', over);
@@ -184,10 +191,14 @@ export function App() {
           Models
         </NavItem>
         <span className="spacer-v" />
+        <button type="button" className="nav-item nav-action" onClick={() => setMemoryDialog({ file: null })} data-testid="open-memory-import">
+          <span>Import memory…</span>
+        </button>
         <div className="nav-help small">
           <div><kbd>Ctrl</kbd>+<kbd>O</kbd> import files</div>
           <div><kbd>Ctrl</kbd>+<kbd>E</kbd> export pairs</div>
           <div>or drop files on the window</div>
+          <div>(.tmx / .tsv: memory)</div>
           <div className={`conn ${connected ? 'conn-on' : 'conn-off'}`}>{connected ? 'Connected' : 'Disconnected'}</div>
         </div>
       </nav>
@@ -221,6 +232,7 @@ export function App() {
       </main>
       <JobsBar />
       {exportPreset && <ExportDialog preset={exportPreset} onClose={() => setExportPreset(null)} />}
+      {memoryDialog && <MemoryDialog initial={memoryDialog.file} onClose={() => setMemoryDialog(null)} />}
       <input
         ref={picker}
         type="file"
@@ -236,7 +248,7 @@ export function App() {
       />
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
-          <div>Drop articles to import them</div>
+          <div>Drop articles to import them (TMX or TSV: into the translation memory)</div>
         </div>
       )}
     </div>

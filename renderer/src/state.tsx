@@ -1,6 +1,6 @@
 // Shared UI state: the client, the live job table, and a small query hook.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { JobSnapshot, QueryInput, QueryName, QueryResult, TandemClient } from './api/client.ts';
+import type { ConnectionProblem, JobSnapshot, QueryInput, QueryName, QueryResult, TandemClient } from './api/client.ts';
 
 const ClientContext = createContext<TandemClient | null>(null);
 
@@ -13,11 +13,13 @@ export function useClient(): TandemClient {
 interface JobsState {
   jobs: JobSnapshot[];
   connected: boolean;
+  /** Why the engine cannot be reached, when the transport can tell. */
+  problem: ConnectionProblem | null;
   /** Bumped whenever a job makes progress or ends: views that show engine data refetch on it. */
   revision: number;
 }
 
-const JobsContext = createContext<JobsState>({ jobs: [], connected: false, revision: 0 });
+const JobsContext = createContext<JobsState>({ jobs: [], connected: false, problem: null, revision: 0 });
 
 export function useJobs(): JobsState {
   return useContext(JobsContext);
@@ -26,6 +28,7 @@ export function useJobs(): JobsState {
 export function Providers({ client, children }: { client: TandemClient; children: ReactNode }) {
   const [jobs, setJobs] = useState<Map<string, JobSnapshot>>(new Map());
   const [connected, setConnected] = useState(false);
+  const [problem, setProblem] = useState<ConnectionProblem | null>(null);
   const [revision, setRevision] = useState(0);
   const lastBump = useRef(0);
 
@@ -47,7 +50,10 @@ export function Providers({ client, children }: { client: TandemClient; children
       }
     };
     const offJobs = client.onJobEvent(apply);
-    const offConn = client.onConnection(setConnected);
+    const offConn = client.onConnection((c, p) => {
+      setConnected(c);
+      setProblem(c ? null : (p ?? null));
+    });
     client.listJobs().then((list) => alive && list.forEach(apply), () => undefined);
     return () => {
       alive = false;
@@ -56,7 +62,7 @@ export function Providers({ client, children }: { client: TandemClient; children
     };
   }, [client]);
 
-  const value = useMemo(() => ({ jobs: [...jobs.values()], connected, revision }), [jobs, connected, revision]);
+  const value = useMemo(() => ({ jobs: [...jobs.values()], connected, problem, revision }), [jobs, connected, problem, revision]);
   return (
     <ClientContext.Provider value={client}>
       <JobsContext.Provider value={value}>{children}</JobsContext.Provider>

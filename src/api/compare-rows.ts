@@ -3,6 +3,7 @@
 // code, so a patched row is exactly the row a reload would show.
 import type { BeadRow, SentenceRow, Store, StoredAlignment, StoredPassage } from '../store/index.ts';
 import { memoryKey } from '../translate/index.ts';
+import { englishSource } from '../common/index.ts';
 
 const alignParts = () => import('../align/index.ts');
 
@@ -82,7 +83,7 @@ export function sideOf(ctx: RowContext, which: 'a' | 'b', idx: number[]) {
   return idx.map((i) => {
     const s = rows[i];
     return {
-      index: i, text: s?.text ?? '', english: s ? (doc?.lang === 'en' ? s.text : s.translation) : null, origin: doc?.lang === 'en' ? null : (s?.origin ?? null), revision: s?.revision ?? null,
+      index: i, text: s?.text ?? '', english: s ? (doc?.lang === 'en' ? s.text : s.translation) : null, origin: englishSource(doc?.lang, s?.origin ?? null), provenance: s?.provenance ?? null, revision: s?.revision ?? null,
       machine: s?.origin === 'human' ? (ctx.machine[which].get(memoryKey(s.text)) ?? null) : null,
     };
   });

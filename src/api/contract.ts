@@ -7,6 +7,7 @@ import type { Tandem } from './service.ts';
 import { BatchSelection } from './review-batch.ts';
 import { alignBatch, AlignBatchInput } from './align-batch.ts';
 import { deleteDocuments } from './delete-documents.ts';
+import { addModelFolder, deleteModel } from './models.ts';
 
 export { ApiError } from '../common/index.ts';
 export type { JobSnapshot } from './jobs.ts';
@@ -28,6 +29,8 @@ export const queries = {
   /** Deletes documents with their alignments, decisions, matches and story memberships (dryRun: only count them). */
   deleteDocuments: z.object({ ids: z.array(z.number().int().positive()).min(1).max(100_000), dryRun: z.boolean().optional() }),
   models: z.object({}),
+  /** Deletes an installed model's files (its translations stay in the memory). */
+  deleteModel: z.object({ lang: SourceLang }),
   translationRuns: z.object({}),
   matches: z.object({ documentId: z.number().int().positive().optional() }),
   passages: z.object({ documentId: z.number().int().positive().optional() }),
@@ -63,6 +66,8 @@ export const jobs = {
   translate: z.object({ langs: z.array(SourceLang).optional(), documentIds: z.array(z.number().int().positive()).optional() }),
   importMemory: z.object({ file: z.string().min(1), lang: SourceLang.optional(), english: z.string().min(1).optional() }),
   fetchModels: z.object({ lang: SourceLang.optional(), baseUrl: z.string().url().optional(), variant: ModelVariant.optional() }),
+  /** Registers a model folder (e.g. copied from removable media) for a language: `tandem models add DIR --lang L`. */
+  addModel: z.object({ dir: z.string().min(1), lang: SourceLang }),
   match: z.object({}),
   export: ExportOptions,
   /** Aligns a pair (or a document with its English): a stored, still valid alignment comes back at once. */
@@ -89,6 +94,7 @@ const queryHandlers = {
   sentences: (t: Tandem, i: z.infer<typeof DocumentId>) => t.sentences(i.id),
   deleteDocuments: (t: Tandem, i: z.infer<typeof queries.deleteDocuments>) => deleteDocuments(t, i.ids, { dryRun: i.dryRun }),
   models: (t: Tandem) => t.models.list(),
+  deleteModel: (t: Tandem, i: z.infer<typeof queries.deleteModel>) => deleteModel(t, i.lang),
   translationRuns: (t: Tandem) => t.store.translationRuns(),
   matches: (t: Tandem, i: z.infer<typeof queries.matches>) => t.store.matches(i),
   passages: (t: Tandem, i: z.infer<typeof queries.passages>) => t.store.passages(i),
@@ -121,6 +127,7 @@ const jobHandlers = {
       lang: i.lang, baseUrl: i.baseUrl, variant: i.variant, signal: c.signal,
       onProgress: (f) => c.onProgress({ phase: 'fetch', done: f.receivedBytes, total: f.totalBytes ?? 0, item: `${f.lang} ${f.file}`, perSecond: f.bytesPerSecond }),
     }),
+  addModel: (t: Tandem, i: z.infer<typeof jobs.addModel>, c: Control) => addModelFolder(t, i.dir, i.lang, c.signal),
   match: (t: Tandem, _i: z.infer<typeof jobs.match>, c: Control) => t.match(c),
   export: (t: Tandem, i: z.infer<typeof jobs.export>, c: Control) => t.export(i, c),
   // The answer goes to every listener of job events: the alignment without its beads (read them with `alignment` or `compare`).
@@ -185,6 +192,7 @@ const jobPathFields = {
   export: (i: z.infer<typeof jobs.export>) => ({ reads: [], writes: [i.out] }),
   translate: () => ({ reads: [], writes: [] }),
   fetchModels: () => ({ reads: [], writes: [] }),
+  addModel: (i: z.infer<typeof jobs.addModel>) => ({ reads: [i.dir], writes: [] }),
   match: () => ({ reads: [], writes: [] }),
   align: () => ({ reads: [], writes: [] }),
   alignBatch: () => ({ reads: [], writes: [] }),

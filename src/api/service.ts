@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { basename, resolve } from 'node:path';
 import type { DocumentMatch, Fingerprint, MatchDocument } from '../match/index.ts';
 import { Store, type AlignmentMode, type MatchInput, type MemoryEntry, type StoredAlignment, type StoryDecision } from '../store/index.ts';
-import { MarianTranslator, memoryKey, ModelRegistry, readMemoryFile, type ImportOptions, type Translator } from '../translate/index.ts';
+import { MarianTranslator, memoryKey, ModelRegistry, type ImportOptions, type Translator } from '../translate/index.ts';
 import { ApiError, CancelledError, type ModelVariant, type ReviewAction, type Side, type SideOperation } from '../common/index.ts';
 import * as ops from './review-ops.ts';
 import {
@@ -30,6 +30,8 @@ import { buildRow, rowContext, type DiffOptions } from './compare-rows.ts';
 import { reviewMany, type BatchSelection } from './review-batch.ts';
 import { changedRows, type ReviewResult } from './review-result.ts';
 import { unmatchedRuns } from './unmatched-runs.ts';
+import { importMemory } from './memory-import.ts';
+import { fitMemory } from './memory-fit.ts';
 
 export { DatabaseError } from '../store/index.ts';
 export type { ReviewResult } from './review-result.ts';
@@ -158,12 +160,14 @@ export class Tandem {
   async translate(filter: { langs?: string[]; documentIds?: number[] } = {}, control: JobControl = {}): Promise<TranslateReport> {
     const started = performance.now();
     const sourceFilter = { ...filter, langs: (filter.langs ?? [...SOURCE_LANGS]).filter((l) => (SOURCE_LANGS as readonly string[]).includes(l)) };
+    const { splitSentences } = await ingestParts();
+    const fit = await fitMemory(this.store, sourceFilter, (text) => splitSentences(text, 'en').map((s) => s.text));
     const counts = await this.store.sentenceCounts(sourceFilter);
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     const pins = await this.models.pins();
     const todo = await this.store.sentencesToTranslate(pins, sourceFilter);
     const waiting = todo.reduce((n, t) => n + t.count, 0);
-    const report: TranslateReport = { translated: total - waiting, fromMemory: total - waiting, byModel: 0, missingModels: [], messages: [], cancelled: false, seconds: 0 };
+    const report: TranslateReport = { translated: total - waiting, fromMemory: total - waiting, fittedFromMemory: fit.entryParts + fit.entriesJoined, byModel: 0, missingModels: [], messages: [], cancelled: false, seconds: 0 };
 
     const byLang = new Map<SourceLang, typeof todo>();
     for (const t of todo) byLang.set(t.lang as SourceLang, [...(byLang.get(t.lang as SourceLang) ?? []), t]);
@@ -208,6 +212,13 @@ export class Tandem {
     }
     report.seconds = (performance.now() - started) / 1000;
     return report;
+  }
+
+  /** Closes the translator of `lang`, if one runs: before its model folder is replaced or deleted. */
+  async releaseTranslator(lang: SourceLang): Promise<void> {
+    const t = this.translators.get(lang);
+    this.translators.delete(lang);
+    await t?.close();
   }
 
   private translatorFor(lang: SourceLang, modelId: string, revision: string, variant?: ModelVariant): Translator {
@@ -540,20 +551,9 @@ export class Tandem {
 
   // ---- translation memory ----------------------------------------------------------------
 
+  /** Imports a translation-memory file (./memory-import.ts): what was read, imported, skipped and why, decoded. */
   async importMemory(file: string, options: ImportOptions = {}, control: JobControl = {}): Promise<MemoryImportReport> {
-    const byLang: Record<string, number> = {};
-    let imported = 0;
-    for await (const batch of readMemoryFile(resolve(file), options)) {
-      if (control.signal?.aborted) throw new CancelledError();
-      await this.store.saveTranslations(batch.map((p) => ({
-        sourceLang: p.lang, memoryKey: memoryKey(p.source), sourceText: p.source, english: p.english.trim(),
-        origin: 'imported' as const, provenance: basename(file),
-      })));
-      for (const p of batch) byLang[p.lang] = (byLang[p.lang] ?? 0) + 1;
-      imported += batch.length;
-      control.onProgress?.({ phase: 'import', done: imported, total: 0, item: basename(file) });
-    }
-    return { file, imported, byLang };
+    return importMemory(this.store, file, options, control);
   }
 
   // ---- export ------------------------------------------------------------------------------

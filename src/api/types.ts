@@ -34,6 +34,11 @@ export const TranslateReport = z.object({
   translated: z.number().int(),
   /** Sentences served by the translation memory (human, imported, or earlier model output). */
   fromMemory: z.number().int(),
+  /**
+   * Sentences this run gave memory English although no entry has their text: part of an entry that
+   * spans neighbouring sentences, or several entries joined (the note is in their provenance).
+   */
+  fittedFromMemory: z.number().int(),
   /** Distinct source texts sent to a model in this run. */
   byModel: z.number().int(),
   /** Languages whose sentences stay untranslated because their model is not installed. */
@@ -52,12 +57,25 @@ export const SentenceView = z.object({
   text: z.string(),
   translation: z.string().nullable(),
   origin: TranslationOrigin.nullable(),
+  /** Where the English came from: a memory file's name (noting a join or split), 'review', or null. */
+  provenance: z.string().nullable(),
   /** An analyst's split or fix of the sentence in review: the ingested sentence it came from, who, when, why. */
   revision: z.object({ kind: z.enum(SENTENCE_REVISIONS), original: z.string(), by: z.string().nullable(), at: z.string().nullable(), why: z.string().nullable() }).nullable(),
 });
 export type SentenceView = z.infer<typeof SentenceView>;
 
-export const MemoryImportReport = z.object({ file: z.string(), imported: z.number().int(), byLang: z.record(z.string(), z.number().int()) });
+export const MemoryImportReport = z.object({
+  file: z.string(),
+  /** Units (TMX <tu>, TSV or text lines) read from the file. */
+  read: z.number().int(),
+  /** Pairs saved in the memory, per source language in `byLang`. */
+  imported: z.number().int(),
+  byLang: z.record(z.string(), z.number().int()),
+  /** Units not imported, counted by reason. */
+  skipped: z.array(z.object({ reason: z.string(), count: z.number().int() })),
+  /** Pairs whose text held HTML character references ("Nadal&#39;s"), decoded on import. */
+  decoded: z.number().int(),
+});
 export type MemoryImportReport = z.infer<typeof MemoryImportReport>;
 
 export const PassageSpan = z.object({ doc: z.number().int(), sentences: z.array(z.number().int()) });

@@ -120,6 +120,9 @@ models.command('fetch').description('download the pinned model files (needs netw
 models.command('add').description('side-load a model folder copied from elsewhere').argument('<dir>')
   .addOption(new Option('--lang <lang>').choices([...SOURCE_LANGS]).makeOptionMandatory())
   .action(async (dir, flags) => (await import('./commands/models.ts')).add(dir, flags));
+models.command('delete').description('delete an installed model (its translations stay in the memory)')
+  .addOption(new Option('--lang <lang>').choices([...SOURCE_LANGS]).makeOptionMandatory())
+  .action(async (flags) => (await import('./commands/models.ts')).remove(flags));
 
 program.command('serve').description('serve the review UI and the api to a browser on 127.0.0.1 (Ctrl-C stops)')
   .option('--port <n>', 'port (default: a random free one)', '0')

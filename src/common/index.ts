@@ -1,7 +1,7 @@
 // The bottom layer: what every other layer may use, and which imports nothing of Tandem.
 export * from './values.ts';
 export { patchRows, type PatchableRow, type RowPatch } from './patch-rows.ts';
-export { LEVEL_NAMES } from './names.ts';
+export { ENGLISH_SOURCE_HINTS, ENGLISH_SOURCE_NAMES, englishSource, LEVEL_NAMES, MEMORY_FIT_NOTES, memoryFitNote, NOTE_SEPARATOR } from './names.ts';
 export { describeDeletion, type DeletionCounts } from './deletion.ts';
 export { DOCUMENT_STATUSES, documentStatus, documentStatusLabel, translatedSentences, type DocumentCounts, type DocumentStatus } from './document-status.ts';
 export { ApiError, CancelledError } from './errors.ts';

@@ -72,6 +72,13 @@ export const TRANSLATION_ORIGINS = ['human', 'imported', 'model'] as const;
 export const TranslationOrigin = z.enum(TRANSLATION_ORIGINS);
 export type TranslationOrigin = z.infer<typeof TranslationOrigin>;
 
+/**
+ * Where the English shown beside a sentence comes from: a translation's origin, or the document
+ * itself when it is written in English. Every view and export names it by this set.
+ */
+export const ENGLISH_SOURCES = [...TRANSLATION_ORIGINS, 'document'] as const;
+export type EnglishSource = (typeof ENGLISH_SOURCES)[number];
+
 /** What became of one file an ingest was given. */
 export const INGEST_STATUSES = ['ingested', 'duplicate', 'rejected', 'unsupported'] as const;
 export const IngestStatus = z.enum(INGEST_STATUSES);

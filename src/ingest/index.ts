@@ -17,6 +17,7 @@ import { detectLanguage } from './language.ts';
 import { splitSentences } from './sentences/index.ts';
 
 export { IngestError } from './errors.ts';
+export { splitSentences } from './sentences/index.ts';
 export { initLanguageDetector } from './language.ts';
 
 /** A news article is kilobytes; anything this large is almost surely not one. */

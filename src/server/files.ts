@@ -128,6 +128,9 @@ export class PageFiles {
     const { reads, writes } = jobPaths(job);
     for (const path of reads) {
       if (!(await within(this.folders.inbox, path, true))) {
+        if (job.method === 'addModel') {
+          throw new HttpError('forbidden', `addModel: ${shown(path)} is not in the inbox; in browser mode Tandem reads only from its inbox folder (inbox/ beside the database): copy the model folder there and give its full path, or run \`tandem models add DIR --lang L\``);
+        }
         throw new HttpError('forbidden', `${job.method}: ${shown(path)} is not in the inbox; in browser mode only uploaded files can be read (pick or drop them in the page)`);
       }
     }

@@ -41,6 +41,8 @@ export interface SentenceRow {
   text: string;
   translation: string | null;
   origin: TranslationOrigin | null;
+  /** Where that English came from: a memory file's name (with a note when it was joined or split), 'review', ... */
+  provenance: string | null;
   /** The memory key of the text (its normalized form). */
   memoryKey: string;
   /** When the analyst split or edited the sentence: the ingested sentence it came from, and who, when and why. */
@@ -60,7 +62,7 @@ export const bestTranslationOrder = (t: string) => `ORDER BY CASE ${t}.origin WH
 
 // Best translation of a sentence (aliases s and d).
 const BEST_TRANSLATION = `
-  (SELECT t.english || char(31) || t.origin FROM translations t
+  (SELECT t.english || char(31) || t.origin || char(31) || coalesce(t.provenance, '') FROM translations t
     WHERE t.source_lang = d.lang AND t.memory_key = s.memory_key
     ${bestTranslationOrder('t')}
     LIMIT 1)`;
@@ -178,9 +180,11 @@ export class Documents {
     );
     return rows.map(({ best, revision, originalText, revisedBy, revisedAt, revisedWhy, ...s }) => {
       const revised = { ...s, revision: toRevision({ revision, originalText, revisedBy, revisedAt, revisedWhy }) };
-      if (best === null) return { ...revised, translation: null, origin: null };
-      const cut = best.lastIndexOf('\u001f');
-      return { ...revised, translation: best.slice(0, cut), origin: best.slice(cut + 1) as SentenceRow['origin'] };
+      if (best === null) return { ...revised, translation: null, origin: null, provenance: null };
+      const cut2 = best.lastIndexOf('\u001f');
+      const cut = best.lastIndexOf('\u001f', cut2 - 1);
+      const provenance = best.slice(cut2 + 1);
+      return { ...revised, translation: best.slice(0, cut), origin: best.slice(cut + 1, cut2) as SentenceRow['origin'], provenance: provenance || null };
     });
   }
 }

@@ -91,6 +91,8 @@ export class Store {
   sentencesToTranslate(pins: ModelPins, filter: DocumentFilter = {}) { return this.repos.translations.sentencesToTranslate(pins, filter); }
   sentenceCounts(filter: DocumentFilter = {}) { return this.repos.translations.sentenceCounts(filter); }
   saveTranslations(entries: MemoryEntry[]) { return this.repos.translations.saveTranslations(entries); }
+  sentencesForMemory(filter: DocumentFilter = {}) { return this.repos.translations.sentencesForMemory(filter); }
+  memoryEntries(lang: string, memoryKeys: string[]) { return this.repos.translations.memoryEntries(lang, memoryKeys); }
   machineEnglish(lang: string, memoryKeys: string[]) { return this.repos.translations.machineEnglish(lang, memoryKeys); }
   memorySize() { return this.repos.translations.memorySize(); }
 

@@ -54,6 +54,44 @@ export class Translations {
     return rows.filter((r) => !memory.has(`${r.lang}\u001f${r.memoryKey}`));
   }
 
+  /**
+   * The sentences of supported documents in order, each with whether the memory (a human or an
+   * imported entry) already has its text: what a join of neighbours or a split against the memory
+   * works on. Only documents with at least one sentence the memory lacks are listed.
+   */
+  async sentencesForMemory(filter: { langs?: string[]; documentIds?: number[] } = {}): Promise<
+    { documentId: number; lang: string; index: number; paragraph: number; memoryKey: string; text: string; inMemory: boolean }[]
+  > {
+    const { where, params } = supportedDocuments(filter);
+    const rows = await this.db.all<{ documentId: number; lang: string; index: number; paragraph: number; memoryKey: string; text: string; inMemory: number }>(
+      `WITH s2 AS (
+         SELECT s.document_id AS documentId, d.lang AS lang, s.idx AS "index", s.paragraph_id AS paragraph, s.memory_key AS memoryKey, s.text AS text,
+                EXISTS (SELECT 1 FROM translations t WHERE t.source_lang = d.lang AND t.memory_key = s.memory_key AND t.origin IN ('human', 'imported')) AS inMemory
+           FROM sentences s JOIN documents d ON d.id = s.document_id
+          WHERE ${where.join(' AND ')})
+       SELECT * FROM s2 WHERE documentId IN (SELECT documentId FROM s2 WHERE inMemory = 0)
+        ORDER BY documentId, "index"`,
+      params,
+    );
+    return rows.map((r) => ({ ...r, inMemory: r.inMemory === 1 }));
+  }
+
+  /** The best memory entry (human before imported, newest first) of each of these texts. */
+  async memoryEntries(lang: string, memoryKeys: string[]): Promise<Map<string, { english: string; provenance: string | null }>> {
+    const out = new Map<string, { english: string; provenance: string | null }>();
+    const keys = [...new Set(memoryKeys)];
+    for (let i = 0; i < keys.length; i += 500) {
+      const rows = await this.db.all<{ memoryKey: string; english: string; provenance: string | null }>(
+        `SELECT memory_key AS memoryKey, english, provenance FROM translations
+          WHERE source_lang = ? AND origin IN ('human', 'imported') AND memory_key IN (SELECT value FROM json_each(?))
+          ORDER BY CASE origin WHEN 'human' THEN 0 ELSE 1 END, id DESC`,
+        [lang, JSON.stringify(keys.slice(i, i + 500))],
+      );
+      for (const r of rows) if (!out.has(r.memoryKey)) out.set(r.memoryKey, { english: r.english, provenance: r.provenance });
+    }
+    return out;
+  }
+
   /** Counts content sentences (not unique texts) of supported documents, per language. */
   async sentenceCounts(filter: { langs?: string[]; documentIds?: number[] } = {}): Promise<Record<string, number>> {
     const { where, params } = supportedDocuments(filter);

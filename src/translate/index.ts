@@ -2,5 +2,5 @@
 // translation memory, and the models on disk. This is the module's public surface.
 export type { Translator } from './translator.ts';
 export { MarianTranslator } from './marian.ts';
-export { memoryKey, readMemoryFile, type ImportOptions } from './memory.ts';
+export { MemoryTally, memoryKey, readMemoryFile, SKIP_REASONS, type ImportOptions } from './memory.ts';
 export { ModelRegistry } from './registry.ts';

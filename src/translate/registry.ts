@@ -8,6 +8,7 @@ import {
   listModels,
   loadManifest,
   missingModelMessage,
+  removeModel,
   verifyModels,
   type FetchOptions,
   type Manifest,
@@ -61,5 +62,9 @@ export class ModelRegistry {
 
   add(sourceDir: string, lang: SourceLang) {
     return addModel(this.modelsDir, this.manifest, sourceDir, lang);
+  }
+
+  remove(lang: SourceLang) {
+    return removeModel(this.modelsDir, this.manifest, lang);
   }
 }

@@ -48,7 +48,7 @@ describe('tandem CLI', () => {
     );
 
     const sentences = JSON.parse(tandem(['--db', 'samples.db', '--json', 'sentences', String(out.documents[3].id)]).stdout);
-    expect(sentences[0]).toEqual({ index: 0, paragraph: 0, text: expect.stringMatching(/^Der russische Außenminister Lawrow/), translation: expect.any(String), start: 0, end: expect.any(Number), origin: 'model', revision: null });
+    expect(sentences[0]).toEqual({ index: 0, paragraph: 0, text: expect.stringMatching(/^Der russische Außenminister Lawrow/), translation: expect.any(String), start: 0, end: expect.any(Number), origin: 'model', provenance: null, revision: null });
   });
 
   it('exits 2 on usage errors and 1 on failures, with a message on stderr', () => {

@@ -5,7 +5,7 @@
 import type { JobName, JobResult, JobSnapshot } from '../../../src/api/contract.ts';
 
 export type { JobInput, JobName, JobResult, JobSnapshot, QueryInput, QueryName, QueryResult } from '../../../src/api/contract.ts';
-export type { BridgeKey, ImportFailure, ImportStarted, TandemClient } from '../../../src/api/client.ts';
+export type { BridgeKey, ConnectionProblem, ImportFailure, ImportStarted, MemoryImportStarted, TandemClient } from '../../../src/api/client.ts';
 
 /** An error the engine reported, with its api code (bad_request, not_found, ...). */
 export class ClientError extends Error {

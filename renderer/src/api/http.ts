@@ -1,12 +1,26 @@
 // TandemClient over the local HTTP bridge (`tandem serve`, src/server/). The per-launch token
 // arrives in the page address (?token=) and goes with every request.
-import { ClientError, type ImportFailure, type ImportStarted, type JobSnapshot, type TandemClient } from './client.ts';
+import { ClientError, type ConnectionProblem, type ImportFailure, type ImportStarted, type JobSnapshot, type MemoryImportStarted, type TandemClient } from './client.ts';
+
+/** How long to wait before asking a silent server again (it may be restarting). */
+const RETRY_MS = [500, 1000, 2000, 4000];
+
+/** The server answers, but not to this page's token: it was restarted with a new one. */
+export const TOKEN_CHANGED =
+  'Tandem was restarted: this tab’s access token is no longer valid, so reloading will not help. Open the new address that `tandem serve` printed in its terminal (it carries the new token).';
+
+function unreachable(host: string): string {
+  return `Tandem is not answering at ${host} — retrying. If you stopped or restarted \`tandem serve\`, start it again and open the address it prints: a restarted server has a new token and may have a new port.`;
+}
 
 export class HttpClient implements TandemClient {
   private readonly jobListeners = new Set<(job: JobSnapshot) => void>();
-  private readonly connectionListeners = new Set<(connected: boolean) => void>();
+  private readonly connectionListeners = new Set<(connected: boolean, problem?: ConnectionProblem) => void>();
   private events: EventSource | null = null;
   private connected = false;
+  private problem: ConnectionProblem | undefined;
+  private probing = false;
+  private retries = 0;
   /** The server's exports folder, learned from the first chooseSavePath. */
   private exportsFolder: string | null = null;
 
@@ -38,10 +52,10 @@ export class HttpClient implements TandemClient {
     return () => this.jobListeners.delete(cb);
   }
 
-  onConnection(cb: (connected: boolean) => void): () => void {
+  onConnection(cb: (connected: boolean, problem?: ConnectionProblem) => void): () => void {
     this.connectionListeners.add(cb);
     this.ensureEvents();
-    cb(this.connected);
+    cb(this.connected, this.problem);
     return () => this.connectionListeners.delete(cb);
   }
 
@@ -60,6 +74,16 @@ export class HttpClient implements TandemClient {
     }
     const job = paths.length ? await this.startJob('ingest', { paths }) : null;
     return { job, failures, names };
+  }
+
+  async importMemory(file: File, options: { lang?: 'de' | 'is' | 'nl' }): Promise<MemoryImportStarted> {
+    let path: string;
+    try {
+      path = ((await this.request('POST', `/api/upload?name=${encodeURIComponent(file.name)}`, file, 'application/octet-stream')) as { path: string }).path;
+    } catch (err) {
+      return { job: null, failure: { name: file.name, message: err instanceof Error ? err.message : String(err) } };
+    }
+    return { job: await this.startJob('importMemory', { file: path, ...(options.lang ? { lang: options.lang } : {}) }), failure: null };
   }
 
   async chooseSavePath(defaultName: string): Promise<string | null> {
@@ -96,6 +120,7 @@ export class HttpClient implements TandemClient {
     } catch {
       /* not JSON: handled below */
     }
+    if (res.status === 401) this.setConnection(false, { kind: 'token', message: TOKEN_CHANGED });
     if (!res.ok) {
       const error = (data as { error?: { code?: string; message?: string } } | null)?.error;
       throw new ClientError(error?.code ?? 'failed', error?.message ?? `HTTP ${res.status}`, res.status);
@@ -103,19 +128,61 @@ export class HttpClient implements TandemClient {
     return data;
   }
 
+  private setConnection(connected: boolean, problem?: ConnectionProblem): void {
+    if (connected === this.connected && problem?.kind === this.problem?.kind) return;
+    this.connected = connected;
+    this.problem = connected ? undefined : problem;
+    for (const l of this.connectionListeners) l(connected, this.problem);
+  }
+
+  /**
+   * The event stream broke: ask the server why. No answer means it is down (or elsewhere): retry,
+   * reopening the stream once it answers; a 401 means it restarted with a new token: no retry
+   * can help, the user must open the new address.
+   */
+  private async probe(): Promise<void> {
+    if (this.probing || this.problem?.kind === 'token') return;
+    this.probing = true;
+    try {
+      let status = 0;
+      try {
+        status = (await fetch(`${this.base}/api/jobs`, { headers: { 'X-Tandem-Token': this.token }, cache: 'no-store', credentials: 'same-origin' })).status;
+      } catch {
+        status = 0;
+      }
+      if (status === 401 || status === 403) {
+        this.events?.close();
+        this.events = null;
+        this.setConnection(false, { kind: 'token', message: TOKEN_CHANGED });
+        return;
+      }
+      if (status === 0 || status >= 500) this.setConnection(false, { kind: 'unreachable', message: unreachable(window.location.host) });
+      // it answers and the browser is reconnecting the stream itself: nothing to do
+      if (status !== 0 && this.events && this.events.readyState !== EventSource.CLOSED) return;
+      // the browser gave up on the stream (or nothing answers): open it again after a pause
+      const wait = RETRY_MS[Math.min(this.retries++, RETRY_MS.length - 1)]!;
+      window.setTimeout(() => {
+        if (this.events?.readyState === EventSource.OPEN) return;
+        this.events?.close();
+        this.events = null;
+        this.ensureEvents();
+      }, wait);
+    } finally {
+      this.probing = false;
+    }
+  }
+
   private ensureEvents(): void {
     if (this.events) return;
     const es = new EventSource(`${this.base}/api/events?token=${encodeURIComponent(this.token)}`);
     this.events = es;
-    const setConnected = (c: boolean) => {
-      if (c === this.connected) return;
-      this.connected = c;
-      for (const l of this.connectionListeners) l(c);
-    };
-    es.addEventListener('open', () => setConnected(true));
-    es.addEventListener('error', () => setConnected(false));
+    es.addEventListener('open', () => {
+      this.retries = 0;
+      this.setConnection(true);
+    });
+    es.addEventListener('error', () => void this.probe());
     es.addEventListener('job', (e) => {
-      setConnected(true);
+      this.setConnection(true);
       const job = JSON.parse((e as MessageEvent<string>).data) as JobSnapshot;
       for (const l of this.jobListeners) l(job);
     });

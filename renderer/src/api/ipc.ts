@@ -27,4 +27,6 @@ export class IpcClient implements TandemClient {
   onConnection: TandemClient['onConnection'] = (cb) => this.bridge.onConnection(cb);
   chooseSavePath: TandemClient['chooseSavePath'] = (name) => this.bridge.chooseSavePath(name).catch((e: unknown) => Promise.reject(toClientError(e)));
   importFiles: TandemClient['importFiles'] = (files) => this.bridge.importFiles(files).catch((e: unknown) => Promise.reject(toClientError(e)));
+  importMemory: TandemClient['importMemory'] = (file, options) => this.bridge.importMemory(file, options).catch((e: unknown) => Promise.reject(toClientError(e)));
+  chooseModelFolder = (): Promise<string | null> => this.bridge.chooseModelFolder!().catch((e: unknown) => Promise.reject(toClientError(e)));
 }

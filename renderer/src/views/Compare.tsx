@@ -95,7 +95,7 @@ function CompareBody({ alignmentId, onAlign, onBack, onExport, onSelection }: Co
   };
 
   const columns = translation
-    ? [{ label: docA?.lang ?? '?', title: `Original: ${titleOf(docA)}` }, { label: 'en', title: 'English (machine translation; post-edits marked "edited")' }]
+    ? [{ label: docA?.lang ?? '?', title: `Original: ${titleOf(docA)}` }, { label: 'en', title: 'English (machine translation; post-edits tagged HUMAN)' }]
     : [{ label: docA?.lang ?? '?', title: titleOf(docA) }, { label: docB?.lang ?? '?', title: titleOf(docB) }];
   const placeholder = !data && !loadError ? 'Loading…' : data && compare.total === 0 ? 'This alignment has no rows.' : data && rows.length === 0 ? 'No row matches the filter.' : null;
 

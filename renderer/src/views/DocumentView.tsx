@@ -5,6 +5,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { QueryResult } from '../api/client.ts';
 import { languageName, percent } from '../format.ts';
 import { useClient, useJobs, useQuery } from '../state.tsx';
+import { englishSource } from '../../../src/common/names.ts';
+import { OriginTag } from '../components/OriginTag.tsx';
 
 type Sentence = QueryResult<'sentences'>[number];
 type Paragraph = QueryResult<'paragraphs'>[number];
@@ -73,7 +75,7 @@ function DocumentBody({ id, sentence, onBack, onReview }: ViewProps & { id: numb
     virtualizer.scrollToIndex(sentencePositions[ordinal]!, { align: 'center' });
   }, [sentence, items, sentencePositions, virtualizer]);
 
-  const untranslated = (sentences.data ?? []).filter((s) => s.translation === null).length;
+  const untranslated = (sentences.data ?? []).filter((s) => s.translation === null && doc.data?.lang !== 'en').length;
   const boilerplate = (paragraphs.data ?? []).filter((p) => p.dropped).length;
   const translating = jobs.some((j) => j.method === 'translate' && j.state === 'running');
 
@@ -218,7 +220,7 @@ function DocumentBody({ id, sentence, onBack, onReview }: ViewProps & { id: numb
                   </div>
                 )}
                 {item.kind === 'sentence' && (
-                  <SentenceRow s={item.s} mode={shown} active={sentencePositions[active] === v.index} target={item.s.index === sentence} onSelect={() => setActive(item.ordinal)} />
+                  <SentenceRow s={item.s} lang={d?.lang ?? null} mode={shown} active={sentencePositions[active] === v.index} target={item.s.index === sentence} onSelect={() => setActive(item.ordinal)} />
                 )}
               </div>
             );
@@ -271,8 +273,10 @@ function Boilerplate({ p, open, toggle }: { p: Paragraph; open: boolean; toggle:
   );
 }
 
-function SentenceRow({ s, mode, active, target, onSelect }: { s: Sentence; mode: Mode; active: boolean; target: boolean; onSelect: () => void }) {
-  const missing = s.translation === null;
+function SentenceRow({ s, lang, mode, active, target, onSelect }: { s: Sentence; lang: string | null; mode: Mode; active: boolean; target: boolean; onSelect: () => void }) {
+  const source = englishSource(lang, s.origin);
+  const english = source === 'document' ? s.text : s.translation;
+  const missing = english === null;
   return (
     <div
       className={`sentence mode-${mode}${active ? ' active' : ''}${missing ? ' untranslated' : ''}${target ? ' search-target' : ''}`}
@@ -290,8 +294,8 @@ function SentenceRow({ s, mode, active, target, onSelect }: { s: Sentence; mode:
             <span className="not-translated">not translated yet</span>
           ) : (
             <>
-              {s.translation}
-              {s.origin && s.origin !== 'model' && <span className={`origin origin-${s.origin}`}>{s.origin}</span>}
+              {english}
+              <OriginTag source={source} provenance={s.provenance} />
             </>
           )}
         </div>

@@ -4,6 +4,7 @@ import type { QueryResult } from '../api/client.ts';
 import { ProgressBar } from '../components/Progress.tsx';
 import { bytes, languageName } from '../format.ts';
 import { useClient, useJobs, useQuery } from '../state.tsx';
+import { AddFolder, DeleteModel } from './models/ModelActions.tsx';
 
 type Model = QueryResult<'models'>[number];
 
@@ -18,7 +19,8 @@ const STATE_TEXT: Record<Model['state'], string> = {
 export function Models() {
   const client = useClient();
   const { jobs, revision } = useJobs();
-  const models = useQuery('models', {}, revision);
+  const [changes, setChanges] = useState(0);
+  const models = useQuery('models', {}, `${revision}:${changes}`);
   const [error, setError] = useState<string | null>(null);
   const fetching = jobs.filter((j) => j.method === 'fetchModels');
   const running = fetching.find((j) => j.state === 'running');
@@ -67,7 +69,7 @@ export function Models() {
           <p className="small">{last.error}</p>
           <p>
             Tandem works fully offline once models are on disk. On a machine with internet access run <code>tandem models fetch</code>, copy
-            the model folder on removable media, and register it here with <code>tandem models add DIR --lang de</code>. Nothing you imported is affected.
+            the model folder on removable media, and add it with “Add model folder…” below (or <code>tandem models add DIR --lang de</code>). Nothing you imported is affected.
           </p>
         </div>
       )}
@@ -85,26 +87,44 @@ export function Models() {
               <dd><code>{m.id}</code></dd>
               <dt>Revision</dt>
               <dd><code>{m.revision ? m.revision.slice(0, 12) : 'unpinned'}</code>{m.revisionPinned ? '' : ' (not pinned)'}</dd>
+              <dt>Size</dt>
+              <dd className="tabular" data-testid="model-size" title={m.sizeNote ?? undefined}>
+                {m.plannedBytes === null ? 'unknown' : m.sizeApproximate ? <>about {bytes(m.plannedBytes)} <span className="muted small">(estimated)</span></> : bytes(m.plannedBytes)}
+              </dd>
               <dt>On disk</dt>
-              <dd className="tabular">{bytes(m.bytesOnDisk)} of {bytes(m.expectedBytes)}</dd>
+              <dd className="tabular">{bytes(m.bytesOnDisk)}{m.plannedBytes !== null && !usable(m) ? ` of ${m.sizeApproximate ? 'about ' : ''}${bytes(m.plannedBytes)}` : ''}</dd>
               <dt>Folder</dt>
               <dd className="path" title={m.dir}>{m.dir}</dd>
             </dl>
-            {m.expectedBytes ? <ProgressBar done={m.bytesOnDisk} total={m.expectedBytes} label={`${m.lang} model files on disk`} tone="muted" /> : null}
+            {m.plannedBytes ? <ProgressBar done={m.bytesOnDisk} total={m.plannedBytes} label={`${m.lang} model files on disk`} tone="muted" /> : null}
             {!usable(m) && (
               <div className="todo">
                 {m.missingFiles.length > 0 && (
-                  <p className="small">
-                    {m.missingFiles.length} file{m.missingFiles.length === 1 ? '' : 's'} missing: {m.missingFiles.slice(0, 4).join(', ')}
-                    {m.missingFiles.length > 4 ? ', …' : ''}
-                  </p>
+                  <div className="small">
+                    {m.missingFiles.length} file{m.missingFiles.length === 1 ? '' : 's'} missing:
+                    <ul className="missing-files" data-testid="missing-files">
+                      {m.missingFiles.map((f) => {
+                        const status = m.files.find((x) => x.file === f);
+                        const size = status?.expectedBytes ?? null;
+                        return <li key={f}><code>{f}</code>{size !== null ? <span className="muted"> · {bytes(size)}</span> : null}</li>;
+                      })}
+                    </ul>
+                  </div>
                 )}
-                <p>To get it, run <code>tandem models fetch --lang {m.lang}</code> (needs the internet), or copy the folder from another machine and run <code>tandem models add DIR --lang {m.lang}</code>.</p>
-                <button type="button" className="btn btn-small" disabled={!!running} onClick={() => void fetchModels(m.lang)}>
-                  Fetch {languageName(m.lang)}
-                </button>
+                <p>
+                  To get it, fetch it here or run <code>tandem models fetch --lang {m.lang}</code> (needs the internet: about {bytes(m.plannedBytes)}{m.sizeApproximate ? ', estimated' : ''} to
+                  download), or copy the folder from another machine and add it here (or <code>tandem models add DIR --lang {m.lang}</code>).
+                </p>
+                <div className="model-buttons">
+                  <button type="button" className="btn btn-small" disabled={!!running} onClick={() => void fetchModels(m.lang)}>
+                    Fetch {languageName(m.lang)}
+                  </button>
+                  <AddFolder model={m} busy={!!running} />
+                </div>
               </div>
             )}
+            {usable(m) && <AddFolder model={m} busy={!!running} />}
+            <DeleteModel model={m} busy={!!running} onDeleted={() => setChanges((c) => c + 1)} />
           </div>
         ))}
       </div>

@@ -22,8 +22,14 @@ export async function fetch(flags: { lang?: SourceLang; baseUrl?: string; varian
   print(results, () => results.map((r) => `${r.lang}  ${r.id}@${r.revision ?? 'main'} ${r.variant}: ${r.files.map((f) => `${f.file} ${f.status}`).join(', ')}`).join('\n'));
 }
 
-/** Not an api method: side-loading names a folder on this machine, which only the command line may. */
+/** The api's addModel job: the app's "Add model folder…" does the same (the bridge lets a page name only granted folders). */
 export async function add(dir: string, flags: { lang: SourceLang }): Promise<void> {
-  const result = await withTandem((t) => t.models.add(resolve(dir), flags.lang), 'read');
+  const checked = checkJob('addModel', { dir: resolve(dir), lang: flags.lang });
+  const result = await withTandem((t, control) => job(t, checked, control, { progress: false }), 'read');
   print(result, () => JSON.stringify(result, null, 2));
+}
+
+export async function remove(flags: { lang: SourceLang }): Promise<void> {
+  const result = await withTandem((t) => query(t, 'deleteModel', { lang: flags.lang }), 'read');
+  print(result, () => `Deleted ${result.id} (${result.dir}); the translations it made stay in the memory`);
 }

@@ -9,3 +9,4 @@ export { REQUIRED_MODEL_FILES, loadManifest, missingModelMessage, modelDir, type
 export { listModels, verifyModels, type ModelStatus } from './status.ts';
 export { fetchModels, type FetchOptions, type FetchProgress } from './download.ts';
 export { addModel } from './sideload.ts';
+export { removeModel, type RemovedModel } from './remove.ts';

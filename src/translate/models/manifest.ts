@@ -42,6 +42,11 @@ const ModelFile = z.object({
   sha256: Sha256.nullable(),
   /** Where the pinned values came from. */
   source: z.string().optional(),
+  /**
+   * An approximate size in bytes where the exact one is not pinned: for planning a download or a
+   * USB copy only, never checked against a file. Its origin is the model's `sizeNote`.
+   */
+  approxSize: z.number().int().positive().optional(),
 });
 export type ModelFile = z.infer<typeof ModelFile>;
 
@@ -89,6 +94,8 @@ const ModelEntry = z
       .regex(/^[0-9a-f]{40}$/, 'revision must be a 40-hex git commit')
       .nullable(),
     note: z.string().optional(),
+    /** Where the files' approximate sizes (approxSize) come from. */
+    sizeNote: z.string().optional(),
     quality: z.array(ModelQuality).optional(),
     /** Other published ONNX files of the same revision, e.g. q8 (int8). */
     variants: z.array(ModelVariantEntry).optional(),

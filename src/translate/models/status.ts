@@ -34,6 +34,13 @@ export interface ModelStatus {
   bytesOnDisk: number;
   /** Sum of known expected sizes; null when any size is unknown. */
   expectedBytes: number | null;
+  /**
+   * The model's size for planning: exact sizes where known, else the manifest's approximate ones
+   * (then `sizeApproximate` is true and `sizeNote` says where they come from); null if neither.
+   */
+  plannedBytes: number | null;
+  sizeApproximate: boolean;
+  sizeNote: string | null;
   missingFiles: string[];
   /** Files whose sha256 neither manifest nor lock file pins. */
   unpinnedFiles: string[];
@@ -70,6 +77,8 @@ export async function listModels(modelsDir: string, manifest: Manifest): Promise
     const files: ModelFileStatus[] = [];
     let bytesOnDisk = 0;
     let expectedTotal: number | null = 0;
+    let planned: number | null = 0;
+    let approximate = false;
     let sizeMismatch = false;
     for (const f of entry.files) {
       const exp = expectedFor(f, lock);
@@ -77,6 +86,9 @@ export async function listModels(modelsDir: string, manifest: Manifest): Promise
       const partBytes = await fileSize(path.join(dir, f.path + PART_SUFFIX));
       bytesOnDisk += (bytes ?? 0) + (partBytes ?? 0);
       expectedTotal = expectedTotal === null || exp.size === null ? null : expectedTotal + exp.size;
+      const plan = exp.size ?? f.approxSize ?? null;
+      if (exp.size === null && plan !== null) approximate = true;
+      planned = planned === null || plan === null ? null : planned + plan;
       if (bytes !== null && exp.size !== null && bytes !== exp.size) sizeMismatch = true;
       files.push({ file: f.path, present: bytes !== null, bytes, expectedBytes: exp.size, partBytes, pinnedBy: exp.pinnedBy, expectedSha256: exp.sha256 });
     }
@@ -98,6 +110,9 @@ export async function listModels(modelsDir: string, manifest: Manifest): Promise
       state,
       bytesOnDisk,
       expectedBytes: expectedTotal,
+      plannedBytes: planned,
+      sizeApproximate: approximate,
+      sizeNote: approximate ? (entry.sizeNote ?? null) : null,
       missingFiles,
       unpinnedFiles: files.filter((f) => f.pinnedBy === null).map((f) => f.file),
       files,

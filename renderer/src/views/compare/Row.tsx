@@ -6,6 +6,7 @@ import { Editor, type EditorProps } from './Editor.tsx';
 import { SourceEditor } from './SourceEditor.tsx';
 import type { Mode, Row, Side, Sentence } from './types.ts';
 import { draftKey } from './useDrafts.ts';
+import { OriginTag } from '../../components/OriginTag.tsx';
 import type { SourceEditing, SourceHandlers } from './useOperations.ts';
 
 interface RowProps {
@@ -119,9 +120,9 @@ function SideCell({ side, sentences, lang, mode, diff, repeated, editingHere, ed
             <span className="diff-text" data-testid={`diff-${side}`}>
               {sideRuns(diff, side).map((run, i) => (run.changed ? <mark key={i} className={side === 'a' ? 'diff-del' : 'diff-ins'}>{run.text}</mark> : <span key={i}>{run.text}</span>))}
             </span>
-            {sentences.some((s) => s.origin === 'human') && (
-              <span className="origin origin-human" title={sentences.map((s) => s.machine).filter(Boolean).join(' ') ? `machine: ${sentences.map((s) => s.machine).filter(Boolean).join(' ')}` : undefined}>edited</span>
-            )}
+            {[...new Set(sentences.map((s) => s.origin))].map((o) => o && (
+              <OriginTag key={o} source={o} machine={o === 'human' ? sentences.map((s) => s.machine).filter(Boolean).join(' ') || null : null} />
+            ))}
           </div>
         ))}
     </Cell>
@@ -134,8 +135,7 @@ function English({ s, num, draft }: { s: Sentence; num?: boolean; draft?: boolea
       {num && <span className="s-num">{s.index + 1}</span>}
       {s.english ?? <span className="not-translated">not translated yet</span>}
       {draft && <span className="origin origin-draft" title="Changed, not saved yet: Enter saves the row">draft</span>}
-      {!draft && s.origin === 'human' && <span className="origin origin-human" title={s.machine ? `machine: ${s.machine}` : undefined}>edited</span>}
-      {!draft && s.origin === 'imported' && <span className="origin origin-imported">memory</span>}
+      {!draft && s.english !== null && <OriginTag source={s.origin} provenance={s.provenance} machine={s.machine} />}
     </div>
   );
 }
