@@ -94,13 +94,22 @@ describe.skipIf(!haveChromium)('the app tools in Chromium', () => {
       ['MODEL', 'machine translation by the local model'],
     ]);
     await shot(page, '59-origin-tags.png');
-    // an English document: its own text, tagged DOCUMENT, not "not translated"
+    // an English document: its own text once, with no English column to fill and nothing marked untranslated
+    // (beside another document, in Compare, its side is the English, tagged DOCUMENT)
     const [doc] = (await tandem.ingest([english], { lang: 'en' })).documents;
     expect(doc).toMatchObject({ status: 'ingested', lang: 'en' });
     await page.goto(`${server.url}#/document/${doc!.id}`);
-    const row = page.getByTestId('english').first();
-    await row.getByTestId('origin').waitFor();
-    expect(await row.textContent()).toBe('The weather stays dry today.DOCUMENT');
+    const row = page.getByTestId('sentence').first();
+    await row.waitFor();
+    expect(await row.locator('.s-original').textContent()).toBe('The weather stays dry today.');
+    expect(await page.getByTestId('english').count()).toBe(0);
+    expect(await page.locator('.sentence.untranslated').count()).toBe(0);
+    // beside the German report in Compare, the English document's side is tagged DOCUMENT
+    const alignment = await tandem.align(de!.id!, doc!.id!);
+    await page.goto(`${server.url}#/compare/${alignment.id}`);
+    await page.getByTestId('cmp-row').first().waitFor();
+    await expect.poll(() => page.locator('[data-testid="cmp-row"] [data-origin="document"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="cmp-row"] [data-origin="document"]').first().textContent()).toBe('DOCUMENT');
   });
 
   it('opens the dialog with a TMX file dropped on the window, and cancels a long import', async () => {
