@@ -4,11 +4,11 @@
 // decision (merge, split, undo) from its key to the changed rows on screen, beside the full
 // reload the view made before (the review call plus the compare query, over HTTP from the page,
 // without rendering), with the ratio. Prints one JSON object.
-//   npx tsx bench/compare.ts [--rows 2000] [--baseline 200] [--repeat 3] [--decisions 10]
+//   npx tsx bench/compare.ts [--rows 2000] [--baseline 200] [--repeat 3] [--decisions 10] [--profile FILE.cpuprofile]
 // The pairs are two one-sentence-per-line documents (de, nl) of generated sentences whose English
 // comes from an imported translation memory (no model needed), aligned in order; every fifth
 // English sentence differs on one side, so the word diff has work to do.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
@@ -216,7 +216,19 @@ try {
       scroll: round(scroll),
     };
   }
+  // --profile FILE: a CPU profile of the page while it makes the decisions (Chrome DevTools format)
+  const profileTo = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : null;
+  const cdp = profileTo ? await context.newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   result.decision = await decisions(page, server.token, tandem, large);
+  if (cdp && profileTo) {
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(profileTo, JSON.stringify(profile));
+  }
   const b = result.baseline as { openToFirstPaintMs: { median: number }; scroll: { p95Ms: number } };
   const l = result.large as { openToFirstPaintMs: { median: number }; scroll: { p95Ms: number } };
   console.log(JSON.stringify({

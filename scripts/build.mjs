@@ -60,7 +60,16 @@ export async function buildNode() {
 
 async function vite(config, mode) {
   const { build: viteBuild } = await import('vite');
-  await viteBuild({ configFile: `${root}/${config}`, mode, logLevel: 'warn' });
+  // An inherited NODE_ENV wins over the mode in Vite: under vitest it is "test", and the UI would
+  // be built with React's development runtime (several times slower, and not what users run).
+  const inherited = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await viteBuild({ configFile: `${root}/${config}`, mode, logLevel: 'warn' });
+  } finally {
+    if (inherited === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = inherited;
+  }
 }
 
 export async function buildAll() {

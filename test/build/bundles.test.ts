@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobSnapshot } from '../../src/api/jobs.ts';
 import type { Envelope, HostMessage, HostRequest } from '../../electron/protocol.ts';
+import { ensureRendererBuilt } from '../e2e/renderer.ts';
 import { installTinyModels } from '../support/models.ts';
 import { tempDir } from '../support/tmp.ts';
 
@@ -17,6 +18,17 @@ const root = join(import.meta.dirname, '..', '..');
 const dist = join(root, 'dist');
 const samples = join(root, 'samples');
 const dir = tempDir('tandem-bundles-');
+
+describe('the built UI', () => {
+  it("is React's production build, also when built under the test runner (NODE_ENV=test)", () => {
+    expect(process.env.NODE_ENV).toBe('test');
+    ensureRendererBuilt();
+    const assets = join(dist, 'renderer', 'assets');
+    const code = readdirSync(assets).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(assets, f), 'utf8')).join('\n');
+    // the development runtime's JSX factory and its warnings exist only in a development build
+    expect(code).not.toMatch(/jsxDEV|Warning: Each child in a list should have a unique/u);
+  });
+});
 
 describe('the built CLI', () => {
   const cli = join(dist, 'cli', 'tandem.js');

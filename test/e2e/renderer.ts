@@ -23,7 +23,8 @@ export function ensureRendererBuilt(): void {
   const index = join(RENDERER_DIST, 'index.html');
   const sources = Math.max(newest(join(root, 'renderer')), statSync(join(root, 'src', 'api', 'contract.ts')).mtimeMs);
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(root, 'renderer', 'vite.config.ts'), '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  // NODE_ENV=production: vitest sets "test", which Vite would follow into React's development build
+  execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(root, 'renderer', 'vite.config.ts'), '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }
 
 /** The bundled sample articles, in file order. */
