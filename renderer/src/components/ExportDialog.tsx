@@ -10,7 +10,7 @@ import { useClient, useJobs, useQuery } from '../state.tsx';
 import { describeSkipped, EXPORT_PAIRS } from '../../../src/common/export-options.ts';
 import { ExportCountDetails } from './ExportCountDetails.tsx';
 import { ProgressBar } from './Progress.tsx';
-import { useReturnFocus } from './useReturnFocus.ts';
+import { useModal } from './useModal.ts';
 
 type Format = JobInput<'export'>['format'];
 type Status = 'accepted' | 'all' | 'exclude-rejected';
@@ -45,8 +45,6 @@ const PAIR_GROUPS: { label: string; pairs: string[] }[] = [
 
 const LANGS = ['de', 'is', 'nl'] as const;
 type SourceLang = (typeof LANGS)[number];
-
-const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
@@ -128,52 +126,10 @@ export function ExportDialog({ preset, onClose }: { preset: ExportPreset; onClos
       : pairsFound.length > 1 ? `XLIFF carries one language pair per file, and these are ${pairsFound.map(pairLabel).join(', ')}: choose one pair.` : null;
   const blocker = invalid ?? xliffError ?? (preview.data && preview.data.pairs === 0 ? preview.data.hint ?? 'No pairs match these filters.' : null);
 
-  // Focus: the first control on open; back where it was on close (useReturnFocus, below).
-  useEffect(() => {
-    first.current?.focus();
-  }, []);
-
   // A modal: keys never reach the view underneath (Compare's A/R/E, the app's Ctrl+1…5), Tab stays
-  // inside, Esc closes, and focus wandering out (a click on the backdrop) comes back.
-  const closeRef = useRef(onClose);
-  closeRef.current = onClose;
-  useEffect(() => {
-    const inside = (t: EventTarget | null) => t instanceof Node && !!card.current?.contains(t);
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        e.stopPropagation();
-        closeRef.current();
-        return;
-      }
-      if (e.key === 'Tab') {
-        const items = [...(card.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])].filter((el) => el.offsetParent !== null);
-        if (!items.length) return;
-        const at = items.indexOf(document.activeElement as HTMLElement);
-        const next = e.shiftKey ? (at <= 0 ? items.length - 1 : at - 1) : at === -1 || at === items.length - 1 ? 0 : at + 1;
-        e.preventDefault();
-        e.stopPropagation();
-        items[next]!.focus();
-        return;
-      }
-      if (!inside(e.target)) {
-        e.preventDefault();
-        e.stopPropagation();
-        first.current?.focus();
-      }
-    };
-    const onFocus = (e: FocusEvent) => {
-      if (!inside(e.target)) first.current?.focus();
-    };
-    window.addEventListener('keydown', onKey, true);
-    document.addEventListener('focusin', onFocus);
-    return () => {
-      window.removeEventListener('keydown', onKey, true);
-      document.removeEventListener('focusin', onFocus);
-    };
-  }, []);
-  // After the effect above: its focusin guard is gone before the focus goes back to the opener.
-  useReturnFocus();
+  // inside, Esc closes, focus wandering out (a click on the backdrop) comes back, and the opener
+  // gets it back on close. The first control has the focus on open.
+  useModal(card, first, onClose);
 
   const defaultName = () => {
     const ext = FORMATS.find((f) => f.value === format)!.ext;
