@@ -10,30 +10,17 @@
 // and counts the others as skipped ("otherPair").
 import type { ExportPairChoice, ExportSkipReason } from '../common/index.ts';
 import type { ExportAlignmentRow } from '../store/index.ts';
-import type { BeadTexts, DocumentInfo, PairEnglish, PairSide, SourceRevision } from './pairs.ts';
+import type { BeadTexts, DocumentInfo, ExportBead, PairEnglish, PairSide } from './pairs.ts';
 
-export interface BilingualSide {
-  lang: string;
-  text: string;
-  /** The document the text is read from (for English from a translation: the document translated). */
-  document: number;
-  title: string | null;
-  date: string | null;
-  sentences: number[];
-  revisions: SourceRevision[];
+/** A unit's text in one language; `document` is the one it is read from (for English from a translation: the document translated). */
+export interface BilingualSide extends PairSide {
   /** English only: where it comes from (see PairEnglish.origin); null for an original's own text. */
   origin: string | null;
   models: string[];
   provenance: string[];
 }
 
-export interface BilingualUnit {
-  alignment: number;
-  bead: number;
-  mode: BeadTexts['mode'];
-  status: BeadTexts['status'];
-  score: number;
-  kind: string;
+export interface BilingualUnit extends ExportBead {
   source: BilingualSide;
   target: BilingualSide;
 }

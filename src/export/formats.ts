@@ -3,11 +3,8 @@
 // and the header fields: no timestamps, so the same filters give the same bytes.
 import type { ExportFormat } from '../common/index.ts';
 import type { ExportPair, PairEnglish, PairSide, SourceRevision } from './pairs.ts';
-import { XmlEscaper } from './xml.ts';
-
-export const TOOL_NAME = 'tandem';
-/** Written into TMX headers; bump with the package version. */
-export const TOOL_VERSION = '0.1.0';
+import { TmxBase } from './tmx-base.ts';
+import { segmentState, XliffBase } from './xliff-base.ts';
 
 export interface ExportHeader {
   /** Source languages of the pairs, sorted. */
@@ -47,27 +44,7 @@ export const revisionLine = (r: SourceRevision) => [r.sentence, r.kind, r.why, r
  * <tuv>, and for two non-English documents the second document's <tuv> (its own English in a
  * prop). Metadata in <prop type="x-…">: user-defined prop types must start with "x-".
  */
-class TmxWriter implements FormatWriter {
-  private readonly x = new XmlEscaper();
-
-  constructor(private readonly h: ExportHeader) {}
-
-  get dropped() {
-    return this.x.dropped;
-  }
-
-  private prop(type: string, value: string | number | null | undefined, indent: string): string {
-    if (value === null || value === undefined || value === '') return '';
-    return `${indent}<prop type="${type}">${this.x.text(String(value))}</prop>\n`;
-  }
-
-  header(): string {
-    const srclang = this.h.langs.length === 1 ? this.h.langs[0]! : '*all*';
-    let out = '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n';
-    out += `  <header creationtool="${TOOL_NAME}" creationtoolversion="${TOOL_VERSION}" segtype="sentence" o-tmf="${TOOL_NAME}" adminlang="en" srclang="${this.x.attr(srclang)}" datatype="plaintext">\n`;
-    for (const [k, v] of Object.entries(this.h.filters)) out += this.prop(`x-filter-${k}`, v, '    ');
-    return `${out}  </header>\n  <body>\n`;
-  }
+class TmxWriter extends TmxBase implements FormatWriter {
 
   private sideTuv(s: PairSide, extra: string): string {
     const i = '        ';
@@ -100,10 +77,6 @@ class TmxWriter implements FormatWriter {
     }
     return `${out}    </tu>\n`;
   }
-
-  footer(): string {
-    return '  </body>\n</tmx>\n';
-  }
 }
 
 // ---- TSV ------------------------------------------------------------------------------------
@@ -127,7 +100,7 @@ export const TSV_COLUMNS = [
 ] as const;
 
 /** Revised sentences of a side for TSV: their lines joined by "; ", and their distinct ingested texts joined by a space. */
-const tsvRevisions = (s: PairSide | null): [string | null, string | null] =>
+export const tsvRevisions = (s: PairSide | null): [string | null, string | null] =>
   !s?.revisions.length ? [null, null] : [s.revisions.map(revisionLine).join('; '), [...new Set(s.revisions.map((r) => r.original))].join(' ')];
 
 class TsvWriter implements FormatWriter {
@@ -184,21 +157,9 @@ class JsonlWriter implements FormatWriter {
 
 // ---- XLIFF 2.1 ---------------------------------------------------------------------------------
 
-const XLIFF_NS = 'urn:oasis:names:tc:xliff:document:2.0';
-const MDA_NS = 'urn:oasis:names:tc:xliff:metadata:2.0';
-
-/**
- * Review status as an XLIFF 2 segment state (initial, translated, reviewed, final), with the
- * exact Tandem status kept in subState:
- * - accepted: final (the analyst approved the pair: ready for use);
- * - pending with a human post-edit: reviewed (a person worked on it but has not signed it off);
- * - pending: translated (a target exists, from a model, a memory or an English document);
- * - rejected: initial (the target is not an acceptable translation of the source).
- */
-export function xliffState(p: ExportPair): 'initial' | 'translated' | 'reviewed' | 'final' {
-  if (p.status === 'accepted') return 'final';
-  if (p.status === 'rejected') return 'initial';
-  return p.english.origin.split('+').includes('human') ? 'reviewed' : 'translated';
+/** Review status as an XLIFF 2 segment state (see segmentState), the English being the target. */
+export function xliffState(p: ExportPair): ReturnType<typeof segmentState> {
+  return segmentState(p.status, p.english.origin);
 }
 
 /**
@@ -207,46 +168,18 @@ export function xliffState(p: ExportPair): 'initial' | 'translated' | 'reviewed'
  * Metadata through the Metadata module (mda:metadata / metaGroup / meta). XLIFF has one source
  * language per document, so an XLIFF export needs pairs of a single source language.
  */
-class XliffWriter implements FormatWriter {
-  private readonly x = new XmlEscaper();
-  private current: number | null = null;
-  private readonly seen = new Set<number>();
-
-  constructor(private readonly h: ExportHeader) {
+class XliffWriter extends XliffBase implements FormatWriter {
+  constructor(h: ExportHeader) {
     if (h.langs.length > 1) throw new Error(`XLIFF carries one source language per file; these pairs have ${h.langs.join(', ')}: choose one language`);
-  }
-
-  get dropped() {
-    return this.x.dropped;
-  }
-
-  private meta(type: string, value: string | number | null | undefined, indent: string): string {
-    if (value === null || value === undefined || value === '') return '';
-    return `${indent}<mda:meta type="${type}">${this.x.text(String(value))}</mda:meta>\n`;
+    super(h, 'pairs');
   }
 
   header(): string {
-    const src = this.h.langs[0] ?? 'und';
-    return `<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="${XLIFF_NS}" xmlns:mda="${MDA_NS}" version="2.1" srcLang="${this.x.attr(src)}" trgLang="en">\n`;
-  }
-
-  private openFile(s: PairSide): string {
-    const i = '        ';
-    return `  <file id="d${s.document}">\n    <mda:metadata>\n      <mda:metaGroup category="document">\n`
-      + this.meta('document', s.document, i) + this.meta('lang', s.lang, i) + this.meta('title', s.title, i) + this.meta('date', s.date, i)
-      + Object.entries(this.h.filters).map(([k, v]) => this.meta(`filter-${k}`, v, i)).join('')
-      + '      </mda:metaGroup>\n    </mda:metadata>\n';
+    return this.start(this.h.langs[0] ?? 'und', 'en');
   }
 
   pair(p: ExportPair): string {
-    let out = '';
-    if (p.source.document !== this.current) {
-      if (this.seen.has(p.source.document)) throw new Error(`XLIFF export: pairs of document ${p.source.document} are not contiguous`);
-      if (this.current !== null) out += '  </file>\n';
-      out += this.openFile(p.source);
-      this.current = p.source.document;
-      this.seen.add(p.source.document);
-    }
+    let out = this.enterDocument(p.source);
     const i = '          ';
     const e = p.english;
     out += `    <unit id="a${p.alignment}-b${p.bead}">\n      <mda:metadata>\n        <mda:metaGroup category="pair">\n`
@@ -281,13 +214,5 @@ class XliffWriter implements FormatWriter {
       return `        <note category="tandem:source-${r.kind}"${name === 'source' ? ' appliesTo="source"' : ''}>Sentence ${r.sentence}${name === 'other' ? ' of the other document' : ''} ${what} (${revisionLine(r)}); ingested text: ${this.x.text(r.original)}</note>\n`;
     }));
     return notes.length ? `      <notes>\n${notes.join('')}      </notes>\n` : '';
-  }
-
-  footer(): string {
-    if (this.current !== null) return '  </file>\n</xliff>\n';
-    // XLIFF requires at least one <file> with at least one <unit> holding a <segment>: an export
-    // with no pairs is a placeholder unit with an empty source and a note saying why.
-    return '  <file id="empty">\n    <unit id="none">\n      <notes>\n        <note category="tandem">No pairs matched the export filters.</note>\n      </notes>\n'
-      + '      <segment state="initial">\n        <source></source>\n      </segment>\n    </unit>\n  </file>\n</xliff>\n';
   }
 }

@@ -49,13 +49,17 @@ export interface PairEnglish {
   sentences: number[];
 }
 
-export interface ExportPair {
+/** The bead every written pair or unit comes from, and its review. */
+export interface ExportBead {
   alignment: number;
   bead: number;
   mode: AlignmentMode;
   status: BeadRow['status'];
   score: number;
   kind: string;
+}
+
+export interface ExportPair extends ExportBead {
   source: PairSide;
   english: PairEnglish;
   /** Cross-document alignments of two non-English documents: the second document's side. */
@@ -77,13 +81,7 @@ export type { ExportSkipReason as SkipReason } from '../common/index.ts';
  * English one the other side with its own English. `complete` is false when the bead names
  * sentences its documents no longer have.
  */
-export interface BeadTexts {
-  alignment: number;
-  bead: number;
-  mode: AlignmentMode;
-  status: BeadRow['status'];
-  score: number;
-  kind: string;
+export interface BeadTexts extends ExportBead {
   source: PairSide;
   english: PairEnglish | null;
   other: (PairSide & { english: PairEnglish | null }) | null;

@@ -1,31 +1,13 @@
 // DOCX ingest: a generated Word document (a ZIP of WordprocessingML made in the test) is read by
 // mammoth into HTML and through the HTML reader into the article's sentences; a damaged one is
 // refused with a message naming the file.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { IngestError, ingestFile, initLanguageDetector } from '../../src/ingest/index.ts';
+import { describe, expect, it } from 'vitest';
+import { ingestFile } from '../../src/ingest/index.ts';
 import { makeZip } from '../support/documents.ts';
 import { DUTCH_DOCX } from '../support/format-articles.ts';
-import { tempDir } from '../support/tmp.ts';
+import { formatFiles } from '../support/format-files.ts';
 
-const dir = tempDir('tandem-docx-');
-
-beforeAll(async () => {
-  await initLanguageDetector();
-});
-
-function write(name: string, bytes: Buffer): string {
-  const path = join(dir, name);
-  writeFileSync(path, bytes);
-  return path;
-}
-
-async function refusal(path: string): Promise<IngestError> {
-  const err = await ingestFile(path).then(() => null, (e: unknown) => e);
-  expect(err).toBeInstanceOf(IngestError);
-  return err as IngestError;
-}
+const { write, refusal } = formatFiles('tandem-docx-');
 
 describe('a Word document', () => {
   it('is read into the article sentences, its first heading the title', async () => {

@@ -2,16 +2,14 @@
 // quoted-printable and base64 parts in non-UTF-8 charsets, are read through the HTML reader (or as
 // plain text) into the article's sentences; Subject and Date give the title and the date. A saved
 // page without an HTML part is refused with a message naming the file.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { IngestError, ingestFile, initLanguageDetector } from '../../src/ingest/index.ts';
+import { describe, expect, it } from 'vitest';
+import { ingestFile } from '../../src/ingest/index.ts';
 import { mailDate } from '../../src/ingest/formats/mime.ts';
 import { base64Lines, quotedPrintable } from '../support/documents.ts';
-import { tempDir } from '../support/tmp.ts';
+import { formatFiles } from '../support/format-files.ts';
 
-const dir = tempDir('tandem-mime-');
+const { write, refusal } = formatFiles('tandem-mime-');
 
 const ICELANDIC = [
   'Utanríkisráðherra Rússlands, Sergei Lavrov, kom til Peking á mánudag í tveggja daga heimsókn.',
@@ -102,16 +100,6 @@ Content-Transfer-Encoding: quoted-printable
 `) + quotedPrintable(html) + '\r\n--alt--\r\n', 'latin1');
 }
 
-beforeAll(async () => {
-  await initLanguageDetector();
-});
-
-function write(name: string, bytes: Buffer): string {
-  const path = join(dir, name);
-  writeFileSync(path, bytes);
-  return path;
-}
-
 describe('a saved web page (MHTML)', () => {
   it('is read from its HTML part: quoted-printable ISO-8859-1 decoded, the page boilerplate left out', async () => {
     const doc = await ingestFile(write('lavrov.mhtml', savedPage([htmlPart(), imagePart, cssPart])));
@@ -142,10 +130,9 @@ Content-Location: https://ads.example/frame
   });
 
   it('without an HTML part: refused, naming the file and what it holds', async () => {
-    const err = await ingestFile(write('myndir.mht', savedPage([imagePart]))).then(() => null, (e: unknown) => e);
-    expect(err).toBeInstanceOf(IngestError);
-    expect((err as IngestError).code).toBe('unsupported_format');
-    expect((err as IngestError).message).toBe('myndir.mht: MHTML archive without an HTML part (it holds image/png): nothing to read as a page');
+    const err = await refusal(write('myndir.mht', savedPage([imagePart])));
+    expect(err.code).toBe('unsupported_format');
+    expect(err.message).toBe('myndir.mht: MHTML archive without an HTML part (it holds image/png): nothing to read as a page');
   });
 });
 

@@ -2,34 +2,13 @@
 // a word hyphenated at a line end, a paragraph running over the page break) comes out as the
 // article's sentences; a password-protected PDF, a scan without text and a damaged file are refused
 // with messages that name the file, and nothing is stored for them.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { IngestError, ingestFile, initLanguageDetector } from '../../src/ingest/index.ts';
+import { describe, expect, it } from 'vitest';
+import { ingestFile } from '../../src/ingest/index.ts';
 import { makePdf } from '../support/documents.ts';
 import { column, GERMAN_PDF } from '../support/format-articles.ts';
-import { tempDir } from '../support/tmp.ts';
+import { formatFiles } from '../support/format-files.ts';
 
-const dir = tempDir('tandem-pdf-');
-
-beforeAll(async () => {
-  await initLanguageDetector();
-});
-
-function write(name: string, bytes: Buffer): string {
-  const path = join(dir, name);
-  writeFileSync(path, bytes);
-  return path;
-}
-
-async function refusal(path: string): Promise<IngestError> {
-  const err = await ingestFile(path).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(IngestError);
-  return err as IngestError;
-}
+const { write, refusal } = formatFiles('tandem-pdf-');
 
 describe('a PDF with a text layer', () => {
   it('is read into the article sentences: lines joined, hyphenation undone, header and footer dropped', async () => {

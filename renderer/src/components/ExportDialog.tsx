@@ -3,14 +3,14 @@
 // filters change (exactly what the export writes, with what it leaves out and why), then the
 // `export` job with progress, Cancel, and the final report. The same options as `tandem export`,
 // so the same filters give the same bytes from the app and from the CLI.
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ClientError, jobResult, type JobInput, type QueryInput, type QueryResult } from '../api/client.ts';
 import { bytes, duration, fileName, languageName } from '../format.ts';
 import { useClient, useJobs, useQuery } from '../state.tsx';
 import { describeSkipped, EXPORT_PAIRS } from '../../../src/common/export-options.ts';
 import { ExportCountDetails } from './ExportCountDetails.tsx';
 import { ProgressBar } from './Progress.tsx';
-import { useReturnFocus } from './useReturnFocus.ts';
+import { ModalCard } from './ModalCard.tsx';
 
 type Format = JobInput<'export'>['format'];
 type Status = 'accepted' | 'all' | 'exclude-rejected';
@@ -46,8 +46,6 @@ const PAIR_GROUPS: { label: string; pairs: string[] }[] = [
 const LANGS = ['de', 'is', 'nl'] as const;
 type SourceLang = (typeof LANGS)[number];
 
-const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
-
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /** Swaps a known export extension for the one of `format` (an explicit other name is kept). */
@@ -61,7 +59,6 @@ export function ExportDialog({ preset, onClose }: { preset: ExportPreset; onClos
   const client = useClient();
   const { jobs } = useJobs();
   const id = useId();
-  const card = useRef<HTMLDivElement>(null);
   const first = useRef<HTMLSelectElement>(null);
 
   const [format, setFormat] = useState<Format>('tmx');
@@ -127,53 +124,6 @@ export function ExportDialog({ preset, onClose }: { preset: ExportPreset; onClos
       ? preview.data.langs.length > 1 ? `XLIFF carries one source language per file, and these pairs have ${preview.data.langs.map(languageName).join(' and ')} sources: tick one language.` : null
       : pairsFound.length > 1 ? `XLIFF carries one language pair per file, and these are ${pairsFound.map(pairLabel).join(', ')}: choose one pair.` : null;
   const blocker = invalid ?? xliffError ?? (preview.data && preview.data.pairs === 0 ? preview.data.hint ?? 'No pairs match these filters.' : null);
-
-  // Focus: the first control on open; back where it was on close (useReturnFocus, below).
-  useEffect(() => {
-    first.current?.focus();
-  }, []);
-
-  // A modal: keys never reach the view underneath (Compare's A/R/E, the app's Ctrl+1…5), Tab stays
-  // inside, Esc closes, and focus wandering out (a click on the backdrop) comes back.
-  const closeRef = useRef(onClose);
-  closeRef.current = onClose;
-  useEffect(() => {
-    const inside = (t: EventTarget | null) => t instanceof Node && !!card.current?.contains(t);
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        e.stopPropagation();
-        closeRef.current();
-        return;
-      }
-      if (e.key === 'Tab') {
-        const items = [...(card.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])].filter((el) => el.offsetParent !== null);
-        if (!items.length) return;
-        const at = items.indexOf(document.activeElement as HTMLElement);
-        const next = e.shiftKey ? (at <= 0 ? items.length - 1 : at - 1) : at === -1 || at === items.length - 1 ? 0 : at + 1;
-        e.preventDefault();
-        e.stopPropagation();
-        items[next]!.focus();
-        return;
-      }
-      if (!inside(e.target)) {
-        e.preventDefault();
-        e.stopPropagation();
-        first.current?.focus();
-      }
-    };
-    const onFocus = (e: FocusEvent) => {
-      if (!inside(e.target)) first.current?.focus();
-    };
-    window.addEventListener('keydown', onKey, true);
-    document.addEventListener('focusin', onFocus);
-    return () => {
-      window.removeEventListener('keydown', onKey, true);
-      document.removeEventListener('focusin', onFocus);
-    };
-  }, []);
-  // After the effect above: its focusin guard is gone before the focus goes back to the opener.
-  useReturnFocus();
 
   const defaultName = () => {
     const ext = FORMATS.find((f) => f.value === format)!.ext;
@@ -247,161 +197,144 @@ export function ExportDialog({ preset, onClose }: { preset: ExportPreset; onClos
         ? `${preview.data.pairs} pair${preview.data.pairs === 1 ? '' : 's'} from ${preview.data.alignments} alignment${preview.data.alignments === 1 ? '' : 's'}${pairsFound.length ? ` · ${Object.entries(preview.data.languagePairs).map(([p, n]) => `${p} ${n}`).join(', ')}` : ''}`
         : 'Counting…';
 
-
   return (
-    <div className="overlay" onMouseDown={(e) => e.target === e.currentTarget && !running && onClose()}>
-      <div
-        ref={card}
-        className="overlay-card export-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-title`}
-        data-testid="export-dialog"
-        onKeyDown={(e: ReactKeyboardEvent) => e.stopPropagation()}
-      >
-        <div className="card-head">
-          <h1 id={`${id}-title`}>Export pairs</h1>
-          <span className="spacer" />
-          <button type="button" className="btn btn-small btn-quiet" onClick={onClose} aria-label="Close" title="Close (Esc)">✕</button>
-        </div>
-
-        <div className="export-form">
-          <label htmlFor={`${id}-format`}>Format</label>
-          <div className="export-field">
-            <select id={`${id}-format`} ref={first} value={format} onChange={(e) => changeFormat(e.target.value as Format)} disabled={running} data-testid="export-format">
-              {FORMATS.map((f) => <option key={f.value} value={f.value}>{f.label}</option>)}
-            </select>
-            <span className="muted small">{FORMATS.find((f) => f.value === format)!.note}</span>
-          </div>
-
-          <label htmlFor={`${id}-pair`}>Language pair</label>
-          <div className="export-field">
-            <select id={`${id}-pair`} value={pair} onChange={(e) => setPair(e.target.value as PairChoice)} disabled={running} data-testid="export-pair" className="export-select">
-              <option value="auto">Each alignment's own pair (two languages per unit)</option>
-              {PAIR_GROUPS.map((g) => (
-                <optgroup key={g.label} label={g.label}>
-                  {g.pairs.map((p) => <option key={p} value={p}>{p} · {pairLabel(p)}</option>)}
-                </optgroup>
-              ))}
-              <option value="all">All sides in one unit (original, English, other original)</option>
-            </select>
-            <span className="muted small">{pair === 'all' ? 'for archiving: CAT tools expect two languages' : 'what CAT tools import: one source, one target'}</span>
-          </div>
-
-          <span id={`${id}-status`}>Review status</span>
-          <div className="segmented" role="radiogroup" aria-labelledby={`${id}-status`} data-testid="export-status">
-            {STATUSES.map((s) => (
-              <button key={s.value} type="button" role="radio" aria-checked={status === s.value} className={status === s.value ? 'on' : ''} disabled={running} onClick={() => setStatus(s.value)}>
-                {s.label}
-              </button>
-            ))}
-          </div>
-
-          <label htmlFor={`${id}-score`}>Minimum score</label>
-          <div className="export-field">
-            <input id={`${id}-score`} type="number" min={0} max={1} step={0.05} placeholder="any" value={minScore} onChange={(e) => setMinScore(e.target.value)} disabled={running} className="score-input" data-testid="export-min-score" aria-invalid={!!scoreError} />
-            <span className="muted small">0–1; empty takes every score</span>
-          </div>
-
-          <span id={`${id}-langs`}>Languages</span>
-          <div className="export-field" role="group" aria-labelledby={`${id}-langs`} data-testid="export-langs">
-            {LANGS.map((l) => (
-              <label key={l} className="check">
-                <input type="checkbox" checked={langs.has(l)} onChange={() => toggleLang(l)} disabled={running} value={l} />
-                <span className="lang-code">{l}</span> {languageName(l)}
-              </label>
-            ))}
-          </div>
-
-          <label htmlFor={`${id}-story`}>Story</label>
-          <select id={`${id}-story`} value={story} onChange={(e) => setStory(e.target.value)} disabled={running} data-testid="export-story" className="export-select">
-            <option value="">Any story</option>
-            {story && stories.data && ![...stories.data.event, ...stories.data.story].some((c) => c.id === story) && <option value={story}>{story}</option>}
-            {(stories.data?.event.length ?? 0) > 0 && <optgroup label="Same event">{storyOptions('event')}</optgroup>}
-            {(stories.data?.story.length ?? 0) > 0 && <optgroup label="Same story">{storyOptions('story')}</optgroup>}
+    <ModalCard title="Export pairs" className="export-dialog" testId="export-dialog" first={first} onClose={onClose} busy={running}>
+      <div className="export-form">
+        <label htmlFor={`${id}-format`}>Format</label>
+        <div className="export-field">
+          <select id={`${id}-format`} ref={first} value={format} onChange={(e) => changeFormat(e.target.value as Format)} disabled={running} data-testid="export-format">
+            {FORMATS.map((f) => <option key={f.value} value={f.value}>{f.label}</option>)}
           </select>
+          <span className="muted small">{FORMATS.find((f) => f.value === format)!.note}</span>
+        </div>
 
-          <span id={`${id}-docs`}>Documents</span>
-          <div className="export-field export-docs" role="group" aria-labelledby={`${id}-docs`} data-testid="export-docs">
-            {documentIds.length === 0 && <span className="muted small">Any document</span>}
-            {documentIds.map((d) => (
-              <span key={d} className="chip" data-doc={d}>
-                <span className="lang-code">{docs.get(d)?.lang ?? '?'}</span>
-                <span className="chip-detail" title={docs.get(d)?.title ?? undefined}>#{d} {docs.get(d)?.title ?? ''}</span>
-                <button type="button" className="chip-remove" aria-label={`Remove document ${d}`} onClick={() => setDocumentIds((ids) => ids.filter((x) => x !== d))} disabled={running}>✕</button>
-              </span>
+        <label htmlFor={`${id}-pair`}>Language pair</label>
+        <div className="export-field">
+          <select id={`${id}-pair`} value={pair} onChange={(e) => setPair(e.target.value as PairChoice)} disabled={running} data-testid="export-pair" className="export-select">
+            <option value="auto">Each alignment's own pair (two languages per unit)</option>
+            {PAIR_GROUPS.map((g) => (
+              <optgroup key={g.label} label={g.label}>
+                {g.pairs.map((p) => <option key={p} value={p}>{p} · {pairLabel(p)}</option>)}
+              </optgroup>
             ))}
-            <select
-              aria-label="Add a document"
-              value=""
-              disabled={running}
-              className="export-select export-add"
-              onChange={(e) => {
-                const v = Number(e.target.value);
-                if (v) setDocumentIds((ids) => (ids.includes(v) ? ids : [...ids, v]));
-              }}
-            >
-              <option value="">Add a document…</option>
-              {(documents.data ?? []).filter((d) => !documentIds.includes(d.id)).map((d) => (
-                <option key={d.id} value={d.id}>#{d.id} {d.lang ?? '??'} · {(d.title ?? d.fileName).slice(0, 80)}</option>
-              ))}
-            </select>
-            {documentIds.length > 0 && (
-              <button type="button" className="btn btn-small btn-quiet" onClick={() => setDocumentIds([])} disabled={running}>Clear</button>
-            )}
-          </div>
-
-          <span id={`${id}-out`}>Output file</span>
-          <div className="export-field export-out">
-            <code className="out-path" aria-labelledby={`${id}-out`} data-testid="export-out" title={out ?? undefined}>{out ? <span dir="ltr">{out}</span> : <span className="muted">asked when you export</span>}</code>
-            <button type="button" className="btn btn-small" onClick={() => void choose(true)} disabled={running}>Choose…</button>
-          </div>
+            <option value="all">All sides in one unit (original, English, other original)</option>
+          </select>
+          <span className="muted small">{pair === 'all' ? 'for archiving: CAT tools expect two languages' : 'what CAT tools import: one source, one target'}</span>
         </div>
 
-        <div className={`export-count${blocker && !preview.loading ? ' export-count-warn' : ''}`} role="status" aria-live="polite" data-testid="export-count" data-pairs={preview.data && !invalid ? preview.data.pairs : undefined}>
-          {countText}
-          {preview.loading && !invalid && <span className="muted small"> · counting…</span>}
+        <span id={`${id}-status`}>Review status</span>
+        <div className="segmented" role="radiogroup" aria-labelledby={`${id}-status`} data-testid="export-status">
+          {STATUSES.map((s) => (
+            <button key={s.value} type="button" role="radio" aria-checked={status === s.value} className={status === s.value ? 'on' : ''} disabled={running} onClick={() => setStatus(s.value)}>
+              {s.label}
+            </button>
+          ))}
         </div>
-        {preview.data && !invalid && <ExportCountDetails preview={preview.data} onAligned={() => setRecount((n) => n + 1)} />}
-        {xliffError && <div className="notice notice-error export-notice" role="alert" data-testid="export-error">{xliffError}</div>}
-        {error && <div className="notice notice-error export-notice" role="alert" data-testid="export-error">{error}</div>}
 
-        {job && job.state === 'running' && (
-          <div className="export-progress" data-testid="export-progress">
-            <ProgressBar done={job.progress?.done ?? 0} total={job.progress?.total ?? 0} label="Export progress" />
-            <span className="tabular small">{job.progress ? `${job.progress.done} / ${job.progress.total}` : 'starting…'}</span>
-            <span className="tabular small muted">{job.progress?.etaSeconds !== undefined ? `ETA ${duration(job.progress.etaSeconds)}` : ''}</span>
-            <button type="button" className="btn btn-small" onClick={() => void client.cancelJob(job.id)}>Cancel export</button>
-          </div>
-        )}
-        {job?.state === 'failed' && <div className="notice notice-error export-notice" role="alert" data-testid="export-error">Export failed: {job.error}</div>}
-        {job?.state === 'cancelled' && <div className="notice notice-warn export-notice" role="status" data-testid="export-cancelled">Export cancelled: no file was written.</div>}
-        {report && job?.state === 'done' && (
-          <div className="notice notice-ok export-notice export-report" role="status" data-testid="export-report">
-            <div>
-              <strong>{report.pairs} pair{report.pairs === 1 ? '' : 's'}</strong> written as {report.format.toUpperCase()} · {bytes(report.bytes)} ({report.bytes} bytes) in {report.seconds.toFixed(1)} s
-            </div>
-            <div className="small">
-              {report.skipped ? describeSkipped(report) : 'None skipped'}
-              {' · '}
-              {report.droppedChars ? `${report.droppedChars} characters XML cannot carry were left out` : 'no characters dropped'}
-            </div>
-            <div className="export-file">
-              <code data-testid="export-file" title={report.file}><span dir="ltr">{report.file}</span></code>
-              {downloadUrl && <a className="btn btn-small" href={downloadUrl} download={fileName(report.file)} data-testid="export-download">Download</a>}
-            </div>
-          </div>
-        )}
+        <label htmlFor={`${id}-score`}>Minimum score</label>
+        <div className="export-field">
+          <input id={`${id}-score`} type="number" min={0} max={1} step={0.05} placeholder="any" value={minScore} onChange={(e) => setMinScore(e.target.value)} disabled={running} className="score-input" data-testid="export-min-score" aria-invalid={!!scoreError} />
+          <span className="muted small">0–1; empty takes every score</span>
+        </div>
 
-        <div className="card-foot">
-          <span className="muted small"><kbd>Esc</kbd> closes{running ? ' (the export goes on in the status bar)' : ''}</span>
-          <span className="spacer" />
-          <button type="button" className="btn" onClick={onClose}>{report || running ? 'Close' : 'Cancel'}</button>
-          <button type="button" className="btn btn-primary" onClick={() => void start()} disabled={running || !!blocker || preview.loading} data-testid="export-start">
-            {running ? 'Exporting…' : report ? 'Export again' : 'Export'}
-          </button>
+        <span id={`${id}-langs`}>Languages</span>
+        <div className="export-field" role="group" aria-labelledby={`${id}-langs`} data-testid="export-langs">
+          {LANGS.map((l) => (
+            <label key={l} className="check">
+              <input type="checkbox" checked={langs.has(l)} onChange={() => toggleLang(l)} disabled={running} value={l} />
+              <span className="lang-code">{l}</span> {languageName(l)}
+            </label>
+          ))}
+        </div>
+
+        <label htmlFor={`${id}-story`}>Story</label>
+        <select id={`${id}-story`} value={story} onChange={(e) => setStory(e.target.value)} disabled={running} data-testid="export-story" className="export-select">
+          <option value="">Any story</option>
+          {story && stories.data && ![...stories.data.event, ...stories.data.story].some((c) => c.id === story) && <option value={story}>{story}</option>}
+          {(stories.data?.event.length ?? 0) > 0 && <optgroup label="Same event">{storyOptions('event')}</optgroup>}
+          {(stories.data?.story.length ?? 0) > 0 && <optgroup label="Same story">{storyOptions('story')}</optgroup>}
+        </select>
+
+        <span id={`${id}-docs`}>Documents</span>
+        <div className="export-field export-docs" role="group" aria-labelledby={`${id}-docs`} data-testid="export-docs">
+          {documentIds.length === 0 && <span className="muted small">Any document</span>}
+          {documentIds.map((d) => (
+            <span key={d} className="chip" data-doc={d}>
+              <span className="lang-code">{docs.get(d)?.lang ?? '?'}</span>
+              <span className="chip-detail" title={docs.get(d)?.title ?? undefined}>#{d} {docs.get(d)?.title ?? ''}</span>
+              <button type="button" className="chip-remove" aria-label={`Remove document ${d}`} onClick={() => setDocumentIds((ids) => ids.filter((x) => x !== d))} disabled={running}>✕</button>
+            </span>
+          ))}
+          <select
+            aria-label="Add a document"
+            value=""
+            disabled={running}
+            className="export-select export-add"
+            onChange={(e) => {
+              const v = Number(e.target.value);
+              if (v) setDocumentIds((ids) => (ids.includes(v) ? ids : [...ids, v]));
+            }}
+          >
+            <option value="">Add a document…</option>
+            {(documents.data ?? []).filter((d) => !documentIds.includes(d.id)).map((d) => (
+              <option key={d.id} value={d.id}>#{d.id} {d.lang ?? '??'} · {(d.title ?? d.fileName).slice(0, 80)}</option>
+            ))}
+          </select>
+          {documentIds.length > 0 && (
+            <button type="button" className="btn btn-small btn-quiet" onClick={() => setDocumentIds([])} disabled={running}>Clear</button>
+          )}
+        </div>
+
+        <span id={`${id}-out`}>Output file</span>
+        <div className="export-field export-out">
+          <code className="out-path" aria-labelledby={`${id}-out`} data-testid="export-out" title={out ?? undefined}>{out ? <span dir="ltr">{out}</span> : <span className="muted">asked when you export</span>}</code>
+          <button type="button" className="btn btn-small" onClick={() => void choose(true)} disabled={running}>Choose…</button>
         </div>
       </div>
-    </div>
+
+      <div className={`export-count${blocker && !preview.loading ? ' export-count-warn' : ''}`} role="status" aria-live="polite" data-testid="export-count" data-pairs={preview.data && !invalid ? preview.data.pairs : undefined}>
+        {countText}
+        {preview.loading && !invalid && <span className="muted small"> · counting…</span>}
+      </div>
+      {preview.data && !invalid && <ExportCountDetails preview={preview.data} onAligned={() => setRecount((n) => n + 1)} />}
+      {xliffError && <div className="notice notice-error export-notice" role="alert" data-testid="export-error">{xliffError}</div>}
+      {error && <div className="notice notice-error export-notice" role="alert" data-testid="export-error">{error}</div>}
+
+      {job && job.state === 'running' && (
+        <div className="export-progress" data-testid="export-progress">
+          <ProgressBar done={job.progress?.done ?? 0} total={job.progress?.total ?? 0} label="Export progress" />
+          <span className="tabular small">{job.progress ? `${job.progress.done} / ${job.progress.total}` : 'starting…'}</span>
+          <span className="tabular small muted">{job.progress?.etaSeconds !== undefined ? `ETA ${duration(job.progress.etaSeconds)}` : ''}</span>
+          <button type="button" className="btn btn-small" onClick={() => void client.cancelJob(job.id)}>Cancel export</button>
+        </div>
+      )}
+      {job?.state === 'failed' && <div className="notice notice-error export-notice" role="alert" data-testid="export-error">Export failed: {job.error}</div>}
+      {job?.state === 'cancelled' && <div className="notice notice-warn export-notice" role="status" data-testid="export-cancelled">Export cancelled: no file was written.</div>}
+      {report && job?.state === 'done' && (
+        <div className="notice notice-ok export-notice export-report" role="status" data-testid="export-report">
+          <div>
+            <strong>{report.pairs} pair{report.pairs === 1 ? '' : 's'}</strong> written as {report.format.toUpperCase()} · {bytes(report.bytes)} ({report.bytes} bytes) in {report.seconds.toFixed(1)} s
+          </div>
+          <div className="small">
+            {report.skipped ? describeSkipped(report) : 'None skipped'}
+            {' · '}
+            {report.droppedChars ? `${report.droppedChars} characters XML cannot carry were left out` : 'no characters dropped'}
+          </div>
+          <div className="export-file">
+            <code data-testid="export-file" title={report.file}><span dir="ltr">{report.file}</span></code>
+            {downloadUrl && <a className="btn btn-small" href={downloadUrl} download={fileName(report.file)} data-testid="export-download">Download</a>}
+          </div>
+        </div>
+      )}
+
+      <div className="card-foot">
+        <span className="muted small"><kbd>Esc</kbd> closes{running ? ' (the export goes on in the status bar)' : ''}</span>
+        <span className="spacer" />
+        <button type="button" className="btn" onClick={onClose}>{report || running ? 'Close' : 'Cancel'}</button>
+        <button type="button" className="btn btn-primary" onClick={() => void start()} disabled={running || !!blocker || preview.loading} data-testid="export-start">
+          {running ? 'Exporting…' : report ? 'Export again' : 'Export'}
+        </button>
+      </div>
+    </ModalCard>
   );
 }
