@@ -4,3 +4,4 @@ export type { Translator } from './translator.ts';
 export { MarianTranslator } from './marian.ts';
 export { MemoryTally, memoryKey, readMemoryFile, SKIP_REASONS, type ImportOptions } from './memory.ts';
 export { ModelRegistry } from './registry.ts';
+export { primaryLang, readTmxUnits, type TmxUnit, type TmxVariant } from './tmx-units.ts';

@@ -4,8 +4,8 @@ import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import { decodeHTMLStrict } from 'entities';
-import { SaxesParser } from 'saxes';
 import { SOURCE_LANGS } from '../common/index.ts';
+import { primaryLang, readTmxUnits } from './tmx-units.ts';
 
 /** NFC, one space for any run of whitespace, no surrounding space. Case and punctuation matter. */
 export function memoryKey(text: string): string {
@@ -64,11 +64,6 @@ function decodeReferences(pair: ImportedPair, tally: MemoryTally): ImportedPair 
   const english = decode(pair.english, pair.source);
   if (source !== pair.source || english !== pair.english) tally.decoded++;
   return { ...pair, source, english };
-}
-
-/** Primary language subtag, lowercased: "de-DE" -> "de", "IS" -> "is". */
-function primaryLang(tag: string): string {
-  return tag.trim().toLowerCase().split(/[-_]/u)[0] ?? '';
 }
 
 /**
@@ -134,66 +129,22 @@ async function* readLineAligned(file: string, englishFile: string, lang: string,
   }
 }
 
-/** TMX 1.4b: <tu> with <tuv xml:lang> and <seg>. Inline native codes (bpt, ept, ph, it) are dropped. */
+/** The translation-memory pair of each TMX unit: its English side and one other (the header's srclang first). */
 async function* readTmx(file: string, onlyLang: string | undefined, tally: MemoryTally): AsyncGenerator<ImportedPair> {
-  const parser = new SaxesParser({ xmlns: false });
-  const found: ImportedPair[] = [];
-  let srcLangAttr = '';
-  let tuv: { lang: string; text: string } | null = null;
-  let tuvs: { lang: string; text: string }[] = [];
-  let inSeg = false;
-  let codeDepth = 0;
-  let error: Error | null = null;
-  parser.on('opentag', (tag) => {
-    const name = tag.name.toLowerCase();
-    if (name === 'header') srcLangAttr = String(tag.attributes['srclang'] ?? '');
-    else if (name === 'tu') tuvs = [];
-    else if (name === 'tuv') tuv = { lang: String(tag.attributes['xml:lang'] ?? tag.attributes['lang'] ?? ''), text: '' };
-    else if (name === 'seg') inSeg = true;
-    else if (inSeg && ['bpt', 'ept', 'ph', 'it', 'ut'].includes(name)) codeDepth++;
-  });
-  const onText = (t: string) => {
-    if (inSeg && codeDepth === 0 && tuv) tuv.text += t;
-  };
-  parser.on('text', onText);
-  parser.on('cdata', onText);
-  parser.on('closetag', (tag) => {
-    const name = tag.name.toLowerCase();
-    if (name === 'seg') inSeg = false;
-    else if (inSeg && ['bpt', 'ept', 'ph', 'it', 'ut'].includes(name)) codeDepth--;
-    else if (name === 'tuv' && tuv) {
-      tuvs.push(tuv);
-      tuv = null;
-    } else if (name === 'tu') {
-      tally.read++;
-      const en = tuvs.find((v) => primaryLang(v.lang) === 'en');
-      const srcHint = primaryLang(srcLangAttr);
-      const src = tuvs.find((v) => primaryLang(v.lang) !== 'en' && (srcHint === '' || srcHint === '*all*' || srcHint === 'en' || primaryLang(v.lang) === srcHint))
-        ?? tuvs.find((v) => primaryLang(v.lang) !== 'en');
-      if (!en) tally.skip(SKIP_REASONS.noEnglish);
-      else if (!src) tally.skip(SKIP_REASONS.noSource);
-      else if (!src.text.trim() || !en.text.trim()) tally.skip(SKIP_REASONS.empty);
-      else {
-        const lang = primaryLang(src.lang);
-        if (onlyLang && lang !== onlyLang) tally.skip(SKIP_REASONS.otherLang(lang));
-        else if (!(SOURCE_LANGS as readonly string[]).includes(lang)) tally.skip(SKIP_REASONS.untranslatable(lang));
-        else found.push({ lang, source: src.text, english: en.text });
-      }
+  for await (const { srcLang, variants: tuvs } of readTmxUnits(file, (bytes) => (tally.bytes = bytes))) {
+    tally.read++;
+    const en = tuvs.find((v) => primaryLang(v.lang) === 'en');
+    const srcHint = primaryLang(srcLang);
+    const src = tuvs.find((v) => primaryLang(v.lang) !== 'en' && (srcHint === '' || srcHint === '*all*' || srcHint === 'en' || primaryLang(v.lang) === srcHint))
+      ?? tuvs.find((v) => primaryLang(v.lang) !== 'en');
+    if (!en) tally.skip(SKIP_REASONS.noEnglish);
+    else if (!src) tally.skip(SKIP_REASONS.noSource);
+    else if (!src.text.trim() || !en.text.trim()) tally.skip(SKIP_REASONS.empty);
+    else {
+      const lang = primaryLang(src.lang);
+      if (onlyLang && lang !== onlyLang) tally.skip(SKIP_REASONS.otherLang(lang));
+      else if (!(SOURCE_LANGS as readonly string[]).includes(lang)) tally.skip(SKIP_REASONS.untranslatable(lang));
+      else yield { lang, source: src.text, english: en.text };
     }
-  });
-  parser.on('error', (e) => {
-    error ??= e;
-  });
-  const stream = createReadStream(file, 'utf8');
-  let first = true;
-  for await (const chunk of stream as AsyncIterable<string>) {
-    parser.write(first ? chunk.replace(/^\uFEFF/u, '') : chunk);
-    first = false;
-    tally.bytes = stream.bytesRead;
-    if (error) break;
-    while (found.length) yield found.shift()!;
   }
-  if (!error) parser.close();
-  if (error) throw new Error(`${basename(file)}: not well-formed TMX: ${(error as Error).message}`);
-  while (found.length) yield found.shift()!;
 }
