@@ -7,6 +7,7 @@ import type { Tandem } from './service.ts';
 import { BatchSelection } from './review-batch.ts';
 import { alignBatch, AlignBatchInput } from './align-batch.ts';
 import { deleteDocuments } from './delete-documents.ts';
+import { importPairs, ImportPairsInput } from './pairs-import.ts';
 import { addModelFolder, deleteModel } from './models.ts';
 
 export { ApiError } from '../common/index.ts';
@@ -74,6 +75,8 @@ export const jobs = {
   align: DocumentPair.extend({ mode: AlignmentMode.optional() }),
   /** Aligns every matched pair and/or every document against its English (see align-batch.ts). */
   alignBatch: AlignBatchInput,
+  /** Imports a bilingual TMX as a parallel corpus: two documents per language pair and an accepted 1-1 alignment (see pairs-import.ts). */
+  importPairs: ImportPairsInput,
 } as const;
 
 export type QueryName = keyof typeof queries;
@@ -136,6 +139,7 @@ const jobHandlers = {
     return { ...alignment, rows: beads.length };
   },
   alignBatch: (t: Tandem, i: z.infer<typeof jobs.alignBatch>, c: Control) => alignBatch(t, i, c),
+  importPairs: (t: Tandem, i: z.infer<typeof jobs.importPairs>, c: Control) => importPairs(t, i, c),
 } satisfies { [K in JobName]: (t: Tandem, input: z.infer<(typeof jobs)[K]>, control: Control) => Promise<unknown> };
 
 export type QueryResult<K extends QueryName> = Awaited<ReturnType<(typeof queryHandlers)[K]>>;
@@ -196,6 +200,7 @@ const jobPathFields = {
   match: () => ({ reads: [], writes: [] }),
   align: () => ({ reads: [], writes: [] }),
   alignBatch: () => ({ reads: [], writes: [] }),
+  importPairs: (i: z.infer<typeof jobs.importPairs>) => ({ reads: [i.file], writes: [] }),
 } satisfies { [K in JobName]: (input: z.infer<(typeof jobs)[K]>) => JobPaths };
 
 /** The paths a validated job would read or write. */

@@ -31,6 +31,7 @@ import { reviewMany, type BatchSelection } from './review-batch.ts';
 import { changedRows, type ReviewResult } from './review-result.ts';
 import { unmatchedRuns } from './unmatched-runs.ts';
 import { importMemory } from './memory-import.ts';
+import { alignmentSourceHash } from './alignment-hash.ts';
 import { fitMemory } from './memory-fit.ts';
 
 export { DatabaseError } from '../store/index.ts';
@@ -424,7 +425,7 @@ export class Tandem {
     const da = inputs.get(a);
     const db = inputs.get(b);
     if (!da || !db) throw new ApiError('not_found', `No supported document ${!da ? a : b}`);
-    const sourceHash = createHash('sha256').update(JSON.stringify([mode, da.sentences, db.sentences])).digest('hex');
+    const sourceHash = alignmentSourceHash(mode, da.sentences, db.sentences);
     const existingId = await this.store.alignmentId(a, b, mode);
     const existing = existingId === null ? null : await this.store.alignment(existingId);
     return { da, db, sourceHash, existing: existing && (existing.reviewed || existing.sourceHash === sourceHash) ? existing : null };

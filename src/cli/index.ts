@@ -95,6 +95,10 @@ tm.command('import').description('import a memory: TMX 1.4, TSV (source<TAB>engl
   .option('--english <file>', 'line-aligned English file: line N translates line N of FILE')
   .action(async (file, flags) => (await import('./commands/tm.ts')).importMemory(file, flags));
 
+program.command('import-pairs').description('import a bilingual TMX (such as a de-nl export) as a parallel corpus: two documents per language pair and an accepted 1-1 alignment')
+  .argument('<file>')
+  .action(async (file) => (await import('./commands/import-pairs.ts')).importPairs(file));
+
 program.command('export').description('write reviewed bilingual pairs as TMX, TSV, JSONL or XLIFF')
   .addOption(new Option('--format <format>', 'file format (default: from --out\'s extension, else tmx)').choices([...EXPORT_FORMATS]))
   .option('--out <file>', 'file to write (written under a temporary name, renamed when complete; default tandem-pairs.<format>)')
