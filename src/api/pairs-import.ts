@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { CancelledError, LANGS, type JobControl, type Lang } from '../common/index.ts';
 import { memoryKey, primaryLang, readTmxUnits, type TmxUnit } from '../translate/index.ts';
 import { alignmentSourceHash } from './alignment-hash.ts';
+import { deleteDocuments } from './delete-documents.ts';
 import type { Tandem } from './service.ts';
 
 export const ImportPairsInput = z.object({ file: z.string().min(1) });
@@ -105,19 +106,39 @@ async function ingestSide(t: Tandem, dir: string, file: string, lang: string, ti
   await writeFile(path, `${lines.join('\n')}\n`, 'utf8');
   const report = await t.ingest([path], { oneSentencePerLine: true, lang: lang as Lang, title }, { signal: control.signal });
   const doc = report.documents[0];
+  if (!doc && control.signal?.aborted) throw new CancelledError(`cancelled before the ${lang} side of ${file} was stored`);
   if (!doc || doc.id === null || (doc.status !== 'ingested' && doc.status !== 'duplicate')) {
     throw new Error(`${file}: the ${lang} side could not be stored: ${doc?.error ?? report.skipped[0]?.reason ?? 'not ingested'}`);
   }
   return { id: doc.id, outcome: doc.status === 'duplicate' ? 'known' as const : 'new' as const };
 }
 
+/**
+ * One language pair: its two documents (each side's lines ingested one sentence per line) and the
+ * accepted 1-1 alignment. When it fails, the documents this call created are deleted again, so a
+ * refused file leaves nothing half imported (documents found already stored stay).
+ */
 async function importSet(t: Tandem, dir: string, stem: string, name: string, set: Kept, titleSuffix: string, control: JobControl): Promise<ImportedPairSet> {
+  const created: number[] = [];
+  try {
+    return await importSides(t, dir, stem, name, set, titleSuffix, control, created);
+  } catch (err) {
+    if (created.length) await deleteDocuments(t, created);
+    throw err;
+  }
+}
+
+async function importSides(t: Tandem, dir: string, stem: string, name: string, set: Kept, titleSuffix: string, control: JobControl, created: number[]): Promise<ImportedPairSet> {
   const pair = `${set.source}-${set.target}`;
   const sides = [set.source, set.target] as const;
-  const [a, b] = [
-    await ingestSide(t, dir, `${stem}${titleSuffix ? `.${pair}` : ''}.${sides[0]}.txt`, sides[0], `${stem} (${sides[0]}${titleSuffix})`, set.lines.map((l) => l[0]), control),
-    await ingestSide(t, dir, `${stem}${titleSuffix ? `.${pair}` : ''}.${sides[1]}.txt`, sides[1], `${stem} (${sides[1]}${titleSuffix})`, set.lines.map((l) => l[1]), control),
-  ];
+  const docs: { id: number; outcome: 'new' | 'known' }[] = [];
+  for (const [i, lang] of sides.entries()) {
+    const doc = await ingestSide(t, dir, `${stem}${titleSuffix ? `.${pair}` : ''}.${lang}.txt`, lang, `${stem} (${lang}${titleSuffix})`, set.lines.map((l) => l[i]!), control);
+    if (doc.outcome === 'new') created.push(doc.id);
+    docs.push(doc);
+    if (control.signal?.aborted) throw new CancelledError(`cancelled; ${pair} of ${name} was not imported`);
+  }
+  const [a, b] = docs as [(typeof docs)[0], (typeof docs)[0]];
   const inputs = new Map((await t.store.matchInputs([a.id, b.id])).map((d) => [d.id, d]));
   const [da, db] = [inputs.get(a.id), inputs.get(b.id)];
   for (const [i, d] of [da, db].entries()) {
@@ -125,13 +146,14 @@ async function importSet(t: Tandem, dir: string, stem: string, name: string, set
     const want = set.lines.map((l) => l[i]!);
     const first = want.findIndex((w, k) => got[k] !== w);
     if (got.length !== want.length || first >= 0) {
-      throw new Error(`${name}: the ${sides[i]} document (${d ? `document ${d.id}` : 'not stored as ingested'}) has ${got.length} sentences for ${want.length} units${first >= 0 ? `; unit ${first + 1} differs` : ''}: units must stay one sentence each`);
+      const which = `the ${sides[i]} document ${docs[i]!.id}${docs[i]!.outcome === 'known' ? ' (already stored with this text)' : ''}`;
+      throw new Error(`${name}: ${which} has ${got.length} sentences for ${want.length} ${pair} units${first >= 0 ? `; unit ${first + 1} differs` : ''}: each unit must be one sentence; nothing of ${pair} was imported`);
     }
   }
   const existing = await t.storedAlignment(a.id, b.id, 'monotonic');
   let alignment = existing?.id ?? null;
   if (alignment === null) {
-    if (control.signal?.aborted) throw new CancelledError();
+    if (control.signal?.aborted) throw new CancelledError(`cancelled; ${pair} of ${name} was not imported`);
     const beads = set.lines.map((_, i) => ({ a: [i], b: [i], score: 1, kind: '1-1' }));
     alignment = await t.store.saveAlignment({ aDoc: a.id, bDoc: b.id, mode: 'monotonic', sourceHash: alignmentSourceHash('monotonic', da!.sentences, db!.sentences), beads }, control.signal);
     const saved = await t.alignment(alignment);

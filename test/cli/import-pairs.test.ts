@@ -108,6 +108,22 @@ describe('tandem import-pairs', () => {
     expect(units('mixed-out.tmx').map((u) => u.texts)).toEqual([[GERMAN[0], DUTCH[0]], [GERMAN[1], DUTCH[1]]]);
   });
 
+  it('a stored document that holds the same text split otherwise is no one-sentence-per-unit side: refused, the new side deleted again', () => {
+    // ingested as running text, these two lines are one paragraph cut into sentences by punctuation
+    writeFileSync(join(dir, 'klima.de.txt'), 'Der Bundestag stimmte zu. Die Opposition nicht.\nDas Gesetz gilt ab 2027.\n');
+    ok(['ingest', '--lang', 'de', 'klima.de.txt'], 'split.db');
+    const before = JSON.parse(ok(['--json', 'documents'], 'split.db'));
+    expect(before).toHaveLength(1);
+    writeFileSync(join(dir, 'klima.tmx'), tmx('srclang="de"', [
+      tu(['de', 'Der Bundestag stimmte zu. Die Opposition nicht.'], ['nl', 'De Bondsdag stemde in. De oppositie niet.']),
+      tu(['de', 'Das Gesetz gilt ab 2027.'], ['nl', 'De wet geldt vanaf 2027.']),
+    ]));
+    const r = tandem(['import-pairs', 'klima.tmx'], 'split.db');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`klima\\.tmx: the de document ${before[0].id} \\(already stored with this text\\) has 3 sentences for 2 de-nl units; unit 1 differs: each unit must be one sentence`, 'u'));
+    expect(JSON.parse(ok(['--json', 'documents'], 'split.db'))).toEqual(before);
+  });
+
   it('a TMX with no usable unit is refused with the reasons, and nothing is stored', () => {
     writeFileSync(join(dir, 'none.tmx'), tmx('srclang="de"', [tu(['de', GERMAN[0]!], ['de', GERMAN[1]!]), tu(['de', GERMAN[2]!])]));
     const r = tandem(['import-pairs', 'none.tmx'], 'none.db');
