@@ -55,7 +55,13 @@ export class Connection {
     return new Promise((resolve, reject) => {
       const raw = new sqlite3.Database(name, flags, (err) => {
         if (err) reject(new Error(`Cannot open database ${path}: ${err.message}`, { cause: err }));
-        else resolve(new Connection(raw, path, mode));
+        else {
+          // node-sqlite3 runs statements in parallel by default: two writes sent one after the
+          // other could reach SQLite in either order (the later value of a row lost to the
+          // earlier). Serialized, every statement runs in the order it was sent.
+          raw.serialize();
+          resolve(new Connection(raw, path, mode));
+        }
       });
     });
   }

@@ -196,6 +196,19 @@ describe('statements and transactions on one connection', () => {
     expect((await rawAll<{ x: number }>(path, 'SELECT x FROM t ORDER BY x')).map((r) => r.x)).toEqual([1, 2, 3, 4]);
   });
 
+  it('applies plain writes to one row in the order they were sent, not in the order threads pick them up', async () => {
+    // node-sqlite3's default (parallel) mode let 13 of 20 rounds here end on an earlier value
+    const conn = await Connection.open(freshPath());
+    await conn.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v INTEGER NOT NULL); INSERT INTO t VALUES (1, 0)');
+    const finals: number[] = [];
+    for (let round = 0; round < 20; round++) {
+      await Promise.all(Array.from({ length: 50 }, (_, i) => conn.run('UPDATE t SET v = ? WHERE id = 1', [round * 100 + i])));
+      finals.push((await conn.get<{ v: number }>('SELECT v FROM t WHERE id = 1'))!.v);
+    }
+    await conn.close();
+    expect(finals).toEqual(Array.from({ length: 20 }, (_, round) => round * 100 + 49));
+  });
+
   it('loses no plain write sent among many transactions, failing and not, in quick succession', async () => {
     const path = freshPath();
     const s = await Store.open(path);
